@@ -1,0 +1,118 @@
+"""`budget-qa`: thin click verbs over the store and the assistant. Errors print as one line."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from corpus.errors import BudgetQAError
+from corpus.records import to_dict
+
+
+def _open():
+    from assistant.service import open_assistant
+
+    return open_assistant()
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BudgetQAError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Group)
+def cli() -> None:
+    """Answer questions on Chinese department budget disclosures (部门预算/决算)."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def ingest(paths: tuple[Path, ...]) -> None:
+    """Parse disclosure files or folders into the store."""
+    from assistant.ingest_report import run_ingest
+
+    assistant = _open()
+    failures = run_ingest(assistant, list(paths))
+    if failures:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="machine-readable output")
+def docs(as_json: bool) -> None:
+    """List stored documents."""
+    infos = _open().documents()
+    if as_json:
+        click.echo(json.dumps([to_dict(i) for i in infos], ensure_ascii=False, indent=2))
+        return
+    if not infos:
+        click.echo("the store is empty: run `budget-qa ingest PATH` / 库中没有文档")
+    for i in infos:
+        click.echo(f"{i.doc_id}\t{i.department}\t{i.year}\t{i.kind}\t{i.source}\t"
+                   f"tables={i.tables} rows={i.rows} sections={i.sections} projects={i.projects}")
+
+
+@cli.command()
+@click.argument("table")
+@click.option("--doc", help="document id, id prefix or file stem")
+def show(table: str, doc: str | None) -> None:
+    """Print a parsed table (by key, e.g. expense, or by title words, e.g. 支出总表)."""
+    from assistant.scope import resolve_doc, resolve_table
+    from assistant.tables_text import render_table
+
+    assistant = _open()
+    disclosure = assistant.disclosure(resolve_doc(assistant.documents(), doc))
+    click.echo(render_table(disclosure, resolve_table(disclosure, table)))
+
+
+@cli.command()
+@click.option("--doc", help="document id, id prefix or file stem (default: all)")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), required=True)
+def export(doc: str | None, fmt: str) -> None:
+    """Every amount record, one per line (jsonl) or row (csv)."""
+    from assistant.scope import resolve_doc
+
+    assistant = _open()
+    doc_id = resolve_doc(assistant.documents(), doc, allow_all=True) if doc else None
+    facts = [to_dict(f) for f in assistant.store.facts(doc_id)]
+    if fmt == "jsonl":
+        for fact in facts:
+            click.echo(json.dumps(fact, ensure_ascii=False))
+        return
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(facts[0]) if facts else ["doc_id"])
+    writer.writeheader()
+    writer.writerows(facts)
+
+
+@cli.command()
+@click.argument("question")
+@click.option("--doc", help="scope the question to one document")
+@click.option("--json", "as_json", is_flag=True, help="the stable JSON answer schema")
+def ask(question: str, doc: str | None, as_json: bool) -> None:
+    """Ask a question in Chinese."""
+    from assistant.render import answer_text
+
+    answer = _open().ask(question, doc=doc)
+    click.echo(answer.to_json(indent=2) if as_json else answer_text(answer))
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=7860, show_default=True, type=int)
+def serve(host: str, port: int) -> None:
+    """Start the public chat page."""
+    from assistant.web import serve as run
+
+    run(_open(), host=host, port=port)
+
+
+def main() -> None:
+    cli()

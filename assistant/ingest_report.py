@@ -1,0 +1,35 @@
+"""`budget-qa ingest`: a progress bar, then a summary of what landed and what did not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from assistant.service import Assistant
+from index.ingest import expand, ingest_paths
+
+
+def run_ingest(assistant: Assistant, paths: list[Path]) -> int:
+    """Ingest and print a summary; returns the number of files that failed."""
+    from tqdm import tqdm
+
+    files = expand(paths)
+    with tqdm(total=len(files), desc="ingest", unit="file", disable=None) as bar:
+        results = ingest_paths(files, assistant.store, progress=lambda _: bar.update())
+    for result in results:
+        if result.error:
+            click.echo(f"FAILED {result.error}", err=True)
+            continue
+        doc = result.doc
+        assert doc is not None and result.outcome is not None
+        rows = sum(len(t.rows) for t in doc.tables)
+        click.echo(f"{result.outcome.status:9} {doc.doc_id}: {doc.department} {doc.year}年"
+                   f"{doc.kind} · {len(doc.tables)} tables, {rows} rows, "
+                   f"{len(doc.sections)} sections, {len(doc.projects)} projects")
+        for warning in doc.warnings:
+            click.echo(f"  note: {warning}")
+    ok = sum(1 for r in results if not r.error)
+    failed = len(results) - ok
+    click.echo(f"{ok} document(s) ingested, {failed} failed; store: {assistant.settings.db_path}")
+    return failed

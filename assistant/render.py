@@ -1,0 +1,24 @@
+"""The human form of an answer: figure first, then the formula, then citations."""
+
+from __future__ import annotations
+
+from assistant.answer import Answer, Citation
+
+
+def citation_text(c: Citation) -> str:
+    page = f"第{c.page}页" if c.page is not None else "页码未知"
+    if c.kind == "cell":
+        return f"{c.table} · {c.row} · {c.column} = {c.value} · {page}"
+    return f"{c.section} · {page} · “{c.quote}”"
+
+
+def answer_text(answer: Answer) -> str:
+    lines = [answer.text]
+    if answer.formula:
+        lines.append(f"计算：{answer.formula}")
+    for warning in answer.warnings:
+        lines.append(f"注意：{warning}")
+    if answer.citations:
+        lines.append("来源：")
+        lines += [f"  [{i}] {citation_text(c)}" for i, c in enumerate(answer.citations, 1)]
+    return "\n".join(lines)

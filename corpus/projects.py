@@ -1,0 +1,77 @@
+"""A 项目绩效目标表 block → `Project` (code, name, 预算数, 资金支出计划, 绩效指标 rows)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from corpus.layout import UNIT
+from corpus.normalize import clean_cell, normalize_header, parse_amount
+from corpus.records import Indicator, Project, SourceSpan
+
+Line = tuple[int, str]
+
+
+def _after(cells: list[str], label: str, skip_blank: bool = True) -> str:
+    """The cell that follows the one labelled `label` (labels compared without spaces)."""
+    for i, cell in enumerate(cells):
+        if normalize_header(cell).startswith(normalize_header(label)):
+            rest = cells[i + 1:]
+            if not skip_blank:
+                return rest[0] if rest else ""
+            return next((c for c in rest if c), "")
+    return ""
+
+
+def block_to_project(title: str, name_hint: str, lines: list[Line], source: str,
+                     page: int | None) -> Project:
+    fields: dict[str, object] = {"code": "", "name": name_hint, "unit": "万元", "budget": None,
+                                 "fiscal": None, "other": None, "purpose": "", "goal": ""}
+    plan: list[tuple[str, str]] = []
+    indicators: list[Indicator] = []
+    periods: list[str] | None = None
+    expect_purpose = False
+    for number, text in lines:
+        if not text.strip():
+            continue
+        if (unit := UNIT.search(text)) and "\t" not in text.strip():
+            fields["unit"] = unit.group(1)
+            continue
+        cells = [clean_cell(c) for c in text.split("\t")]
+        first = normalize_header(cells[0])
+        if periods is not None:
+            plan = [(p, cells[i]) for i, p in enumerate(periods) if p and i < len(cells)]
+            periods = None
+        elif first == "项目编码":
+            fields["code"] = _after(cells, "项目编码")
+            fields["name"] = _after(cells, "项目名称") or name_hint
+        elif first.startswith("预算规模"):
+            fields["budget"] = parse_amount(_after(cells, "预算数"))
+            fields["fiscal"] = parse_amount(_after(cells, "其中：财政资金"))
+            fields["other"] = parse_amount(_after(cells, "其他资金", skip_blank=False))
+            expect_purpose = True
+            continue
+        elif first.startswith("资金支出计"):
+            periods = [""] + [normalize_header(c) for c in cells[1:]]
+        elif first == "绩效目标":
+            fields["goal"] = _after(cells, "绩效目标")
+        elif first == "一级指标":
+            pass  # the indicator header, also repeated after a page break
+        elif expect_purpose and not first:
+            fields["purpose"] = next((c for c in cells if c), "")
+        else:
+            _add_indicator(indicators, cells, SourceSpan(source, number, page))
+        expect_purpose = False
+    span = SourceSpan(source, lines[0][0] - 1 if lines else 0, page)
+    return Project(plan=tuple(plan), indicators=tuple(indicators), title=title, span=span,
+                   **fields)  # type: ignore[arg-type]
+
+
+def _add_indicator(indicators: list[Indicator], cells: list[str], span: SourceSpan) -> None:
+    cells = (cells + [""] * 6)[:6]
+    if indicators and not any(cells[:4]):
+        # the tail of the previous row's cells, pushed onto the next page
+        last = indicators[-1]
+        indicators[-1] = replace(last, value=last.value + cells[4], basis=last.basis + cells[5])
+        return
+    level1 = cells[0] or (indicators[-1].level1 if indicators else "")
+    indicators.append(Indicator(level1, cells[1], cells[2], cells[3], cells[4], cells[5], span))

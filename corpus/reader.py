@@ -1,0 +1,43 @@
+"""Bytes → text lines: encoding detection (UTF-8, GBK/GB18030), line endings, junk detection."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.errors import UnsupportedInputError
+
+
+@dataclass(frozen=True)
+class SourceText:
+    name: str  # file name, used in citations and error messages
+    text: str
+    sha256: str
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM), else GB18030 (a superset of GBK); refuse binary data."""
+    if not data.strip():
+        raise UnsupportedInputError(name, "the file is empty / 文件为空")
+    if b"\x00" in data[:4096]:
+        raise UnsupportedInputError(name, "binary data, not disclosure text / 不是文本文件")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text.replace("\r\n", "\n").replace("\r", "\n")
+    raise UnsupportedInputError(
+        name, "cannot decode as UTF-8 or GBK/GB18030 text / 无法识别文本编码")
+
+
+def _looks_like_text(text: str) -> bool:
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return controls <= max(2, len(text) // 1000)
+
+
+def read_source(path: Path) -> SourceText:
+    data = path.read_bytes()
+    return SourceText(path.name, decode(data, path.name), hashlib.sha256(data).hexdigest())

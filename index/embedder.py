@@ -1,0 +1,18 @@
+"""The narrow interface every embedding backend implements (one adapter file per backend)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class Embedder(Protocol):
+    name: str  # identifies the model; part of the vector index's identity
+    dimension: int
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        """Vectors for passages (normalized)."""
+        ...
+
+    def embed_query(self, text: str) -> list[float]:
+        """Vector for one question (normalized)."""
+        ...

@@ -1,0 +1,32 @@
+"""One settings object: where data lives and which model embeds. `BUDGET_QA_HOME` overrides the home."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_HOME = Path.home() / ".budget-qa"
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path
+    embed_model: str | None  # BUDGET_QA_EMBED_MODEL: a local path or hub name; None = bundled e5
+
+    @property
+    def db_path(self) -> Path:
+        return self.home / "store.sqlite3"
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.home / "chroma"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.home / "models"
+
+
+def load_settings() -> Settings:
+    home = Path(os.environ.get("BUDGET_QA_HOME") or DEFAULT_HOME).expanduser()
+    return Settings(home=home, embed_model=os.environ.get("BUDGET_QA_EMBED_MODEL") or None)

@@ -1,0 +1,41 @@
+"""The record store interface: the source of truth for every figure. Default backend: SQLite."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from corpus.records import Disclosure, Fact
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    doc_id: str
+    department: str
+    department_code: str | None
+    year: int
+    kind: str  # 预算 / 决算
+    source: str  # file name it was ingested from
+    sha256: str
+    tables: int
+    rows: int
+    sections: int
+    projects: int
+
+    @property
+    def title(self) -> str:
+        return f"{self.department} {self.year}年{self.kind}"
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    doc_id: str
+    status: str  # "added" | "unchanged" | "replaced"
+
+
+class RecordStore(Protocol):
+    def add(self, doc: Disclosure) -> IngestOutcome: ...
+    def documents(self) -> list[DocumentInfo]: ...
+    def disclosure(self, doc_id: str) -> Disclosure: ...
+    def facts(self, doc_id: str | None = None) -> list[Fact]: ...
+    def remove(self, doc_id: str) -> None: ...

@@ -1,0 +1,56 @@
+"""The staff CLI over the store: ingest, docs, show, export (through click's CliRunner)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.cli import cli
+from tests.conftest import SEED, SEED_ID
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_ingest_docs_show_export(runner, tmp_path):
+    result = runner.invoke(cli, ["ingest", str(SEED)])
+    assert result.exit_code == 0, result.output
+    assert "12 tables, 183 rows, 26 sections, 6 projects" in result.output
+    again = runner.invoke(cli, ["ingest", str(SEED)])
+    assert "unchanged" in again.output
+
+    docs = json.loads(runner.invoke(cli, ["docs", "--json"]).output)
+    assert [(d["doc_id"], d["year"], d["kind"]) for d in docs] == [(SEED_ID, 2024, "预算")]
+
+    shown = runner.invoke(cli, ["show", "支出总表"]).output
+    assert "部门预算支出总表" in shown and "2210201" in shown and "433.00" in shown
+    assert "第5、6页" in shown
+
+    out = runner.invoke(cli, ["export", "--format", "csv"]).output
+    rows = list(csv.DictReader(io.StringIO(out)))
+    basic = [r for r in rows if r["table"] == "gpb_basic" and r["row_name"] == "合计"
+             and r["column"] == "人员经费"]
+    assert basic and basic[0]["value"] == "3648.28" and basic[0]["page"] == "12"
+
+    lines = runner.invoke(cli, ["export", "--doc", SEED_ID, "--format", "jsonl"]).output.split("\n")
+    assert len([json.loads(x) for x in lines if x]) == len(rows)
+
+
+def test_bad_file_reports_file_and_line(runner, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("hello\n", encoding="utf-8")
+    result = runner.invoke(cli, ["ingest", str(bad)])
+    assert result.exit_code == 1
+    assert "bad.txt:1" in result.output
+
+
+def test_show_without_documents_is_a_clean_error(runner):
+    result = runner.invoke(cli, ["show", "支出总表"])
+    assert result.exit_code == 2
+    assert "store is empty" in result.output

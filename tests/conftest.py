@@ -1,0 +1,42 @@
+"""Shared fixtures: every test gets its own BUDGET_QA_HOME; the seed is parsed once per session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "corpus" / "documents" / "shijiazhuang_federation_of_trade_unions_2024_budget.txt"
+SEED_ID = SEED.stem
+SAMPLES = ROOT.parent / "shared" / "samples"
+
+
+@pytest.fixture(autouse=True)
+def budget_home(tmp_path, monkeypatch):
+    home = tmp_path / "budget-qa-home"
+    monkeypatch.setenv("BUDGET_QA_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def seed_doc():
+    from corpus.parse import parse_file
+
+    return parse_file(SEED)
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory):
+    """A store holding the seed, shared read-only by the tests of a session."""
+    from index.ingest import ingest_paths
+    from index.sqlite_store import SQLiteStore
+
+    store = SQLiteStore(tmp_path_factory.mktemp("seed-store") / "store.sqlite3")
+    ingest_paths([SEED], store)
+    return store

@@ -1,0 +1,104 @@
+"""Bad input: every failure is our error with the file and line; nothing else escapes."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpus.errors import ParseError, UnsupportedInputError
+from corpus.parse import parse_file, parse_source
+from corpus.reader import SourceText, decode
+from tests.conftest import SEED
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+SEED_LINES = SEED_TEXT.split("\n")
+_RNG = random.Random(1)
+JUNK = bytes(_RNG.randrange(1, 256) for _ in range(4000))  # no NUL: caught by its controls
+
+BAD = [
+    ("empty.txt", b"", UnsupportedInputError, "empty"),
+    ("blank.txt", b"\n\n   \n", UnsupportedInputError, "empty"),
+    ("junk.bin", JUNK, UnsupportedInputError, "cannot decode"),
+    ("nul.bin", b"abc\x00def" * 10, UnsupportedInputError, "binary"),
+    ("novel.txt", "从前有座山，山里有座庙。\n庙里有个老和尚。\n".encode(), ParseError,
+     "not a budget disclosure"),
+    ("truncated.txt", "\n".join(SEED_LINES[:300]).encode(), ParseError, "truncated"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "error", "message"), BAD)
+def test_bad_files(tmp_path, name, data, error, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(error) as info:
+        parse_file(path)
+    assert name in str(info.value) and message in str(info.value)
+    assert info.value.line >= 1
+
+
+def test_truncated_names_last_line(tmp_path):
+    path = tmp_path / "cut.txt"
+    path.write_text("\n".join(SEED_LINES[:300]), encoding="utf-8")
+    with pytest.raises(ParseError) as info:
+        parse_file(path)
+    assert info.value.line == 300
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
+def test_gbk_copy_parses_the_same(tmp_path, seed_doc, encoding):
+    path = tmp_path / SEED.name
+    path.write_bytes(SEED_TEXT.encode(encoding, errors="strict"))
+    doc = parse_file(path)
+    assert doc.tables == seed_doc.tables and doc.sections == seed_doc.sections
+
+
+def test_crlf_parses_the_same(tmp_path, seed_doc):
+    path = tmp_path / SEED.name
+    path.write_bytes(SEED_TEXT.replace("\n", "\r\n").encode("utf-8"))
+    doc = parse_file(path)
+    assert doc.tables == seed_doc.tables and doc.projects == seed_doc.projects
+
+
+def test_decode_rejects_binary():
+    with pytest.raises(UnsupportedInputError):
+        decode(b"\x00\x01\x02abc", "x.bin")
+
+
+def _mutate(lines: list[str], ops: list[tuple[str, int, int]]) -> str:
+    lines = list(lines)
+    for op, a, b in ops:
+        if not lines:
+            break
+        i, j = a % len(lines), b % len(lines)
+        if op == "drop":
+            del lines[i]
+        elif op == "dup":
+            lines.insert(i, lines[i])
+        elif op == "swap":
+            lines[i], lines[j] = lines[j], lines[i]
+        elif op == "digit":
+            line = lines[i]
+            spots = [k for k, ch in enumerate(line) if ch.isdigit()]
+            if spots:
+                k = spots[b % len(spots)]
+                lines[i] = line[:k] + str((int(line[k]) + 1) % 10) + line[k + 1:]
+        elif op == "cut":
+            lines = lines[:i]
+    return "\n".join(lines)
+
+
+OPS = st.lists(st.tuples(st.sampled_from(["drop", "dup", "swap", "digit", "cut"]),
+                         st.integers(0, 10_000), st.integers(0, 10_000)), max_size=12)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(OPS)
+def test_mutated_seed_parses_or_raises_parse_error(ops):
+    text = _mutate(SEED_LINES, ops)
+    try:
+        parse_source(SourceText("mutant.txt", text, "0"))
+    except ParseError as exc:
+        assert exc.source == "mutant.txt" and exc.line >= 1

@@ -1,0 +1,82 @@
+"""The SQLite record store and ingest: round trips, idempotence, transactions, bad files."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+
+import pytest
+
+from corpus.errors import DocumentNotFound, StoreError
+from corpus.records import disclosure_facts
+from index.ingest import ingest_paths
+from index.sqlite_store import SQLiteStore
+from tests.conftest import SEED, SEED_ID
+
+
+@pytest.fixture
+def store(tmp_path):
+    return SQLiteStore(tmp_path / "db" / "store.sqlite3")
+
+
+def test_round_trip_is_exact(store, seed_doc):
+    assert store.add(seed_doc).status == "added"
+    assert store.disclosure(SEED_ID) == seed_doc
+    facts = store.facts(SEED_ID)
+    assert facts == disclosure_facts(seed_doc)
+    assert all(isinstance(f.value, Decimal) for f in facts)
+    assert any(f.value == Decimal("3648.28") and f.column == "人员经费" for f in facts)
+
+
+def test_ingest_twice_changes_nothing(store):
+    first = ingest_paths([SEED], store)
+    before = store.facts()
+    second = ingest_paths([SEED], store)
+    assert [r.outcome.status for r in first + second] == ["added", "unchanged"]
+    assert store.facts() == before and len(store.documents()) == 1
+
+
+def test_folder_with_one_bad_file(tmp_path, store):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a_good.txt")
+    (folder / "b_bad.txt").write_text("这不是预算文件\n", encoding="utf-8")
+    results = ingest_paths([folder], store)
+    assert [bool(r.error) for r in results] == [False, True]
+    assert "b_bad.txt:1" in results[1].error
+    assert [d.doc_id for d in store.documents()] == ["a_good"]
+
+
+def test_failed_ingest_leaves_earlier_documents(tmp_path, store, seed_doc, monkeypatch):
+    store.add(seed_doc)
+    changed = seed_doc.__class__(**{**seed_doc.__dict__, "sha256": "other"})
+
+    monkeypatch.setattr("index.sqlite_store._fact_row", lambda f: ("too", "few"))
+    with pytest.raises(StoreError):
+        store.add(changed)
+    monkeypatch.undo()
+    assert store.disclosure(SEED_ID).sha256 == seed_doc.sha256
+    assert len(store.facts(SEED_ID)) == len(disclosure_facts(seed_doc))
+
+
+def test_changed_file_replaces(tmp_path, store):
+    path = tmp_path / SEED.name
+    shutil.copy(SEED, path)
+    ingest_paths([path], store)
+    path.write_text(SEED.read_text(encoding="utf-8").replace("4154.03", "4154.04", 1),
+                    encoding="utf-8")
+    assert ingest_paths([path], store)[0].outcome.status == "replaced"
+    assert len(store.documents()) == 1
+
+
+def test_unknown_document(store):
+    with pytest.raises(DocumentNotFound):
+        store.disclosure("nope")
+
+
+def test_documents_info(store, seed_doc):
+    store.add(seed_doc)
+    (info,) = store.documents()
+    assert (info.department, info.year, info.kind, info.department_code, info.projects) == \
+        ("石家庄市总工会", 2024, "预算", "711", 6)
+    assert info.rows == sum(len(t.rows) for t in seed_doc.tables)
