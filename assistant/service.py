@@ -5,18 +5,31 @@ The CLI, the web page and the eval runner all go through here, so they give the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Any
 
-from assistant.answer import Answer
+from assistant.answer import Answer, abstain
+from assistant.checks import uncited_numbers
+from assistant.exact import Ask
+from assistant.link import link
+from assistant.qtext import normalize_question
+from assistant.router import Question, build_router
+from assistant.scoping import Scope, scope_for, several_docs_message
+from corpus.errors import QuestionError
 from corpus.records import Disclosure
 from index.settings import Settings, load_settings
 from index.store import DocumentInfo, RecordStore
+
+MAX_QUESTION = 300
 
 
 @dataclass
 class Assistant:
     store: RecordStore
     settings: Settings
+    _router: Any = field(default=None, repr=False)
+    _narrative: Any = field(default=None, repr=False)
 
     def documents(self) -> list[DocumentInfo]:
         return self.store.documents()
@@ -26,7 +39,66 @@ class Assistant:
 
     def ask(self, question: str, doc: str | None = None) -> Answer:
         """Answer one question; `doc` scopes it to a document (id, id prefix or file stem)."""
-        raise NotImplementedError("wired up by the exact-answer path")
+        question = (question or "").strip()
+        if not question:
+            raise QuestionError("the question is empty / 问题为空")
+        if len(question) > MAX_QUESTION:
+            return abstain(question, f"问题超过{MAX_QUESTION}字，请缩短后再问。")
+        asked = self._question(question, doc)
+        answer = self.router.invoke(asked)
+        years = {i.year for i in self.documents()} | {i.year - 1 for i in self.documents()}
+        return _checked(answer, {Decimal(y) for y in years})
+
+    def _question(self, raw: str, selector: str | None) -> Question:
+        q = normalize_question(raw)
+        scope: Scope = scope_for(q, self.documents(), selector)
+        if scope.problem:
+            return Question(raw, None, scope.problem)
+        if len(scope.docs) > 1:
+            return Question(raw, None, several_docs_message(scope.docs))
+        disclosure = self.disclosure(scope.docs[0].doc_id)
+        return Question(raw, Ask(raw, q, disclosure, tuple(link(q, disclosure))))
+
+    def as_runnable(self):
+        """The whole assistant as a langchain Runnable: a question (or {"question", "doc"}) in,
+        an `Answer` out, so it composes with other runnables."""
+        from langchain_core.runnables import RunnableLambda
+
+        def run(item: str | dict) -> Answer:
+            if isinstance(item, str):
+                return self.ask(item)
+            return self.ask(item["question"], doc=item.get("doc"))
+
+        return RunnableLambda(run)
+
+    @property
+    def router(self):
+        if self._router is None:
+            self._router = build_router(self._narrative_answer, self._hybrid_answer)
+        return self._router
+
+    @property
+    def narrative(self):
+        if self._narrative is None:
+            from assistant.narrative_answer import NarrativeAnswerer
+
+            self._narrative = NarrativeAnswerer(self.store, self.settings)
+        return self._narrative
+
+    def _narrative_answer(self, ask: Ask) -> Answer:
+        return self.narrative.answer(ask)
+
+    def _hybrid_answer(self, ask: Ask) -> Answer:
+        return self.narrative.hybrid(ask)
+
+
+def _checked(answer: Answer, years: set[Decimal]) -> Answer:
+    """Refuse to state a figure nobody can trace: an unexplained number turns into a warning."""
+    stray = uncited_numbers(answer, years)
+    if stray:
+        listing = "、".join(sorted(str(n) for n in stray))
+        return replace(answer, warnings=(*answer.warnings, f"未能溯源的数字：{listing}"))
+    return answer
 
 
 def open_assistant(settings: Settings | None = None) -> Assistant:

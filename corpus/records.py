@@ -240,7 +240,22 @@ def content_hash(*parts: str) -> str:
 
 
 __all__ = [
-    "TABLE_KEYS", "SourceSpan", "Cell", "Row", "Table", "Indicator", "Project", "Paragraph",
-    "Section", "TocEntry", "Disclosure", "Fact", "disclosure_facts", "to_dict", "from_dict",
-    "to_json", "content_hash", "field",
+    "TABLE_KEYS",
+    "Cell",
+    "Disclosure",
+    "Fact",
+    "Indicator",
+    "Paragraph",
+    "Project",
+    "Row",
+    "Section",
+    "SourceSpan",
+    "Table",
+    "TocEntry",
+    "content_hash",
+    "disclosure_facts",
+    "field",
+    "from_dict",
+    "to_dict",
+    "to_json",
 ]

@@ -1,0 +1,94 @@
+"""Exact Decimal arithmetic over cited operands; every result carries its formula."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from assistant.answer import Citation
+from corpus.records import Disclosure, Row, Table
+
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Operand:
+    label: str
+    value: Decimal
+    unit: str
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class Result:
+    value: Decimal
+    unit: str
+    formula: str
+    operands: tuple[Operand, ...]
+
+
+def fmt(value: Decimal) -> str:
+    """An amount as the document prints it (no exponent, trailing zeros kept)."""
+    return format(value, "f")
+
+
+def round_pct(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def row_label(row: Row) -> str:
+    side = f"{row.side}·" if row.side else ""
+    code = f"{row.code} " if row.code else ""
+    number = f"{row.number} " if row.number is not None else ""
+    return f"{number}{side}{code}{row.name}".strip()
+
+
+def cell_operand(doc: Disclosure, table: Table, row: Row, column: str, label: str) -> Operand:
+    cell = row.cell(column)
+    assert cell is not None and cell.value is not None
+    citation = Citation(doc.doc_id, "cell", row.span.page, table=table.title, row=row_label(row),
+                        column=column, value=cell.text)
+    return Operand(label, cell.value, table.unit, citation)
+
+
+def empty_operand(doc: Disclosure, table: Table, label: str, column: str = "合计") -> Operand:
+    """An explicitly empty table (注：…空表列示) answers 0, cited to its note."""
+    page = table.pages[0] if table.pages else table.span.page
+    citation = Citation(doc.doc_id, "cell", page, table=table.title, row="（空表）", column=column,
+                        value=table.empty_note or "空表")
+    return Operand(label, Decimal("0"), table.unit, citation)
+
+
+def add(operands: list[Operand]) -> Result:
+    total = sum((o.value for o in operands), Decimal("0"))
+    formula = " + ".join(f"{o.label} {fmt(o.value)}" for o in operands) + f" = {fmt(total)}"
+    return Result(total, operands[0].unit, formula, tuple(operands))
+
+
+def subtract(a: Operand, b: Operand) -> Result:
+    diff = a.value - b.value
+    formula = f"{a.label} {fmt(a.value)} − {b.label} {fmt(b.value)} = {fmt(diff)}"
+    return Result(diff, a.unit, formula, (a, b))
+
+
+def share(part: Operand, whole: Operand) -> Result:
+    pct = round_pct(part.value / whole.value * 100)
+    formula = (f"{part.label} {fmt(part.value)} ÷ {whole.label} {fmt(whole.value)} × 100% = "
+               f"{fmt(pct)}%（四舍五入保留两位小数）")
+    return Result(pct, "%", formula, (part, whole))
+
+
+def prior_from_change(current: Operand, change: Operand, increased: bool, year: int) -> Result:
+    """Prior-year figure from the stated change: 上年 = 本年 − 增加额 (or + 减少额)."""
+    prior = current.value - change.value if increased else current.value + change.value
+    sign = "−" if increased else "+"
+    formula = (f"{year}年 = {current.label} {fmt(current.value)} {sign} "
+               f"{change.label} {fmt(change.value)} = {fmt(prior)}")
+    return Result(prior, current.unit, formula, (current, change))
+
+
+def pct_change(current: Operand, prior: Result) -> Result:
+    pct = round_pct((current.value - prior.value) / prior.value * 100)
+    formula = (f"({current.label} {fmt(current.value)} − 上年 {fmt(prior.value)}) ÷ 上年 "
+               f"{fmt(prior.value)} × 100% = {fmt(pct)}%（四舍五入保留两位小数）")
+    return Result(pct, "%", formula, (*prior.operands, current))

@@ -1,0 +1,199 @@
+"""Table questions: lookup, sum, difference, share, change, rank, count, compare, list.
+
+Every figure comes from a cited cell (or a sentence stating it) or from arithmetic shown as a formula.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from assistant import compute as c
+from assistant.answer import Answer, Figure, abstain
+from assistant.compute import Operand, Result, fmt
+from assistant.concepts import resolve_concept
+from assistant.intent import asks_prior_year, operation
+from assistant.link import Mention, Target
+from assistant.resolve import COLUMN_CONCEPTS, Resolved, resolve
+from assistant.textfacts import stated_changes
+from corpus.normalize import convert
+from corpus.records import Disclosure
+
+INDICATOR_WORDS = {"人数": "数量指标", "多少人": "数量指标", "数量": "数量指标", "次数": "数量指标",
+                   "满意度": "满意度指标", "满意": "满意度指标", "时间": "时效指标", "时限": "时效指标",
+                   "合格率": "质量指标", "质量": "质量指标", "准确率": "质量指标", "成本": "成本指标",
+                   "效益": "社会效益指标"}
+
+
+@dataclass(frozen=True)
+class Ask:
+    raw: str  # the question as asked
+    q: str  # normalized
+    doc: Disclosure
+    mentions: tuple[Mention, ...]
+
+
+def _answer(ask: Ask, route: str, text: str, result: Result | None = None,
+            operands: tuple[Operand, ...] = (), value: Decimal | None = None,
+            unit: str | None = None, figures: tuple[Figure, ...] = ()) -> Answer:
+    ops = result.operands if result else operands
+    figs = figures or tuple(Figure(o.label, o.value, o.unit) for o in ops)
+    if result is not None:
+        figs += (Figure("结果", result.value, result.unit),)
+        value, unit = result.value, result.unit
+    return Answer(question=ask.raw, route=route, text=text, value=value, unit=unit, values=figs,
+                  formula=result.formula if result else None,
+                  citations=tuple(dict.fromkeys(o.citation for o in ops)))
+
+
+def _where(doc: Disclosure) -> str:
+    return f"{doc.department}{doc.year}年{doc.kind}"
+
+
+def split_columns(mentions: tuple[Mention, ...]) -> tuple[list[Mention], str | None]:
+    """一般公共服务支出的基本支出: a subject plus a column concept reads one cell."""
+    subjects = [m for m in mentions if m.targets[0].kind == "subject"]
+    columns = [m for m in mentions
+               if m.targets[0].kind == "concept" and m.targets[0].name in COLUMN_CONCEPTS]
+    if subjects and columns:
+        rest = [m for m in mentions if m is not columns[0]]
+        return rest, columns[0].targets[0].name
+    return list(mentions), None
+
+
+def answer_table(ask: Ask) -> Answer | None:
+    """An answer from the tables, or None when the question names nothing they hold."""
+    op = operation(ask.q)
+    if op == "rank" or op == "list":
+        from assistant.ranking import answer_list_or_rank
+
+        return answer_list_or_rank(ask, op)
+    if op == "count":
+        from assistant.ranking import answer_count
+
+        return answer_count(ask)
+    if any(m.targets[0].kind == "indicator" for m in ask.mentions) or _indicator_word(ask):
+        found = _answer_indicator(ask)
+        if found:
+            return found
+    mentions, column = split_columns(ask.mentions)
+    mentions = [m for m in mentions if m.targets[0].kind != "indicator"]
+    changes = op in ("change", "pct_change") or asks_prior_year(ask.q, ask.doc.year)
+    if not mentions:
+        mentions = _default_total(ask, changes)
+    if not mentions:
+        return None
+    resolved = [resolve(ask.doc, m, ask.q, column) for m in mentions]
+    if changes:
+        return _answer_change(ask, op, resolved)
+    missing = [r for r in resolved if not r.candidates]
+    if missing:
+        return abstain(ask.raw, missing[0].reason or "文档没有列出该数额")
+    ambiguous = [r for r in resolved if len(r.candidates) > 1]
+    if ambiguous:
+        return _answer_ambiguous(ask, ambiguous[0])
+    operands = [r.candidates[0] for r in resolved]
+    return _compute(ask, op, operands)
+
+
+def _default_total(ask: Ask, changes: bool = False) -> list[Mention]:
+    """今年预算是多少 / 比去年减少了多少: the document's total when nothing else is named."""
+    for word, concept in (("收入", "收入总计"), ("支出", "支出总计"), ("预算", "支出总计"),
+                          ("花", "支出总计"), ("决算", "支出总计")):
+        if word in ask.q:
+            return [Mention(word, ask.q.find(word), (Target("concept", concept),))]
+    if changes:
+        return [Mention("", 0, (Target("concept", "支出总计"),))]
+    return []
+
+
+def _compute(ask: Ask, op: str, operands: list[Operand]) -> Answer:
+    where = _where(ask.doc)
+    if op == "share":
+        part, whole = operands[0], (operands[1] if len(operands) > 1 else _whole(ask, operands[0]))
+        if whole is None or whole.value == 0:
+            return abstain(ask.raw, "无法确定占比的分母（总数为零或未列出）")
+        result = c.share(part, whole)
+        return _answer(ask, "arithmetic", f"{where}中，{part.label}占{whole.label}的"
+                       f"{fmt(result.value)}%。", result)
+    if len(operands) >= 2 and op in ("diff", "compare"):
+        a, b = operands[0], operands[1]
+        result = c.subtract(a, b)
+        more = "多" if result.value >= 0 else "少"
+        lead = f"{a.label}比{b.label}{more}{fmt(abs(result.value))}{a.unit}"
+        if op == "compare":
+            bigger = a if a.value >= b.value else b
+            lead = f"{bigger.label}更多：{lead}"
+        return _answer(ask, "arithmetic", f"{where}中，{lead}。", result)
+    if len(operands) >= 2:
+        result = c.add(operands)
+        names = "、".join(o.label for o in operands)
+        return _answer(ask, "arithmetic", f"{where}中，{names}合计{fmt(result.value)}"
+                       f"{operands[0].unit}。", result)
+    one = operands[0]
+    text = f"{where}中，{one.label}为{fmt(one.value)}{one.unit}"
+    figures: tuple[Figure, ...] = (Figure(one.label, one.value, one.unit),)
+    if one.unit == "万元" and one.value:
+        yuan = convert(one.value, "万元", "元").normalize()
+        text += f"（即{fmt(yuan)}元）"
+        figures += (Figure(f"{one.label}（元）", yuan, "元"),)
+    return _answer(ask, "lookup", text + "。", operands=(one,), value=one.value, unit=one.unit,
+                   figures=figures)
+
+
+def _whole(ask: Ask, part: Operand) -> Operand | None:
+    table = part.citation.table or ""
+    concept = "收入总计" if "收入" in table and "收支" not in table else "支出总计"
+    if "基本支出表" in table:
+        concept = "基本支出"
+    return resolve_concept(ask.doc, concept)
+
+
+def _answer_ambiguous(ask: Ask, resolved: Resolved) -> Answer:
+    ops = resolved.candidates
+    listing = "；".join(f"{o.label} {fmt(o.value)}{o.unit}" for o in ops)
+    text = (f"“{resolved.mention.surface}”在{_where(ask.doc)}中对应{len(ops)}项，分别为：{listing}。"
+            "请说明指哪一项。")
+    figures = (*(Figure(o.label, o.value, o.unit) for o in ops),
+               Figure("候选项数", Decimal(len(ops)), "项"))
+    return _answer(ask, "lookup", text, operands=ops, figures=figures)
+
+
+def _answer_change(ask: Ask, op: str, resolved: list[Resolved]) -> Answer:
+    changes = stated_changes(ask.doc)
+    for item in resolved:
+        concepts = [t.name for t in item.mention.targets if t.kind == "concept"]
+        concept = next((n for n in concepts if n in changes), None)
+        if concept is None and not concepts and "支出总计" in changes and not item.candidates:
+            concept = "支出总计"
+        if concept is None or not item.candidates:
+            continue
+        change, current = changes[concept], item.candidates[0]
+        word = "增加" if change.increased else "减少"
+        prior = c.prior_from_change(current, change.amount, change.increased, change.prior_year)
+        if op == "pct_change":
+            result = c.pct_change(current, prior)
+            text = (f"{_where(ask.doc)}{current.label}比{change.prior_year}年{word}"
+                    f"{fmt(abs(result.value))}%。")
+            return _answer(ask, "arithmetic", text, result)
+        if op == "change":
+            a = change.amount
+            text = f"{_where(ask.doc)}{current.label}比{change.prior_year}年{word}{fmt(a.value)}{a.unit}。"
+            return _answer(ask, "lookup", text, operands=(a,), value=a.value, unit=a.unit)
+        text = (f"{change.prior_year}年{current.label}为{fmt(prior.value)}{current.unit}"
+                f"（由本年数和文中所述{word}额推算）。")
+        return _answer(ask, "arithmetic", text, prior)
+    return abstain(ask.raw, f"{_where(ask.doc)}没有说明该项与上年相比的变化，无法给出上年数。")
+
+
+def _indicator_word(ask: Ask) -> str | None:
+    has_project = any(t.kind == "project" for m in ask.mentions for t in m.targets)
+    if not has_project:
+        return None
+    return next((level2 for word, level2 in INDICATOR_WORDS.items() if word in ask.q), None)
+
+
+def _answer_indicator(ask: Ask) -> Answer | None:
+    from assistant.ranking import indicator_answer
+
+    return indicator_answer(ask, _indicator_word(ask))

@@ -1,0 +1,172 @@
+"""Names in a question → what they refer to in one disclosure: concepts, subjects, codes, projects.
+
+Exact names and the reviewed alias table first, then fuzzy matching over the names in the document
+(character bigrams). Never an arbitrary row: what does not match well enough stays unlinked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.concepts import CONCEPTS
+from assistant.qtext import aliases, bigrams, plain_name
+from corpus.records import Disclosure, Indicator, Project, Row, Table
+
+FUZZY_MIN = 0.7  # share of the phrase's bigrams found in the name
+FUZZY_BAND = 0.15  # candidates this close to the best are all kept (ambiguity, not a guess)
+_CODE = re.compile(r"(?<!\d)(\d{3}|\d{5}|\d{7})(?![\d年%.])")
+STOP = ("请问", "是多少", "多少钱", "多少", "是什么", "有多少", "分别", "各是", "一共", "总共", "合计",
+        "占比", "比例", "比重", "百分之几", "百分比", "增长", "下降", "增加", "减少", "相差", "相比",
+        "哪个", "哪项", "哪一项", "哪些", "最多", "最少", "最大", "最小", "最高", "最低", "排名",
+        "排第", "几个", "几项", "多少个", "多少项", "为什么", "为何", "原因", "今年", "去年", "上年",
+        "本年", "明年", "预算数", "预算", "安排", "金额", "数额", "部门", "单位", "万元", "亿元",
+        "元", "的", "了", "吗", "呢", "吧", "啊", "和", "与", "及", "跟", "还有", "以及", "或",
+        "是", "有", "在", "花", "用于", "用", "给", "里", "中", "其中", "这个", "那个", "我们",
+        "大家", "一下", "知道", "想", "问", "查", "比", "多", "少", "高", "低", "大", "小", "占",
+        "总", "共", "为", "了", "年", "支出", "收入", "经费", "费用", "钱", "多钱", "数", "?", "？", "。", "，", ",", "、", "!", "！", "：", ":")
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str  # concept | subject | project | indicator
+    name: str  # concept name, plain subject name, project name, indicator name
+    rows: tuple[tuple[str, Row], ...] = ()  # (table key, row) for subjects
+    project: Project | None = None
+    indicator: Indicator | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    surface: str  # the words of the question
+    start: int
+    targets: tuple[Target, ...]  # several = ambiguous
+    fuzzy: bool = False
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    doc: Disclosure
+    names: dict[str, tuple[Target, ...]]  # surface → targets
+
+
+def _subjects(doc: Disclosure) -> dict[str, list[tuple[str, Row]]]:
+    found: dict[str, list[tuple[str, Row]]] = {}
+    for table in doc.tables:
+        if table.key == "institutions":
+            continue
+        for row in table.rows:
+            name = plain_name(row.name)
+            if len(name) >= 2 and name not in ("合计", "总计"):
+                found.setdefault(name, []).append((table.key, row))
+    return found
+
+
+_VOCABS: dict[tuple[str, str], Vocabulary] = {}
+
+
+def vocabulary(doc: Disclosure) -> Vocabulary:
+    key = (doc.doc_id, doc.sha256)
+    if key not in _VOCABS:
+        _VOCABS[key] = _build_vocabulary(doc)
+    return _VOCABS[key]
+
+
+def _build_vocabulary(doc: Disclosure) -> Vocabulary:
+    names: dict[str, tuple[Target, ...]] = {}
+    subjects = _subjects(doc)
+    for name, rows in subjects.items():
+        names[name] = (Target("subject", name, tuple(rows)),)
+    for concept in CONCEPTS:
+        names[plain_name(concept)] = (Target("concept", concept),)
+        names.setdefault(concept, (Target("concept", concept),))
+    for project in doc.projects:
+        names[plain_name(project.name)] = (Target("project", project.name, project=project),)
+        for ind in project.indicators:
+            for label in {plain_name(ind.level3), plain_name(ind.description)}:
+                if len(label) >= 2 and label not in names:
+                    names[label] = tuple(
+                        Target("indicator", label, project=p, indicator=i)
+                        for p in doc.projects for i in p.indicators
+                        if label in (plain_name(i.level3), plain_name(i.description)))
+    for word, meanings in aliases().items():
+        targets = tuple(t for m in meanings for t in _meaning(m, names, subjects))
+        if targets and word not in names:
+            names[word] = targets
+    return Vocabulary(doc, names)
+
+
+def _meaning(name: str, names: dict[str, tuple[Target, ...]],
+             subjects: dict[str, list[tuple[str, Row]]]) -> tuple[Target, ...]:
+    if name in names:
+        return names[name]
+    hits = [n for n in subjects if name in n]  # 困难职工帮扶救助 → every project or row naming it
+    return tuple(t for n in hits for t in names[n])
+
+
+def link(question: str, doc: Disclosure) -> list[Mention]:
+    """Mentions in question order; `question` is already normalized (qtext.normalize_question)."""
+    vocab = vocabulary(doc)
+    taken = [False] * len(question)
+    mentions = _codes(question, doc, taken)
+    for surface in sorted(vocab.names, key=len, reverse=True):
+        for match in re.finditer(re.escape(surface), question):
+            span = range(match.start(), match.end())
+            if not any(taken[i] for i in span):
+                for i in span:
+                    taken[i] = True
+                mentions.append(Mention(surface, match.start(), vocab.names[surface]))
+    mentions += _fuzzy(question, taken, vocab)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _codes(question: str, doc: Disclosure, taken: list[bool]) -> list[Mention]:
+    mentions = []
+    by_code: dict[str, list[tuple[str, Row]]] = {}
+    for table in doc.tables:
+        for row in table.rows:
+            if row.code:
+                by_code.setdefault(row.code, []).append((table.key, row))
+    for match in _CODE.finditer(question):
+        rows = by_code.get(match.group(1))
+        if rows:
+            for i in range(match.start(), match.end()):
+                taken[i] = True
+            target = Target("subject", plain_name(rows[0][1].name), tuple(rows))
+            mentions.append(Mention(match.group(1), match.start(), (target,)))
+    return mentions
+
+
+def residual_phrases(question: str, taken: list[bool]) -> list[tuple[int, str]]:
+    """What is left of the question once linked names and question words are removed."""
+    text = "".join(" " if t else ch for ch, t in zip(question, taken, strict=True))
+    for word in sorted(STOP, key=len, reverse=True):
+        text = text.replace(word, " " * len(word))
+    text = re.sub(r"\d+", lambda m: " " * len(m.group()), text)
+    return [(m.start(), m.group()) for m in re.finditer(r"[\u4e00-\u9fff()（）]{2,}", text)]
+
+
+def _fuzzy(question: str, taken: list[bool], vocab: Vocabulary) -> list[Mention]:
+    mentions = []
+    for start, phrase in residual_phrases(question, taken):
+        if len(phrase) < 3:
+            continue  # two characters match too many names to mean any one of them
+        grams = bigrams(phrase)
+        scored = []
+        for name, targets in vocab.names.items():
+            if targets[0].kind == "concept" and name not in CONCEPTS:
+                continue
+            score = len(grams & bigrams(name)) / len(grams)
+            if score >= FUZZY_MIN:
+                scored.append((score, name))
+        if not scored:
+            continue
+        best = max(s for s, _ in scored)
+        keep = [n for s, n in scored if s >= best - FUZZY_BAND]
+        targets = tuple(t for n in dict.fromkeys(keep) for t in vocab.names[n])
+        mentions.append(Mention(phrase, start, targets, fuzzy=True))
+    return mentions
+
+
+def table_of(doc: Disclosure, key: str) -> Table | None:
+    return doc.table(key)

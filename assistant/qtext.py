@@ -1,0 +1,41 @@
+"""Question text: traditional → simplified, full-width → half-width, numbering stripped from names."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+
+from corpus.normalize import to_halfwidth
+
+_NUMERAL_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
+
+
+@cache
+def _t2s() -> dict[int, str]:
+    text = json.loads(resources.files("assistant").joinpath("data/t2s.json").read_text("utf-8"))
+    pairs = text["map"]
+    return {ord(pairs[i]): pairs[i + 1] for i in range(0, len(pairs) - 1, 2)}
+
+
+@cache
+def aliases() -> dict[str, list[str]]:
+    data = resources.files("assistant").joinpath("data/aliases.json").read_text("utf-8")
+    return json.loads(data)["aliases"]
+
+
+def normalize_question(text: str) -> str:
+    text = to_halfwidth(text).translate(_t2s())
+    text = re.sub(r"\s+", "", text)
+    return text.replace("“", "").replace("”", "").replace('"', "").replace("'", "")
+
+
+def plain_name(name: str) -> str:
+    """A row or project name as people say it: no 一、 numbering, no spaces or quotes."""
+    name = re.sub(r"\s+", "", to_halfwidth(name)).replace("“", "").replace("”", "")
+    return _NUMERAL_PREFIX.sub("", name)
+
+
+def bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)} if len(text) > 1 else {text}

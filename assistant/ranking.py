@@ -1,0 +1,134 @@
+"""Questions over a set of siblings: rank, list the children, count; and 绩效指标 of projects."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assistant.answer import Answer, Citation, Figure, abstain
+from assistant.compute import Operand, cell_operand, fmt
+from assistant.exact import Ask, _answer, _where
+from assistant.resolve import preferred_tables, project_operand
+from corpus.records import Row
+
+_TOP = {"三": 3, "五": 5, "十": 10, "3": 3, "5": 5, "10": 10}
+
+
+def _siblings(ask: Ask) -> tuple[str, list[Operand]]:
+    """The set a rank/list/count question ranges over, and what to call its members."""
+    doc, q = ask.doc, ask.q
+    subjects = [t for m in ask.mentions for t in m.targets if t.kind == "subject"]
+    if subjects:
+        for key in preferred_tables(q):
+            parents = [row for k, row in subjects[0].rows if k == key and row.code]
+            if parents:
+                return "下级科目", _rows(ask, key, lambda r, p=parents[0]: r.parent == p.code)
+    if "项目" in q and doc.projects and "项目支出" not in q:
+        return "项目", [op for p in doc.projects if (op := project_operand(doc, p))]
+    economic = "经济分类" in q or any(w in q for w in ("基本支出", "人员经费", "公用经费", "工资"))
+    if economic and doc.table("gpb_basic"):
+        level = "类" if "类" in q else "款"
+        column = "人员经费" if "人员经费" in q else "公用经费" if "公用经费" in q else None
+        return "经济分类科目", _rows(ask, "gpb_basic", lambda r: r.level == level, column)
+    level = "款" if "款" in q else "项" if re.search(r"项(?!目)", q) else "类"
+    return "功能分类科目", _rows(ask, "expense", lambda r: r.level == level)
+
+
+def _rows(ask: Ask, key: str, keep, column: str | None = None) -> list[Operand]:
+    table = ask.doc.table(key)
+    if table is None:
+        return []
+    ops = []
+    for row in table.rows:
+        if not keep(row):
+            continue
+        name = column or _first_amount(row)
+        if name and row.value(name) is not None:
+            ops.append(cell_operand(ask.doc, table, row, name, row.name))
+    return ops
+
+
+def _first_amount(row: Row) -> str | None:
+    return next((c.column for c in row.cells if c.value is not None), None)
+
+
+def answer_list_or_rank(ask: Ask, op: str) -> Answer:
+    kind, ops = _siblings(ask)
+    if not ops:
+        return abstain(ask.raw, f"{_where(ask.doc)}的表格中没有可比较的{kind}")
+    if op == "list":
+        listing = "；".join(f"{o.label} {fmt(o.value)}{o.unit}" for o in ops)
+        figures = (*(Figure(o.label, o.value, o.unit) for o in ops),
+                   Figure(f"{kind}数", Decimal(len(ops)), "项"))
+        return _answer(ask, "lookup", f"{_where(ask.doc)}中共{len(ops)}项{kind}：{listing}。",
+                       operands=tuple(ops), figures=figures)
+    ascending = bool(re.search(r"最少|最小|最低|倒数", ask.q))
+    ranked = sorted(ops, key=lambda o: o.value, reverse=not ascending)
+    top = next((n for w, n in _TOP.items()
+                if re.search(f"前{w}|(最多|最少|最大|最小|最高|最低)的?{w}(个|项|类)", ask.q)), 1)
+    chosen = ranked[:top]
+    word = "最少" if ascending else "最多"
+    listing = " ＞ ".join(f"{o.label}（{fmt(o.value)}{o.unit}）" for o in chosen) \
+        if not ascending else " ＜ ".join(f"{o.label}（{fmt(o.value)}{o.unit}）" for o in chosen)
+    text = f"{_where(ask.doc)}中，在{len(ops)}项{kind}里{word}的是{chosen[0].label}，" \
+           f"{fmt(chosen[0].value)}{chosen[0].unit}。"
+    if len(chosen) > 1:
+        text += f"依次为：{listing}。"
+    figures = (*(Figure(o.label, o.value, o.unit) for o in chosen),
+               Figure(f"参与比较的{kind}数", Decimal(len(ops)), "项"))
+    answer = _answer(ask, "arithmetic", text, operands=tuple(ranked), value=chosen[0].value,
+                     unit=chosen[0].unit, figures=figures)
+    return answer
+
+
+def answer_count(ask: Ask) -> Answer:
+    q = ask.q
+    if ("单位" in q or "机构" in q) and ask.doc.table("institutions"):
+        table = ask.doc.table("institutions")
+        rows = table.rows
+        cites = tuple(Citation(ask.doc.doc_id, "cell", r.span.page, table=table.title, row=r.name,
+                               column="单位名称", value=r.name) for r in rows)
+        names = "、".join(r.name for r in rows)
+        return Answer(question=ask.raw, route="lookup", text=f"{_where(ask.doc)}列出{len(rows)}个"
+                      f"单位：{names}。", value=Decimal(len(rows)), unit="个", citations=cites,
+                      values=(Figure("单位数", Decimal(len(rows)), "个"),))
+    kind, ops = _siblings(ask)
+    if "有支出" in q or "有预算" in q or "有钱" in q:
+        ops = [o for o in ops if o.value != 0]
+    if not ops:
+        return abstain(ask.raw, f"{_where(ask.doc)}的表格中没有列出{kind}")
+    names = "、".join(o.label for o in ops)
+    text = f"{_where(ask.doc)}中共有{len(ops)}个{kind}：{names}。"
+    return Answer(question=ask.raw, route="lookup", text=text, value=Decimal(len(ops)), unit="个",
+                  values=(Figure(f"{kind}数", Decimal(len(ops)), "个"),),
+                  citations=tuple(dict.fromkeys(o.citation for o in ops)))
+
+
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*([%％]|[\u4e00-\u9fff]{0,2})")
+
+
+def indicator_answer(ask: Ask, level2: str | None) -> Answer | None:
+    projects = [t.project for m in ask.mentions for t in m.targets
+                if t.kind in ("project", "indicator") and t.project is not None]
+    named = [t.indicator for m in ask.mentions for t in m.targets
+             if t.kind == "indicator" and t.indicator is not None]
+    found = []
+    for project in dict.fromkeys(projects):
+        for ind in project.indicators:
+            if ind in named or (level2 and ind.level2 == level2 and not named):
+                found.append((project, ind))
+    if not found:
+        return None
+    lines, figures, cites = [], [], []
+    for project, ind in found:
+        lines.append(f"{project.name}的绩效指标“{ind.level3}”（{ind.description}）为{ind.value}")
+        cites.append(Citation(ask.doc.doc_id, "cell", ind.span.page, table=project.title,
+                              row=f"{ind.level1}/{ind.level2}/{ind.level3}", column="指标值",
+                              value=ind.value))
+        if (m := _NUMBER.search(ind.value)):
+            unit = "%" if m.group(2) in "%％" and m.group(2) else m.group(2)
+            figures.append(Figure(ind.level3, Decimal(m.group(1)), unit))
+    value = figures[0].value if len(figures) == 1 else None
+    return Answer(question=ask.raw, route="lookup", text="；".join(lines) + "。", value=value,
+                  unit=figures[0].unit if len(figures) == 1 else None, values=tuple(figures),
+                  citations=tuple(cites))

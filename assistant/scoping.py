@@ -1,0 +1,69 @@
+"""Which stored document a question is about: a department or year it names, else the caller's scope."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.intent import mentioned_years
+from assistant.scope import match_docs
+from index.store import DocumentInfo
+
+_DEPT_WORD = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:局|委员会|厅|街道办事处|街道|总工会|管委会|"
+                        r"政府|卫健委|教委|发改委|医院|学校|大学|法院|检察院))")
+_PLACE = re.compile(r"^.*?[省市区县州旗]")
+
+
+@dataclass(frozen=True)
+class Scope:
+    docs: list[DocumentInfo]  # candidates left after the question and the caller's scope
+    problem: str | None = None  # why no document fits
+    prior_year_of: DocumentInfo | None = None  # the question's year is the year before this doc
+
+
+def short_names(department: str) -> set[str]:
+    """石家庄市总工会 → {石家庄市总工会, 总工会}: how people name a department."""
+    names = {department}
+    rest = _PLACE.sub("", department)
+    if len(rest) >= 2:
+        names.add(rest)
+    return names
+
+
+def _named_departments(question: str, infos: list[DocumentInfo]) -> tuple[list[DocumentInfo], bool]:
+    named = [i for i in infos if any(n in question for n in short_names(i.department))]
+    if named:
+        return named, False
+    other = _DEPT_WORD.search(question)
+    return [], bool(other)
+
+
+def scope_for(question: str, infos: list[DocumentInfo], selector: str | None) -> Scope:
+    if not infos:
+        return Scope([], "库中还没有任何文档，请先用 budget-qa ingest 导入。")
+    candidates = match_docs(infos, selector) if selector else infos
+    if selector and not candidates:
+        stored = "、".join(i.doc_id for i in infos)
+        return Scope([], f"没有与“{selector}”对应的文档。库中有：{stored}")
+    named, other = _named_departments(question, infos)
+    if other:
+        listing = "、".join(sorted({i.department for i in infos}))
+        return Scope([], f"库中没有问题所说部门的公开文件。现有部门：{listing}。")
+    if named:
+        candidates = [i for i in candidates if i in named] or named
+    years = mentioned_years(question)
+    if years:
+        by_year = [i for i in candidates if i.year in years]
+        if by_year:
+            return Scope(by_year)
+        following = [i for i in candidates if i.year - 1 in years]
+        if following:
+            return Scope(following, prior_year_of=following[0])
+        have = "、".join(sorted({f"{i.department}{i.year}年{i.kind}" for i in candidates}))
+        return Scope([], f"库中没有{'、'.join(map(str, years))}年的文件，现有：{have}。")
+    return Scope(candidates)
+
+
+def several_docs_message(docs: list[DocumentInfo]) -> str:
+    listing = "；".join(f"{i.doc_id}（{i.department}{i.year}年{i.kind}）" for i in docs)
+    return f"库中有{len(docs)}份文件可能相关，请指明部门和年度，或用 --doc 选择：{listing}"

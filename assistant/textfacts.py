@@ -1,0 +1,97 @@
+"""Figures the 情况说明 states in words: amounts of standard items and changes against last year.
+
+Each comes with the whole sentence it was read from, so an answer can quote and cite it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from assistant.answer import Citation
+from assistant.compute import Operand
+from corpus.records import Disclosure, Section
+
+_SENTENCE = re.compile(r"[^。；！？]*[。；！？]?")
+_AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)"
+_CHANGE = re.compile(r"(增加|减少|增长|下降|上升|降低)\s*" + _AMOUNT)
+_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")
+# Standard labels a narrative uses for the concepts the tables state (longest first when matching).
+LABELS: dict[str, tuple[str, ...]] = {
+    "支出总计": ("收支安排", "收支预算", "支出预算", "部门预算", "预算收支", "支出总计"),
+    "收入总计": ("收入预算", "预算收入", "收入总计"),
+    "基本支出": ("基本支出",),
+    "项目支出": ("项目支出",),
+    "人员经费": ("人员经费",),
+    "公用经费": ("日常公用经费", "公用经费"),
+    "机关运行经费": ("机关运行经费", "部门运行经费", "运行经费"),
+    "三公经费": ("三公经费", "“三公”经费"),
+}
+
+
+@dataclass(frozen=True)
+class StatedChange:
+    concept: str
+    amount: Operand  # the size of the change, cited to the sentence
+    increased: bool
+    prior_year: int
+
+
+def sentences(section: Section) -> list[tuple[str, int | None]]:
+    found = []
+    for para in section.paragraphs:
+        for match in _SENTENCE.finditer(para.text):
+            text = match.group().strip()
+            if text:
+                found.append((text, para.span.page))
+    return found
+
+
+def _citation(doc: Disclosure, section: Section, quote: str, page: int | None) -> Citation:
+    return Citation(doc.doc_id, "text", page, section=" > ".join(section.path), quote=quote)
+
+
+def _concept_in(clause: str) -> str | None:
+    best = None
+    for concept, labels in LABELS.items():
+        for label in labels:
+            at = clause.rfind(label)
+            if at >= 0 and (best is None or at > best[0]):
+                best = (at, concept)
+    return best[1] if best else None
+
+
+def stated_changes(doc: Disclosure) -> dict[str, StatedChange]:
+    """The first stated change against last year for each standard concept."""
+    found: dict[str, StatedChange] = {}
+    for section in doc.sections:
+        for sentence, page in sentences(section):
+            clauses = re.split(r"[，,：:]", sentence)
+            for i, clause in enumerate(clauses):
+                match = _CHANGE.search(clause)
+                if not match:
+                    continue
+                before = clause[: match.start()]
+                concept = _concept_in(before) or (_concept_in(clauses[i - 1]) if i else None)
+                if concept is None or concept in found:
+                    continue
+                year = _YEAR.search(sentence)
+                amount = Operand(f"比上年{match.group(1)}额", Decimal(match.group(2).replace(",", "")),
+                                 match.group(3), _citation(doc, section, sentence, page))
+                found[concept] = StatedChange(concept, amount, match.group(1) in ("增加", "增长", "上升"),
+                                              int(year.group(1)) if year else doc.year - 1)
+    return found
+
+
+def stated_amount(doc: Disclosure, concept: str) -> Operand | None:
+    """The amount the narrative states for a concept no table holds (e.g. 机关运行经费)."""
+    labels = "|".join(re.escape(label) for label in LABELS.get(concept, (concept,)))
+    pattern = re.compile(f"(?:{labels})" + r"[^，。；：\d]{0,12}?" + _AMOUNT)
+    for section in doc.sections:
+        for sentence, page in sentences(section):
+            match = pattern.search(sentence)  # the earliest mention is the department's total
+            if match:
+                return Operand(concept, Decimal(match.group(1).replace(",", "")),
+                               match.group(2), _citation(doc, section, sentence, page))
+    return None
