@@ -1,30 +1,92 @@
-"""Why/what questions: quote whole sentences of the 情况说明 (hybrid: with the figure first)."""
+"""Why/what questions: quote whole sentences of the 情况说明; hybrid answers put the figure first."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant.answer import Answer, Citation, abstain
+from assistant.answer import Answer, Citation, Figure, abstain
+from assistant.checks import numbers_in
+from assistant.compute import fmt
 from assistant.exact import Ask, answer_table
+from assistant.textfacts import stated_changes
 from index.settings import Settings
 from index.store import RecordStore
 
+MAX_QUOTES = 3
+
 
 class NarrativeAnswerer:
+    """Keeps the narrative index of the stored documents up to date, built on first use."""
+
     def __init__(self, store: RecordStore, settings: Settings) -> None:
         self.store = store
         self.settings = settings
         self._index = None
+        self._indexed: set[tuple[str, str]] = set()
+
+    def _search(self, ask: Ask):
+        from index.narrative import NarrativeIndex
+
+        if self._index is None:
+            self._index = NarrativeIndex(self.settings)
+        key = (ask.doc.doc_id, ask.doc.sha256)
+        if key not in self._indexed:
+            self._index.update([ask.doc])
+            self._indexed.add(key)
+        return self._index.search(ask.q, [ask.doc.doc_id])
 
     def answer(self, ask: Ask) -> Answer:
-        return abstain(ask.raw, "（说明文字检索尚未接入）")
+        from assistant.retrieve import best_sentences, is_relevant
+
+        hits = self._search(ask)
+        if not hits or not is_relevant(ask.q, hits):
+            return abstain(ask.raw, f"{ask.doc.department}{ask.doc.year}年{ask.doc.kind}的说明中没有找到"
+                                    "与这个问题相关的内容。")
+        quotes = best_sentences(ask.q, hits, max_sentences=MAX_QUOTES)
+        if not quotes:
+            return abstain(ask.raw, "说明中没有找到可以直接回答的句子。")
+        citations = tuple(Citation(ask.doc.doc_id, "text", q.chunk.page,
+                                   section=" > ".join(q.chunk.section_path), quote=q.sentence)
+                          for q in quotes)
+        text = "据说明：" + "".join(f"“{q.sentence}”" for q in quotes)
+        return Answer(question=ask.raw, route="narrative", text=text, citations=citations,
+                      values=_quoted_figures(quotes))
 
     def hybrid(self, ask: Ask) -> Answer:
         figure = answer_table(ask)
-        text = self.answer(ask)
+        reason = self.answer(ask)
         if figure is None or figure.abstained:
-            return text
-        if text.abstained:
+            return reason
+        figure = _with_stated_change(ask, figure)
+        if reason.abstained:
             return replace(figure, route="hybrid")
-        cites: tuple[Citation, ...] = tuple(dict.fromkeys(figure.citations + text.citations))
-        return replace(figure, route="hybrid", text=f"{figure.text}{text.text}", citations=cites)
+        cites = tuple(dict.fromkeys(figure.citations + reason.citations))
+        return replace(figure, route="hybrid", text=f"{figure.text}{reason.text}", citations=cites,
+                       values=figure.values + reason.values)
+
+
+def _quoted_figures(quotes) -> tuple[Figure, ...]:
+    """Every amount a quote states, so `values` lists the figures the text carries."""
+    figures = []
+    for quote in quotes:
+        for number in sorted(numbers_in(quote.sentence)):
+            figures.append(Figure(quote.chunk.title, number, ""))
+    return tuple(figures)
+
+
+def _with_stated_change(ask: Ask, figure: Answer) -> Answer:
+    """项目支出433.00万元 → add 比上年减少79.9万元 when the question asks why it changed."""
+    changes = stated_changes(ask.doc)
+    if not any(w in ask.q for w in ("减少", "增加", "下降", "增长", "变化")):
+        return figure
+    for mention in ask.mentions:
+        for target in mention.targets:
+            change = changes.get(target.name)
+            if change is None:
+                continue
+            word = "增加" if change.increased else "减少"
+            amount = change.amount
+            text = figure.text.rstrip("。") + f"，比{change.prior_year}年{word}{fmt(amount.value)}{amount.unit}。"
+            return replace(figure, text=text, citations=figure.citations + (amount.citation,),
+                           values=figure.values + (Figure(amount.label, amount.value, amount.unit),))
+    return figure
