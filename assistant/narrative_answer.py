@@ -87,6 +87,6 @@ def _with_stated_change(ask: Ask, figure: Answer) -> Answer:
             word = "增加" if change.increased else "减少"
             amount = change.amount
             text = figure.text.rstrip("。") + f"，比{change.prior_year}年{word}{fmt(amount.value)}{amount.unit}。"
-            return replace(figure, text=text, citations=figure.citations + (amount.citation,),
-                           values=figure.values + (Figure(amount.label, amount.value, amount.unit),))
+            return replace(figure, text=text, citations=(*figure.citations, amount.citation),
+                           values=(*figure.values, Figure(amount.label, amount.value, amount.unit)))
     return figure
