@@ -54,6 +54,8 @@ CONCEPTS: dict[str, tuple[Rule, ...]] = {
     "公务接待费": (Rule("three_public", ("公务接待费",), ("合计",)),
               Rule("three_public", None, ("公务接待费",))),
     "机关运行经费": (Rule("three_public", None, ("机关运行经费", "机关运行经费预算数")),),
+    "上年结转": (Rule("income", TOTAL, ("上年结转",)),
+             Rule("summary", ("上年结转结余", "上年结转", "年初结转和结余"), side="收入")),
     "政府采购": (Rule("procurement", TOTAL, ("合计",)),),
     "固定资产": (Rule("fixed_assets", TOTAL, None),),
 }

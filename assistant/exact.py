@@ -14,7 +14,7 @@ from assistant.compute import Operand, Result, fmt
 from assistant.concepts import resolve_concept
 from assistant.intent import asks_prior_year, operation
 from assistant.link import Mention, Target
-from assistant.resolve import COLUMN_CONCEPTS, Resolved, resolve
+from assistant.resolve import COLUMN_ALIASES, COLUMN_CONCEPTS, Resolved, resolve
 from assistant.textfacts import stated_changes
 from corpus.normalize import convert
 from corpus.records import Disclosure
@@ -51,13 +51,15 @@ def _where(doc: Disclosure) -> str:
 
 
 def split_columns(mentions: tuple[Mention, ...]) -> tuple[list[Mention], str | None]:
-    """一般公共服务支出的基本支出: a subject plus a column concept reads one cell."""
+    """一般公共服务支出的基本支出: a subject plus a column concept of its table reads one cell."""
     subjects = [m for m in mentions if m.targets[0].kind == "subject"]
-    columns = [m for m in mentions
-               if m.targets[0].kind == "concept" and m.targets[0].name in COLUMN_CONCEPTS]
-    if subjects and columns:
-        rest = [m for m in mentions if m is not columns[0]]
-        return rest, columns[0].targets[0].name
+    for m in mentions:
+        target = m.targets[0]
+        if target.kind != "concept" or target.name not in COLUMN_CONCEPTS:
+            continue
+        names = COLUMN_ALIASES.get(target.name, (target.name,))
+        if any(row.cell(n) for s in subjects for _, row in s.targets[0].rows for n in names):
+            return [x for x in mentions if x is not m], target.name
     return list(mentions), None
 
 

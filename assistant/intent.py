@@ -20,7 +20,7 @@ OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p)
 WHY = re.compile(r"为什么|为何|原因|怎么回事|什么原因|缘故|导致|因为")
 WHAT = re.compile(r"用途|用于|用在|干什么|做什么|是什么|什么是|什么单位|目标|怎么|如何|哪些方面|意思|含义|"
                   r"定义|指什么|职责|职能|主要内容|主要用|措施|说明|介绍|解释|情况")
-PRIOR = re.compile(r"上年|去年|上一年|前一年")
+PRIOR = re.compile(r"(上年|去年|上一年|前一年)(?!结转|结余|末)")
 
 
 def operation(question: str) -> str:

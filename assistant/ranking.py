@@ -109,14 +109,16 @@ _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*([%％]|[\u4e00-\u9fff]{0,2})")
 
 def indicator_answer(ask: Ask, level2: str | None) -> Answer | None:
     projects = [t.project for m in ask.mentions for t in m.targets
-                if t.kind in ("project", "indicator") and t.project is not None]
-    named = [t.indicator for m in ask.mentions for t in m.targets
+                if t.kind == "project" and t.project is not None]
+    named = [(t.project, t.indicator) for m in ask.mentions for t in m.targets
              if t.kind == "indicator" and t.indicator is not None]
-    found = []
-    for project in dict.fromkeys(projects):
-        for ind in project.indicators:
-            if ind in named or (level2 and ind.level2 == level2 and not named):
-                found.append((project, ind))
+    if projects:  # a named project narrows the indicators to its own
+        named = [(p, i) for p, i in named if p in projects]
+    found = list(dict.fromkeys(named))
+    if not found and level2:
+        key = level2.removesuffix("指标")
+        found = [(p, i) for p in dict.fromkeys(projects) for i in p.indicators
+                 if key in i.level2 or key in i.level1]
     if not found:
         return None
     lines, figures, cites = [], [], []

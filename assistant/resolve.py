@@ -14,7 +14,7 @@ from corpus.records import Disclosure, Project, Row
 # Standard amount columns a question can name beside a subject (一般公共服务支出的基本支出).
 COLUMN_CONCEPTS = {"基本支出", "项目支出", "人员经费", "公用经费", "财政拨款收入", "上年结转",
                    "一般公共预算拨款收入"}
-_COLUMN_NAMES = {"一般公共预算拨款收入": ("一般公共预算财政拨款", "一般公共预算"),
+COLUMN_ALIASES = {"一般公共预算拨款收入": ("一般公共预算财政拨款", "一般公共预算"),
                  "财政拨款收入": ("财政拨款收入", "财政拨款")}
 DEFAULT_TABLES = ("expense", "gpb_basic", "gpb_expense", "income", "fiscal_summary", "summary",
                   "three_public", "gov_fund", "soe_capital")
@@ -44,7 +44,7 @@ def _row_operand(doc: Disclosure, key: str, row: Row, column: str | None) -> Ope
     table = doc.table(key)
     if table is None:
         return None
-    names = _COLUMN_NAMES.get(column, (column,)) if column else \
+    names = COLUMN_ALIASES.get(column, (column,)) if column else \
         tuple(c.column for c in row.cells)
     for name in names:
         cell = row.cell(name)
