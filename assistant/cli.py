@@ -114,5 +114,14 @@ def serve(host: str, port: int) -> None:
     run(_open(), host=host, port=port)
 
 
+def _register() -> None:
+    from assistant.audit_cli import audit
+
+    cli.add_command(audit)
+
+
+_register()
+
+
 def main() -> None:
     cli()

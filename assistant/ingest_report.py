@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from assistant.service import Assistant
+from index.audit import audit, audit_summary
 from index.ingest import expand, ingest_paths
 
 
@@ -29,6 +30,8 @@ def run_ingest(assistant: Assistant, paths: list[Path]) -> int:
                    f"{len(doc.sections)} sections, {len(doc.projects)} projects")
         for warning in doc.warnings:
             click.echo(f"  note: {warning}")
+        for line in audit_summary(audit(doc)).splitlines():
+            click.echo(f"  {line}")
     ok = sum(1 for r in results if not r.error)
     failed = len(results) - ok
     click.echo(f"{ok} document(s) ingested, {failed} failed; store: {assistant.settings.db_path}")

@@ -30,6 +30,7 @@ class Assistant:
     settings: Settings
     _router: Any = field(default=None, repr=False)
     _narrative: Any = field(default=None, repr=False)
+    _suspects: dict[tuple[str, str], set[str]] = field(default_factory=dict, repr=False)
 
     def documents(self) -> list[DocumentInfo]:
         return self.store.documents()
@@ -47,7 +48,23 @@ class Assistant:
         asked = self._question(question, doc)
         answer = self.router.invoke(asked)
         years = {i.year for i in self.documents()} | {i.year - 1 for i in self.documents()}
+        if asked.ask is not None:
+            answer = self._flag_suspect(asked.ask.doc, answer)
         return _checked(answer, {Decimal(y) for y in years})
+
+    def _flag_suspect(self, doc: Disclosure, answer: Answer) -> Answer:
+        """Answers citing a table whose own sums fail (probably misread by us) say so."""
+        key = (doc.doc_id, doc.sha256)
+        if key not in self._suspects:
+            from index.audit import audit, suspect_tables
+
+            self._suspects[key] = {t.title for t in doc.tables
+                                   if t.key in suspect_tables(audit(doc))}
+        cited = {c.table for c in answer.citations if c.kind == "cell"} & self._suspects[key]
+        if not cited:
+            return answer
+        note = f"表格“{'、'.join(sorted(cited))}”自身合计校验未通过，可能解析有误，请核对原文。"
+        return replace(answer, warnings=(*answer.warnings, note))
 
     def _question(self, raw: str, selector: str | None) -> Question:
         q = normalize_question(raw)
