@@ -5,6 +5,7 @@ Every figure comes from a cited cell (or a sentence stating it) or from arithmet
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -23,6 +24,9 @@ INDICATOR_WORDS = {"人数": "数量指标", "多少人": "数量指标", "数�
                    "满意度": "满意度指标", "满意": "满意度指标", "时间": "时效指标", "时限": "时效指标",
                    "合格率": "质量指标", "质量": "质量指标", "准确率": "质量指标", "成本": "成本指标",
                    "效益": "社会效益指标"}
+
+
+COUNT_OF_THINGS = re.compile(r"(多少|几)(辆|台|名|套|间|平方米|平米|位|个人|人)(?!民)")
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,9 @@ def answer_table(ask: Ask) -> Answer | None:
         found = _answer_indicator(ask)
         if found:
             return found
+    named_projects = any(t.kind in ("project", "indicator") for m in ask.mentions for t in m.targets)
+    if COUNT_OF_THINGS.search(ask.q) and not named_projects:
+        return abstain(ask.raw, f"{_where(ask.doc)}只公开金额，没有公开这类数量（人数、车辆数等）。")
     mentions, column = split_columns(ask.mentions)
     mentions = [m for m in mentions if m.targets[0].kind != "indicator"]
     changes = op in ("change", "pct_change") or asks_prior_year(ask.q, ask.doc.year)

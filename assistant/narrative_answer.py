@@ -15,38 +15,39 @@ from index.store import RecordStore
 MAX_QUOTES = 3
 
 
+def asks_figure(q: str) -> bool:
+    return any(w in q for w in ("多少", "几", "金额", "数额")) and not any(
+        w in q for w in ("为什么", "为何", "原因", "什么是", "用于"))
+
+
 class NarrativeAnswerer:
-    """Keeps the narrative index of the stored documents up to date, built on first use."""
+    """Keeps a passage index per stored document, built on first use."""
 
     def __init__(self, store: RecordStore, settings: Settings) -> None:
         self.store = store
         self.settings = settings
-        self._index = None
-        self._indexed: set[tuple[str, str]] = set()
+        self._indexes: dict[tuple[str, str], object] = {}
 
-    def _search(self, ask: Ask):
-        from index.narrative import NarrativeIndex
+    def search(self, ask: Ask, k: int = 5):
+        from assistant.retrieval import search
 
-        if self._index is None:
-            self._index = NarrativeIndex(self.settings)
-        key = (ask.doc.doc_id, ask.doc.sha256)
-        if key not in self._indexed:
-            self._index.update([ask.doc])
-            self._indexed.add(key)
-        return self._index.search(ask.q, [ask.doc.doc_id])
+        return search(self._indexes, self.settings, ask.doc, ask.q, k)
 
     def answer(self, ask: Ask) -> Answer:
-        from assistant.retrieve import best_sentences, is_relevant
+        from assistant.quotes import best_sentences, is_relevant, states_figure
 
-        hits = self._search(ask)
-        if not hits or not is_relevant(ask.q, hits):
+        hits = self.search(ask)
+        if not is_relevant(ask.q, hits):
             return abstain(ask.raw, f"{ask.doc.department}{ask.doc.year}年{ask.doc.kind}的说明中没有找到"
                                     "与这个问题相关的内容。")
-        quotes = best_sentences(ask.q, hits, max_sentences=MAX_QUOTES)
+        quotes = best_sentences(ask.q, hits, MAX_QUOTES)
         if not quotes:
             return abstain(ask.raw, "说明中没有找到可以直接回答的句子。")
-        citations = tuple(Citation(ask.doc.doc_id, "text", q.chunk.page,
-                                   section=" > ".join(q.chunk.section_path), quote=q.sentence)
+        if asks_figure(ask.q) and not states_figure(ask.q, quotes):
+            return abstain(ask.raw, f"{ask.doc.department}{ask.doc.year}年{ask.doc.kind}的表格和说明都没有"
+                                    "列出这个数字。")
+        citations = tuple(Citation(ask.doc.doc_id, "text", q.passage.page,
+                                   section=" > ".join(q.passage.section_path), quote=q.sentence)
                           for q in quotes)
         text = "据说明：" + "".join(f"“{q.sentence}”" for q in quotes)
         return Answer(question=ask.raw, route="narrative", text=text, citations=citations,
@@ -70,7 +71,7 @@ def _quoted_figures(quotes) -> tuple[Figure, ...]:
     figures = []
     for quote in quotes:
         for number in sorted(numbers_in(quote.sentence)):
-            figures.append(Figure(quote.chunk.title, number, ""))
+            figures.append(Figure(quote.passage.title, number, ""))
     return tuple(figures)
 
 
