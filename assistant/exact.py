@@ -13,7 +13,7 @@ from assistant import compute as c
 from assistant.answer import Answer, Figure, abstain
 from assistant.compute import Operand, Result, fmt
 from assistant.concepts import resolve_concept
-from assistant.intent import asks_prior_year, operation
+from assistant.intent import PER_HEAD, asks_prior_year, operation
 from assistant.link import Mention, Target
 from assistant.resolve import COLUMN_ALIASES, COLUMN_CONCEPTS, Resolved, resolve
 from assistant.textfacts import stated_changes
@@ -83,6 +83,8 @@ def answer_table(ask: Ask) -> Answer | None:
         if found:
             return found
     named_projects = any(t.kind in ("project", "indicator") for m in ask.mentions for t in m.targets)
+    if PER_HEAD.search(ask.q) and not named_projects:
+        return abstain(ask.raw, f"{_where(ask.doc)}只公开部门的总额，没有公开人均、按月等数字。")
     if COUNT_OF_THINGS.search(ask.q) and not named_projects:
         return abstain(ask.raw, f"{_where(ask.doc)}只公开金额，没有公开这类数量（人数、车辆数等）。")
     mentions, column = split_columns(ask.mentions)

@@ -36,11 +36,18 @@ class NarrativeAnswerer:
     def answer(self, ask: Ask) -> Answer:
         from assistant.quotes import best_sentences, is_relevant, states_figure
 
+        ask = replace(ask, q=without_department(ask.q, ask.doc.department))
         hits = self.search(ask)
+        if not is_relevant(ask.q, hits) and _canonical(ask):  # 项目经费 → try 项目支出 too
+            ask = replace(ask, q=ask.q + _canonical(ask))
+            hits = self.search(ask)
         if not is_relevant(ask.q, hits):
             return abstain(ask.raw, f"{ask.doc.department}{ask.doc.year}年{ask.doc.kind}的说明中没有找到"
                                     "与这个问题相关的内容。")
-        quotes = best_sentences(ask.q, hits, MAX_QUOTES)
+        from assistant.retrieval import named_section
+
+        lead = named_section([p for p, _ in hits], ask.q)
+        quotes = best_sentences(ask.q, hits, MAX_QUOTES, lead if lead is hits[0][0] else None)
         if not quotes:
             return abstain(ask.raw, "说明中没有找到可以直接回答的句子。")
         if asks_figure(ask.q) and not states_figure(ask.q, quotes):
@@ -66,6 +73,21 @@ class NarrativeAnswerer:
                        values=figure.values + reason.values)
 
 
+def _canonical(ask: Ask) -> str:
+    """项目经费 → also search 项目支出: the standard names linking found for the question's words."""
+    names = [t.name for m in ask.mentions for t in m.targets[:1] if t.name not in ask.q]
+    return " ".join(names)
+
+
+def without_department(q: str, department: str) -> str:
+    """总工会主席是谁 → 主席是谁: the department's own name matches every passage."""
+    from assistant.scoping import short_names
+
+    for name in sorted(short_names(department), key=len, reverse=True):
+        q = q.replace(name, "")
+    return q
+
+
 def _quoted_figures(quotes) -> tuple[Figure, ...]:
     """Every amount a quote states, so `values` lists the figures the text carries."""
     figures = []
@@ -78,16 +100,18 @@ def _quoted_figures(quotes) -> tuple[Figure, ...]:
 def _with_stated_change(ask: Ask, figure: Answer) -> Answer:
     """项目支出433.00万元 → add 比上年减少79.9万元 when the question asks why it changed."""
     changes = stated_changes(ask.doc)
+    if any(c.kind == "text" for c in figure.citations):
+        return figure  # the figure already is the stated change
     if not any(w in ask.q for w in ("减少", "增加", "下降", "增长", "变化")):
         return figure
-    for mention in ask.mentions:
-        for target in mention.targets:
-            change = changes.get(target.name)
-            if change is None:
-                continue
-            word = "增加" if change.increased else "减少"
-            amount = change.amount
-            text = figure.text.rstrip("。") + f"，比{change.prior_year}年{word}{fmt(amount.value)}{amount.unit}。"
-            return replace(figure, text=text, citations=(*figure.citations, amount.citation),
-                           values=(*figure.values, Figure(amount.label, amount.value, amount.unit)))
+    names = [t.name for m in ask.mentions for t in m.targets] or ["支出总计"]
+    for name in names:
+        change = changes.get(name)
+        if change is None:
+            continue
+        word = "增加" if change.increased else "减少"
+        amount = change.amount
+        text = figure.text.rstrip("。") + f"，比{change.prior_year}年{word}{fmt(amount.value)}{amount.unit}。"
+        return replace(figure, text=text, citations=(*figure.citations, amount.citation),
+                       values=(*figure.values, Figure(amount.label, amount.value, amount.unit)))
     return figure

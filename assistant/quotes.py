@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.passages import Passage, tokens
+from index.passages import Passage, precise_tokens
 
 _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 GENERIC = frozenset("支出 经费 预算 资金 部门 单位 情况 年度 安排 项目 说明 万元 元 是 用于 用 作用 原因".split())
@@ -18,7 +18,8 @@ CUES = (
     (re.compile(r"目标|指标"), ("绩效目标", "绩效指标", "目标", "达到", "不少于", "≥")),
     (re.compile(r"什么单位|哪些单位|单位性质"), ("单位性质", "单位规格", "经费保障")),
 )
-MIN_SCORE = 1.5  # calibrated on tests/assistant/narrative cases: off-topic questions score below
+MIN_SCORE = 1.5
+MIN_COVERAGE = 0.6  # calibrated on tests/assistant/narrative cases: off-topic questions score below
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,16 @@ class Quote:
 
 
 def key_terms(question: str) -> list[str]:
-    return [t for t in tokens(question) if len(t) >= 2 and t not in GENERIC]
+    """The question's content words (precise cut, stopword edges trimmed: 主要职责 → 职责);
+    generic budget words only when nothing else is left."""
+    words = [w for w in (_trim(t) for t in precise_tokens(question)) if len(w) >= 2]
+    return [t for t in words if t not in GENERIC] or words
+
+
+def _trim(word: str) -> str:
+    for stop in ("主要", "具体", "相关", "有关"):
+        word = word.removeprefix(stop).removesuffix(stop)
+    return word
 
 
 def _cues(question: str) -> tuple[str, ...]:
@@ -45,7 +55,8 @@ def _score(sentence: str, context: str, terms: list[str], cues: tuple[str, ...])
     return hit + cue if hit else 0.0
 
 
-def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int = 3) -> list[Quote]:
+def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int = 3,
+                   lead: Passage | None = None) -> list[Quote]:
     """Whole sentences only, best first; passages' own rank breaks ties."""
     terms, cues = key_terms(question), _cues(question)
     scored: list[Quote] = []
@@ -53,7 +64,11 @@ def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int 
         for match in _SENTENCE.finditer(passage.text):
             sentence = match.group().strip()
             score = _score(sentence, " ".join(passage.section_path), terms, cues) - rank * 0.25
-            if len(sentence) >= 6 and score > 0:
+            if score > 0 and any(len(t) >= 4 and t in question for t in passage.section_path):
+                score += 3 / len(passage.section_path)  # the section the question names, top first
+            if passage is lead and match.start() == 0:
+                score += 10  # 部门整体绩效目标是什么: the named section's opening sentence
+            if len(sentence) >= 6 and (score > 0 or passage is lead):
                 scored.append(Quote(sentence, passage, score))
     scored.sort(key=lambda q: q.score, reverse=True)
     chosen: list[Quote] = []
@@ -71,10 +86,16 @@ def states_figure(question: str, quotes: list[Quote]) -> bool:
     return any(all(t in q.sentence for t in terms) and re.search(r"\d", q.sentence) for q in quotes)
 
 
+def coverage(terms: list[str], text: str) -> float:
+    """Share of the question's key-term characters that a text contains."""
+    total = sum(len(t) for t in terms)
+    return sum(len(t) for t in terms if t in text) / total if total else 0.0
+
+
 def is_relevant(question: str, hits: list[tuple[Passage, float]]) -> bool:
-    """The best passage must share a real term with the question and score high enough."""
-    if not hits:
-        return False
+    """Some top passage must carry most of the question's key terms, with a high enough score."""
     terms = key_terms(question)
-    top, score = hits[0]
-    return score >= MIN_SCORE and any(t in top.indexed_text for t in terms)
+    if not hits or not terms or hits[0][1] < MIN_SCORE:
+        return False
+    text = lambda p: re.sub(r"[“”\"']", "", p.indexed_text)  # noqa: E731
+    return max(coverage(terms, text(p)) for p, _ in hits[:3]) >= MIN_COVERAGE

@@ -12,9 +12,12 @@ from dataclasses import dataclass
 
 from assistant.answer import Answer, abstain
 from assistant.exact import Ask, answer_table
-from assistant.intent import operation, wants_text
+import re
+
+from assistant.intent import WHY, operation, wants_text
 
 FIGURE_KINDS = ("concept", "subject", "project", "indicator")
+TOTAL_WORDS = re.compile(r"预算|收入|支出|经费")
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ def decide(question: Question) -> str:
         return "unanswerable"
     ask = question.ask
     linked = [m for m in ask.mentions if m.targets[0].kind in FIGURE_KINDS]
+    if WHY.search(ask.q) and (linked or TOTAL_WORDS.search(ask.q)):
+        return "hybrid"  # the figure from the tables, the reason from the text
     if wants_text(ask.q):
         figure_op = operation(ask.q) != "lookup" or "多少" in ask.q
         if linked and not figure_op and _change_words(ask.q):

@@ -52,6 +52,8 @@ def scope_for(question: str, infos: list[DocumentInfo], selector: str | None) ->
     if named:
         candidates = [i for i in candidates if i in named] or named
     years = mentioned_years(question)
+    if "明年" in question or "下一年" in question:
+        years = years or [max(i.year for i in candidates) + 1]
     if years:
         by_year = [i for i in candidates if i.year in years]
         if by_year:

@@ -17,7 +17,8 @@ from corpus.records import Disclosure
 _PUNCT = re.compile(r"[\s\d.,，。、；：:;！？!?（）()“”\"'《》<>〔〕【】%％/\-—…·]+")
 STOPWORDS = frozenset("的 了 是 在 和 与 及 等 为 对 中 有 也 都 就 其 之 或 并 将 把 被 从 由 以 于 "
                       "什么 怎么 如何 为什么 为何 哪些 哪个 多少 吗 呢 吧 啊 请问 一下 主要 今年 "
-                      "这个 那个 我们 你们 他们".split())
+                      "这个 那个 我们 你们 他们 没有 有没有 是否 有无 去年 上年 今年 本年 明年 主要 具体 "
+                      "相关 叫 啥 为啥 哪里 多少钱".split())
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,8 @@ def disclosure_passages(doc: Disclosure) -> list[Passage]:
             passages.append(_passage(doc, path, para.text, para.span.page, para.span.line))
     for project in doc.projects:
         path = ("部门项目绩效目标表", project.name)
-        facts = [f"{project.name}：{project.purpose}。" if project.purpose else "",
+        purpose = project.purpose if project.purpose.strip("。") != project.name else ""
+        facts = [f"{project.name}的资金用途：{purpose}。" if purpose else "",
                  f"{project.name}的绩效目标：{project.goal}" if project.goal else ""]
         facts += [f"{project.name}的{i.level2}“{i.level3}”为{i.value}。" for i in project.indicators]
         passages.append(_passage(doc, path, "".join(facts), project.span.page, project.span.line))
@@ -84,6 +86,12 @@ def _jieba():
 
 def tokens(text: str) -> list[str]:
     words = _jieba().lcut_for_search(_PUNCT.sub(" ", text))
+    return [w for w in words if w.strip() and w not in STOPWORDS]
+
+
+def precise_tokens(text: str) -> list[str]:
+    """Whole words (jieba's precise mode), for matching a question's terms against sentences."""
+    words = _jieba().lcut(_PUNCT.sub(" ", text))
     return [w for w in words if w.strip() and w not in STOPWORDS]
 
 
