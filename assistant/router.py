@@ -7,13 +7,12 @@ unanswerable abstains with a reason.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.answer import Answer, abstain
 from assistant.exact import Ask, answer_table
-import re
-
 from assistant.intent import WHY, operation, wants_text
 
 FIGURE_KINDS = ("concept", "subject", "project", "indicator")
