@@ -25,7 +25,7 @@ WHAT = re.compile(r"用途|用于|用在|干什么|做什么|是什么|什么是
 PRIOR = re.compile(r"(上年|去年|上一年|前一年)(?!结转|结余|末)")
 
 
-PER_HEAD = re.compile(r"平均|人均|每人|每个人|一个月|每月|每天|月工资|月薪")
+PER_HEAD = re.compile(r"平均|人均|每人|每个人|每名|一个月|每月|每天|月工资|月薪|主席|书记|主任|局长|处长")
 
 
 def operation(question: str) -> str:

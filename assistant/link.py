@@ -13,7 +13,8 @@ from assistant.concepts import CONCEPTS
 from assistant.qtext import aliases, bigrams, plain_name
 from corpus.records import Disclosure, Indicator, Project, Row, Table
 
-FUZZY_MIN = 0.7  # share of the phrase's bigrams found in the name
+FUZZY_MIN = 0.6  # share of the phrase's bigrams found in the name
+NAME_COVER = 0.35  # and the phrase must cover this much of the name (石家庄 is not 石家庄市劳动模范人数)
 FUZZY_BAND = 0.15  # candidates this close to the best are all kept (ambiguity, not a guess)
 _CODE = re.compile(r"(?<!\d)(\d{3}|\d{5}|\d{7})(?![\d年%.])")
 STOP = ("请问", "是多少", "多少钱", "多少", "是什么", "有多少", "分别", "各是", "一共", "总共", "合计",
@@ -21,7 +22,7 @@ STOP = ("请问", "是多少", "多少钱", "多少", "是什么", "有多少", 
         "哪个", "哪项", "哪一项", "哪些", "最多", "最少", "最大", "最小", "最高", "最低", "排名",
         "排第", "几个", "几项", "多少个", "多少项", "为什么", "为何", "原因", "今年", "去年", "上年",
         "本年", "明年", "预算数", "预算", "安排", "金额", "数额", "部门", "单位", "万元", "亿元",
-        "元", "的", "了", "吗", "呢", "吧", "啊", "和", "与", "及", "跟", "还有", "以及", "或",
+        "元", "了", "吗", "呢", "吧", "啊", "和", "与", "及", "跟", "还有", "以及", "或",
         "是", "有", "在", "花", "用于", "用", "给", "里", "中", "其中", "这个", "那个", "我们",
         "大家", "一下", "知道", "想", "问", "查", "比", "多", "少", "高", "低", "大", "小", "占",
         "总", "共", "为", "年", "支出", "收入", "经费", "费用", "钱", "数",
@@ -118,7 +119,19 @@ def link(question: str, doc: Disclosure) -> list[Mention]:
                     taken[i] = True
                 mentions.append(Mention(surface, match.start(), vocab.names[surface]))
     mentions += _fuzzy(question, taken, vocab)
-    return sorted(mentions, key=lambda m: m.start)
+    return _settle(sorted(mentions, key=lambda m: m.start))
+
+
+def _settle(mentions: list[Mention]) -> list[Mention]:
+    """提前下达 + 困难职工帮扶救助专项资金: an ambiguous mention whose candidates include what another
+    mention names alone is that one, said twice."""
+    sole = {m.targets[0] for m in mentions if len(m.targets) == 1}
+    kept = []
+    for m in mentions:
+        if len(m.targets) > 1 and sole & set(m.targets):
+            continue
+        kept.append(m)
+    return kept
 
 
 def _codes(question: str, doc: Disclosure, taken: list[bool]) -> list[Mention]:
@@ -144,29 +157,43 @@ def residual_phrases(question: str, taken: list[bool]) -> list[tuple[int, str]]:
     for word in sorted(STOP, key=len, reverse=True):
         text = text.replace(word, " " * len(word))
     text = re.sub(r"\d+", lambda m: " " * len(m.group()), text)
-    return [(m.start(), m.group()) for m in re.finditer(r"[\u4e00-\u9fff()（）]{2,}", text)]
+    return [(m.start(), m.group()) for m in re.finditer(r"[\u4e00-\u9fff()（）]{2,}", text)
+            if m.group().strip("的")]
 
 
 def _fuzzy(question: str, taken: list[bool], vocab: Vocabulary) -> list[Mention]:
     mentions = []
     for start, phrase in residual_phrases(question, taken):
-        if len(phrase) < 3:
-            continue  # two characters match too many names to mean any one of them
-        grams = bigrams(phrase)
-        scored = []
-        for name, targets in vocab.names.items():
-            if targets[0].kind == "concept" and name not in CONCEPTS:
-                continue
-            score = len(grams & bigrams(name)) / len(grams)
-            if score >= FUZZY_MIN:
-                scored.append((score, name))
-        if not scored:
-            continue
-        best = max(s for s, _ in scored)
-        keep = [n for s, n in scored if s >= best - FUZZY_BAND]
-        targets = tuple(t for n in dict.fromkeys(keep) for t in vocab.names[n])
-        mentions.append(Mention(phrase, start, targets, fuzzy=True))
+        found = _fuzzy_phrase(phrase.strip("的"), start, vocab)
+        if found is None and "的" in phrase.strip("的"):  # 劳模体检的委托服务人数: try each part
+            offset = start
+            for part in phrase.split("的"):
+                if (one := _fuzzy_phrase(part, offset, vocab)) is not None:
+                    mentions.append(one)
+                offset += len(part) + 1
+        elif found is not None:
+            mentions.append(found)
     return mentions
+
+
+def _fuzzy_phrase(phrase: str, start: int, vocab: Vocabulary) -> Mention | None:
+    if len(phrase) < 3:
+        return None  # two characters match too many names to mean any one of them
+    grams = bigrams(phrase.replace("的", ""))
+    scored = []
+    for name, targets in vocab.names.items():
+        if targets[0].kind == "concept" and name not in CONCEPTS:
+            continue
+        shared = grams & bigrams(name)
+        score = len(shared) / len(grams)
+        if score >= FUZZY_MIN and len(shared) / len(bigrams(name)) >= NAME_COVER:
+            scored.append((score, name))
+    if not scored:
+        return None
+    best = max(s for s, _ in scored)
+    keep = [n for s, n in scored if s >= best - FUZZY_BAND]
+    targets = tuple(t for n in dict.fromkeys(keep) for t in vocab.names[n])
+    return Mention(phrase, start, targets, fuzzy=True)
 
 
 def table_of(doc: Disclosure, key: str) -> Table | None:

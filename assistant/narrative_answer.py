@@ -8,6 +8,7 @@ from assistant.answer import Answer, Citation, Figure, abstain
 from assistant.checks import numbers_in
 from assistant.compute import fmt
 from assistant.exact import Ask, answer_table
+from assistant.scoping import strip_department
 from assistant.textfacts import stated_changes
 from index.settings import Settings
 from index.store import RecordStore
@@ -36,7 +37,7 @@ class NarrativeAnswerer:
     def answer(self, ask: Ask) -> Answer:
         from assistant.quotes import best_sentences, is_relevant, states_figure
 
-        ask = replace(ask, q=without_department(ask.q, ask.doc.department))
+        ask = replace(ask, q=strip_department(ask.q, ask.doc.department))
         hits = self.search(ask)
         if not is_relevant(ask.q, hits) and _canonical(ask):  # 项目经费 → try 项目支出 too
             ask = replace(ask, q=ask.q + _canonical(ask))
@@ -77,15 +78,6 @@ def _canonical(ask: Ask) -> str:
     """项目经费 → also search 项目支出: the standard names linking found for the question's words."""
     names = [t.name for m in ask.mentions for t in m.targets[:1] if t.name not in ask.q]
     return " ".join(names)
-
-
-def without_department(q: str, department: str) -> str:
-    """总工会主席是谁 → 主席是谁: the department's own name matches every passage."""
-    from assistant.scoping import short_names
-
-    for name in sorted(short_names(department), key=len, reverse=True):
-        q = q.replace(name, "")
-    return q
 
 
 def _quoted_figures(quotes) -> tuple[Figure, ...]:

@@ -27,10 +27,10 @@ def _siblings(ask: Ask) -> tuple[str, list[Operand]]:
         return "项目", [op for p in doc.projects if (op := project_operand(doc, p))]
     economic = "经济分类" in q or any(w in q for w in ("基本支出", "人员经费", "公用经费", "工资"))
     if economic and doc.table("gpb_basic"):
-        level = "类" if "类" in q else "款"
+        level = "类" if re.search(r"哪一?类|类级|各类", q) else "款"
         column = "人员经费" if "人员经费" in q else "公用经费" if "公用经费" in q else None
         return "经济分类科目", _rows(ask, "gpb_basic", lambda r: r.level == level, column)
-    level = "款" if "款" in q else "项" if re.search(r"项(?!目)", q) else "类"
+    level = "款" if "款" in q else "项" if re.search(r"(?<!一)项(?!目)", q) else "类"
     return "功能分类科目", _rows(ask, "expense", lambda r: r.level == level)
 
 

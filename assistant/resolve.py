@@ -100,10 +100,22 @@ def resolve(doc: Disclosure, mention: Mention, question: str,
             op = project_operand(doc, target.project)
             found += [op] if op else []
     if not found:
+        found = _concept_inside(doc, mention.surface)
+    if not found:
         return Resolved(mention, (), f"“{mention.surface}”在{doc.title}的表格中没有列出数额")
     if len({t.kind for t in mention.targets}) == 1 and mention.targets[0].kind == "subject":
         found = _distinct(found)
     return Resolved(mention, tuple(_unique_citations(found)))
+
+
+def _concept_inside(doc: Disclosure, surface: str) -> list[Operand]:
+    """政府性基金预算拨款 (a blank row) → 政府性基金预算 (an explicitly empty table: 0)."""
+    from assistant.concepts import CONCEPTS
+
+    for concept in sorted(CONCEPTS, key=len, reverse=True):
+        if concept in surface and (op := resolve_concept(doc, concept)):
+            return [op]
+    return []
 
 
 def _unique_citations(operands: list[Operand]) -> list[Operand]:

@@ -34,6 +34,10 @@ def decide(question: Question) -> str:
     linked = [m for m in ask.mentions if m.targets[0].kind in FIGURE_KINDS]
     if WHY.search(ask.q) and (linked or TOTAL_WORDS.search(ask.q)):
         return "hybrid"  # the figure from the tables, the reason from the text
+    if any(m.targets[0].kind == "indicator" for m in linked) and not WHY.search(ask.q):
+        return "table"  # 满意度目标 of a project: its 绩效指标 row
+    if operation(ask.q) in ("count", "rank", "share", "sum", "diff", "compare"):
+        return "table"
     if wants_text(ask.q):
         figure_op = operation(ask.q) != "lookup" or "多少" in ask.q
         if linked and not figure_op and _change_words(ask.q):

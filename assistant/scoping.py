@@ -30,12 +30,21 @@ def short_names(department: str) -> set[str]:
     return names
 
 
+def strip_department(question: str, department: str) -> str:
+    """石家庄市总工会2024年预算… → 2024年预算…: the department's own name is not a subject."""
+    for name in sorted(short_names(department), key=len, reverse=True):
+        question = question.replace(name, "")
+    return question
+
+
 def _named_departments(question: str, infos: list[DocumentInfo]) -> tuple[list[DocumentInfo], bool]:
+    stored = [i.department for i in infos]
+    other = any(not any(m in d or d in m for d in stored) and _PLACE.match(m)
+                for m in _DEPT_WORD.findall(question))
     named = [i for i in infos if any(n in question for n in short_names(i.department))]
-    if named:
+    if named and not other:
         return named, False
-    other = _DEPT_WORD.search(question)
-    return [], bool(other)
+    return [], other or bool(_DEPT_WORD.search(question))
 
 
 def scope_for(question: str, infos: list[DocumentInfo], selector: str | None) -> Scope:

@@ -15,7 +15,7 @@ from assistant.exact import Ask
 from assistant.link import link
 from assistant.qtext import normalize_question
 from assistant.router import Question, build_router
-from assistant.scoping import Scope, scope_for, several_docs_message
+from assistant.scoping import Scope, scope_for, several_docs_message, strip_department
 from corpus.errors import QuestionError
 from corpus.records import Disclosure
 from index.settings import Settings, load_settings
@@ -74,6 +74,7 @@ class Assistant:
         if len(scope.docs) > 1:
             return Question(raw, None, several_docs_message(scope.docs))
         disclosure = self.disclosure(scope.docs[0].doc_id)
+        q = strip_department(q, disclosure.department)
         return Question(raw, Ask(raw, q, disclosure, tuple(link(q, disclosure))))
 
     def as_runnable(self):

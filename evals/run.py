@@ -1,0 +1,92 @@
+"""Run question sets through one assistant (models loaded once) and score every answer."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.service import Assistant, open_assistant
+from evals.questions import EvalQuestion
+from evals.score import Verdict, verdict
+from index.settings import Settings, load_settings
+
+
+@dataclass(frozen=True)
+class Result:
+    question: EvalQuestion
+    response: dict[str, Any]
+    verdict: Verdict
+    seconds: float
+
+    def to_record(self) -> dict[str, Any]:
+        record = {k: _plain(v) for k, v in self.question.raw.items()}
+        record.setdefault("id", self.question.id)
+        record["response"] = self.response
+        record["passed"] = self.verdict.passed
+        record["reason"] = self.verdict.reason
+        record["evidence_ok"] = self.verdict.evidence_ok
+        record["seconds"] = round(self.seconds, 4)
+        return record
+
+
+def _plain(value: Any) -> Any:
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+@contextmanager
+def corpus_assistant(corpus: Path | None) -> Iterator[Assistant]:
+    """The stored assistant, or a temporary store holding just `corpus` (a set and its documents)."""
+    if corpus is None:
+        yield open_assistant()
+        return
+    from index.ingest import ingest_paths
+
+    with tempfile.TemporaryDirectory(prefix="budget-qa-eval-") as home:
+        settings = Settings(home=Path(home), embed_model=load_settings().embed_model)
+        assistant = open_assistant(settings)
+        failed = [r for r in ingest_paths([corpus], assistant.store) if r.error]
+        if failed:
+            from corpus.errors import BudgetQAError
+
+            raise BudgetQAError("; ".join(r.error or "" for r in failed))
+        yield assistant
+
+
+def run(assistant: Assistant, questions: list[EvalQuestion], progress: bool = True) -> list[Result]:
+    from tqdm import tqdm
+
+    results = []
+    for q in tqdm(questions, desc="eval", unit="q", disable=not progress):
+        start = time.perf_counter()
+        answer = assistant.ask(q.question, doc=q.doc)
+        seconds = time.perf_counter() - start
+        response = json.loads(answer.to_json())
+        results.append(Result(q, response, verdict(q, response), seconds))
+    return results
+
+
+def write_results(results: list[Result], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for result in results:
+            out.write(json.dumps(result.to_record(), ensure_ascii=False) + "\n")
+
+
+def read_baseline(path: Path) -> dict[str, bool]:
+    baseline = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            baseline[str(record.get("id"))] = bool(record.get("passed"))
+    return baseline
