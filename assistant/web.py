@@ -1,0 +1,85 @@
+"""The public chat page (gradio). It only asks: it cannot ingest, delete or read files."""
+
+from __future__ import annotations
+
+import os
+
+from assistant.service import Assistant
+from assistant.web_render import CSS, MAX_QUESTION, answer_html, page_title, refused_html
+from corpus.records import Disclosure
+
+ALL = "全部文档"
+INTRO = ("询问部门预算/决算公开文件中的数字和说明：总额、各项支出、占比、与上年比较、原因和用途。"
+         "每个答案都给出计算过程和出处（表格单元格或原文句子）；文件没有说的，会直说。")
+
+
+def example_questions(assistant: Assistant) -> list[str]:
+    """6-8 examples drawn from what the store holds: totals, a share, a why, an unanswerable one."""
+    infos = assistant.documents()
+    if not infos:
+        return []
+    doc = assistant.disclosure(infos[0].doc_id)
+    examples = ["今年的支出总计是多少", "基本支出占总支出的比例是多少", "哪个功能分类支出最多"]
+    expense = doc.table("expense")
+    top = [r for r in (expense.rows if expense else ()) if r.level == "类"]
+    if top:
+        examples.append(f"{top[0].name}的基本支出是多少")
+    examples += ["项目支出为什么减少", "什么是三公经费", "机关运行经费主要用于什么",
+                 f"{doc.year + 1}年的预算是多少"]
+    return examples[:8]
+
+
+def _choices(assistant: Assistant) -> list[tuple[str, str]]:
+    return [(ALL, "")] + [(f"{i.department} {i.year}年{i.kind}", i.doc_id) for i in assistant.documents()]
+
+
+def respond(assistant: Assistant, question: str, doc_id: str, history: str) -> tuple[str, str]:
+    """One turn: (new chat HTML, cleared input). Empty input does nothing."""
+    question = (question or "").strip()
+    if not question:
+        return history, ""
+    if len(question) > MAX_QUESTION:
+        return refused_html(question) + history, ""
+    answer = assistant.ask(question, doc=doc_id or None)
+    docs: dict[str, Disclosure] = {}
+    for c in answer.citations:
+        if c.doc_id not in docs:
+            docs[c.doc_id] = assistant.disclosure(c.doc_id)
+    return answer_html(question, answer, docs) + history, ""
+
+
+def build_app(assistant: Assistant):
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    import gradio as gr
+
+    titles = [page_title(assistant.disclosure(i.doc_id)) for i in assistant.documents()]
+    with gr.Blocks(title="预算问答 budget-qa", analytics_enabled=False) as demo:
+        gr.Markdown("# 部门预算问答\n" + INTRO + ("\n\n已收录：" + "；".join(titles) if titles else ""))
+        scope = gr.Dropdown(choices=_choices(assistant), value="", label="部门和年度", interactive=True)
+        chat = gr.HTML(value="", elem_id="bq-chat")
+        with gr.Row():
+            box = gr.Textbox(placeholder="用中文提问，例如：一般公共服务支出是多少？", show_label=False,
+                             max_lines=3, scale=8, elem_id="bq-input")
+            send = gr.Button("提问", variant="primary", scale=1, elem_id="bq-send")
+        examples = example_questions(assistant)
+        if examples:
+            gr.Examples(examples=[[e] for e in examples], inputs=[box], label="示例问题")
+
+        def turn(question: str, doc_id: str, history: str) -> tuple[str, str]:
+            return respond(assistant, question, doc_id, history)
+
+        send.click(turn, [box, scope, chat], [chat, box], api_name="ask")
+        box.submit(turn, [box, scope, chat], [chat, box], api_visibility="private")
+    return demo
+
+
+def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, block: bool = True):
+    import gradio as gr
+
+    demo = build_app(assistant)
+    demo.queue(default_concurrency_limit=4, max_size=512)
+    theme = gr.themes.Base(font=["WenQuanYi Micro Hei", "Noto Sans CJK SC", "sans-serif"],
+                           font_mono=["monospace"])
+    demo.launch(server_name=host, server_port=port, prevent_thread_lock=not block, show_error=False,
+                theme=theme, css=CSS, footer_links=[], quiet=not block)
+    return demo

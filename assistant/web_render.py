@@ -1,0 +1,127 @@
+"""Pure HTML for the chat page. Everything from a question or a document is escaped here."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape
+
+from assistant.answer import Answer, Citation, Figure
+from assistant.compute import fmt, row_label
+from corpus.records import Disclosure, Table
+
+MAX_QUESTION = 300
+CSS = """
+.bq-msg {margin: 8px 0; padding: 10px 12px; border-radius: 8px; line-height: 1.6}
+.bq-q {background: #eef3ff} .bq-a {background: #f7f7f7}
+.bq-abstain {background: #fff6e5}
+.bq-formula {font-family: monospace; color: #444; margin-top: 4px}
+.bq-warn {color: #a15c00}
+.bq-chip {display: inline-block; margin: 4px 6px 0 0}
+.bq-chip > summary {cursor: pointer; border: 1px solid #99a; border-radius: 12px; padding: 1px 10px;
+  font-size: 0.9em; list-style: none}
+.bq-src {margin: 6px 0 10px; max-height: 420px; overflow: auto; border: 1px solid #ddd; padding: 6px}
+.bq-src table {border-collapse: collapse; font-size: 0.85em}
+.bq-src td, .bq-src th {border: 1px solid #ccc; padding: 2px 6px}
+.bq-src tr.hl-row td {background: #fff3b0}
+.bq-src td.hl-cell {background: #ffb000; font-weight: bold}
+.bq-src mark {background: #ffe066}
+"""
+
+
+def page_title(doc: Disclosure) -> str:
+    return f"{doc.department} {doc.year}年{doc.kind}"
+
+
+def table_html(table: Table, cited_row: str | None = None, cited_column: str | None = None) -> str:
+    """The source table as a table, the cited row and cell highlighted (data-* marks them for tests)."""
+    columns = list(table.columns)
+    head = "".join(f"<th>{escape(c)}</th>" for c in ["序号", "科目编码", "项目/科目名称", *columns])
+    rows = []
+    for row in table.rows:
+        hit = cited_row is not None and row_label(row) == cited_row
+        cells = [str(row.number or ""), row.code or "", (row.side + "·" if row.side else "") + row.name]
+        tds = "".join(f"<td>{escape(c)}</td>" for c in cells)
+        for column in columns:
+            cell = row.cell(column)
+            mark = hit and column == cited_column
+            attrs = ' class="hl-cell" data-cited="cell"' if mark else ""
+            tds += f"<td{attrs}>{escape(cell.text if cell else '')}</td>"
+        rows.append(f'<tr class="hl-row" data-cited="row">{tds}</tr>' if hit else f"<tr>{tds}</tr>")
+    note = f"<p>{escape(table.empty_note)}</p>" if table.empty_note else ""
+    pages = "、".join(str(p) for p in table.pages)
+    caption = f"{escape(table.title)}（单位：{escape(table.unit)}，第{escape(pages)}页）"
+    return f"<table><caption>{caption}</caption><tr>{head}</tr>{''.join(rows)}</table>{note}"
+
+
+def quote_html(doc: Disclosure, citation: Citation) -> str:
+    """The paragraph that holds the quote, the quoted sentence marked."""
+    quote = citation.quote or ""
+    for section in doc.sections:
+        for para in section.paragraphs:
+            if quote and quote in para.text:
+                before, _, after = para.text.partition(quote)
+                body = f"{escape(before)}<mark>{escape(quote)}</mark>{escape(after)}"
+                return f"<p><b>{escape(' > '.join(section.path))}</b> · 第{para.span.page}页</p><p>{body}</p>"
+    return f"<p><b>{escape(citation.section or '')}</b></p><p><mark>{escape(quote)}</mark></p>"
+
+
+def source_html(doc: Disclosure | None, citation: Citation) -> str:
+    if doc is None:
+        return "<p>（文档不可用）</p>"
+    if citation.kind == "text":
+        return quote_html(doc, citation)
+    table = next((t for t in doc.tables if t.title == citation.table), None)
+    if table is None:  # a 项目绩效目标表 cell
+        return f"<p>{escape(citation.table or '')} · {escape(citation.row or '')} · " \
+               f"{escape(citation.column or '')} = <mark>{escape(citation.value or '')}</mark></p>"
+    return table_html(table, citation.row, citation.column)
+
+
+def chip_label(c: Citation) -> str:
+    page = f"第{c.page}页" if c.page is not None else ""
+    if c.kind == "cell":
+        return f"{c.table} · {c.row} · {c.column} = {c.value} · {page}"
+    return f"{c.section} · {page}"
+
+
+def bar_chart(figures: list[Figure]) -> str:
+    """An inline SVG bar chart (no scripts, no external assets)."""
+    top = max((abs(f.value) for f in figures), default=Decimal(1)) or Decimal(1)
+    bars = []
+    for i, f in enumerate(figures):
+        width = int(Decimal(360) * abs(f.value) / top)
+        y = 8 + i * 26
+        bars.append(f'<text x="0" y="{y + 14}" font-size="12">{escape(f.label[:16])}</text>'
+                    f'<rect x="170" y="{y}" width="{width}" height="18" fill="#4c78a8"/>'
+                    f'<text x="{176 + width}" y="{y + 14}" font-size="12">{escape(fmt(f.value))}{escape(f.unit)}</text>')
+    height = 16 + 26 * len(figures)
+    return f'<svg class="bq-chart" width="640" height="{height}" role="img">{"".join(bars)}</svg>'
+
+
+def chart_figures(answer: Answer) -> list[Figure]:
+    """Composition answers (several amounts in one unit) get a chart built from the cited records."""
+    money = [f for f in answer.values if f.unit in ("万元", "元", "亿元") and "（元）" not in f.label]
+    units = {f.unit for f in money}
+    return money if len(money) >= 2 and len(units) == 1 and not answer.abstained else []
+
+
+def answer_html(question: str, answer: Answer, docs: dict[str, Disclosure]) -> str:
+    kind = "bq-abstain" if answer.abstained else "bq-a"
+    parts = [f'<div class="bq-msg bq-q">问：{escape(question)}</div>',
+             f'<div class="bq-msg {kind}" data-route="{escape(answer.route)}">'
+             f'<div class="bq-text">{escape(answer.text)}</div>']
+    if answer.formula:
+        parts.append(f'<div class="bq-formula">计算：{escape(answer.formula)}</div>')
+    parts += [f'<div class="bq-warn">注意：{escape(w)}</div>' for w in answer.warnings]
+    if figures := chart_figures(answer):
+        parts.append(bar_chart(figures))
+    for i, c in enumerate(answer.citations, 1):
+        parts.append(f'<details class="bq-chip"><summary>[{i}] {escape(chip_label(c))}</summary>'
+                     f'<div class="bq-src">{source_html(docs.get(c.doc_id), c)}</div></details>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def refused_html(question: str) -> str:
+    return (f'<div class="bq-msg bq-abstain">问题超过{MAX_QUESTION}字，请缩短后再问。'
+            f"（收到{len(question)}字）</div>")

@@ -1,0 +1,90 @@
+"""The real page in headless Debian Chromium: a table, a why and an unanswerable question; XSS."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+
+import pytest
+
+from assistant.service import Assistant
+from index.settings import load_settings
+
+pytestmark = pytest.mark.slow
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(seed_store):
+    if not shutil.which(CHROMIUM):
+        pytest.fail("Debian chromium is required for the browser tests (.ci/run installs it)")
+    from assistant.web import serve
+
+    port = _free_port()
+    demo = serve(Assistant(store=seed_store, settings=load_settings()), port=port, block=False)
+    yield f"http://127.0.0.1:{port}/"
+    demo.close()
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1200, "height": 1400})
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.dialogs = dialogs
+        page.goto(server, wait_until="load")
+        page.wait_for_selector("#bq-input textarea", timeout=60000)
+        yield page
+        browser.close()
+
+
+def ask(page, question: str) -> str:
+    before = page.locator(".bq-q").count()
+    page.fill("#bq-input textarea", question)
+    page.click("#bq-send")
+    page.wait_for_function(f"document.querySelectorAll('.bq-q').length > {before}", timeout=30000)
+    return page.locator(".bq-msg").nth(1).inner_text()  # newest answer is on top
+
+
+def test_table_question_shows_highlighted_cell(page, tmp_path):
+    text = ask(page, "一般公共服务支出的基本支出是多少")
+    assert "1104.72万元" in text
+    page.locator("details.bq-chip summary").first.click()
+    cell = page.locator("details.bq-chip[open] td.hl-cell").first
+    assert cell.inner_text() == "1104.72"
+    assert "一般公共服务支出" in page.locator("details.bq-chip[open] tr.hl-row").first.inner_text()
+    shot = tmp_path / "answer.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+
+
+def test_why_question_quotes_the_reason(page):
+    text = ask(page, "项目支出为何减少")
+    assert "79.9" in text and "不包含市财政" in text
+    page.locator("details.bq-chip summary").nth(1).click()
+    assert page.locator("details.bq-chip[open] mark").count() >= 1
+
+
+def test_unanswerable_question_abstains(page):
+    text = ask(page, "北京市教育局2024年的预算是多少")
+    assert "没有" in text
+    assert page.locator(".bq-abstain").count() >= 1
+
+
+@pytest.mark.parametrize("evil", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"])
+def test_xss_is_shown_as_text(page, evil):
+    ask(page, evil)
+    assert evil in page.locator("#bq-chat").inner_text()
+    assert page.dialogs == []

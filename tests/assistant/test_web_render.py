@@ -1,0 +1,58 @@
+"""Pure rendering of the chat page: escaping, highlighted source cells, marked quotes, limits."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.answer import Answer, Citation, Figure
+from assistant.web import respond
+from assistant.web_render import answer_html, chart_figures, table_html
+
+XSS = ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "\"><svg onload=alert(1)>"]
+
+
+@pytest.mark.parametrize("evil", XSS)
+def test_question_and_answer_text_are_escaped(evil):
+    answer = Answer(question=evil, route="unanswerable", text=f"不知道{evil}", abstained=True)
+    html = answer_html(evil, answer, {})
+    assert "<script" not in html and "<img" not in html and "<svg onload" not in html
+    assert "&lt;" in html
+
+
+def test_cited_cell_is_highlighted(seed_doc):
+    table = seed_doc.table("expense")
+    html = table_html(table, "2 201 一般公共服务支出", "基本支出")
+    assert html.count('data-cited="row"') == 1 and html.count('data-cited="cell"') == 1
+    cell = html.split('data-cited="cell">')[1].split("<")[0]
+    assert cell == "1104.72"
+
+
+def test_quote_is_marked(seed_doc):
+    quote = "项目支出减少79.9万元，"
+    citation = Citation(seed_doc.doc_id, "text", 18, section="比上年增减情况", quote=quote)
+    answer = Answer(question="q", route="narrative", text=quote, citations=(citation,))
+    html = answer_html("q", answer, {seed_doc.doc_id: seed_doc})
+    assert f"<mark>{quote}</mark>" in html and "第18页" in html
+
+
+@pytest.mark.parametrize(("figures", "charted"), [
+    ([Figure("基本支出", Decimal("3721.03"), "万元"), Figure("项目支出", Decimal("433.00"), "万元")], 2),
+    ([Figure("占比", Decimal("89.58"), "%")], 0),
+    ([Figure("a", Decimal(1), "万元"), Figure("b", Decimal(2), "人")], 0),
+])
+def test_chart_only_for_compositions(figures, charted):
+    answer = Answer(question="q", route="lookup", text="t", values=tuple(figures))
+    assert len(chart_figures(answer)) == charted
+
+
+class _NoAsk:
+    def ask(self, *_a, **_k):
+        raise AssertionError("must not be asked")
+
+
+@pytest.mark.parametrize(("question", "expect"), [("", ""), ("   ", ""), ("问" * 301, "超过300字")])
+def test_empty_and_long_questions_are_not_asked(question, expect):
+    html, cleared = respond(_NoAsk(), question, "", "")
+    assert cleared == "" and expect in html
