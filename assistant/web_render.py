@@ -93,7 +93,8 @@ def bar_chart(figures: list[Figure]) -> str:
         y = 8 + i * 26
         bars.append(f'<text x="0" y="{y + 14}" font-size="12">{escape(f.label[:16])}</text>'
                     f'<rect x="170" y="{y}" width="{width}" height="18" fill="#4c78a8"/>'
-                    f'<text x="{176 + width}" y="{y + 14}" font-size="12">{escape(fmt(f.value))}{escape(f.unit)}</text>')
+                    f'<text x="{176 + width}" y="{y + 14}" font-size="12">'
+                    f"{escape(fmt(f.value))}{escape(f.unit)}</text>")
     height = 16 + 26 * len(figures)
     return f'<svg class="bq-chart" width="640" height="{height}" role="img">{"".join(bars)}</svg>'
 

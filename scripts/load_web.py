@@ -38,7 +38,7 @@ def client_run(url: str, count: int) -> tuple[list[float], int]:
         try:
             html, _ = client.predict(QUESTIONS[i % len(QUESTIONS)], "", "", api_name="/ask")
             errors += "bq-msg" not in html
-        except Exception:  # noqa: BLE001 - any failure of a request counts as an error
+        except Exception:
             errors += 1
         times.append(time.perf_counter() - start)
     return times, errors
