@@ -55,22 +55,48 @@ def build_app(assistant: Assistant):
     titles = [page_title(assistant.disclosure(i.doc_id)) for i in assistant.documents()]
     with gr.Blocks(title="预算问答 budget-qa", analytics_enabled=False) as demo:
         gr.Markdown("# 部门预算问答\n" + INTRO + ("\n\n已收录：" + "；".join(titles) if titles else ""))
-        scope = gr.Dropdown(choices=_choices(assistant), value="", label="部门和年度", interactive=True)
-        chat = gr.HTML(value="", elem_id="bq-chat")
-        with gr.Row():
-            box = gr.Textbox(placeholder="用中文提问，例如：一般公共服务支出是多少？", show_label=False,
-                             max_lines=3, scale=8, elem_id="bq-input")
-            send = gr.Button("提问", variant="primary", scale=1, elem_id="bq-send")
-        examples = example_questions(assistant)
-        if examples:
-            gr.Examples(examples=[[e] for e in examples], inputs=[box], label="示例问题")
-
-        def turn(question: str, doc_id: str, history: str) -> tuple[str, str]:
-            return respond(assistant, question, doc_id, history)
-
-        send.click(turn, [box, scope, chat], [chat, box], api_name="ask")
-        box.submit(turn, [box, scope, chat], [chat, box], api_visibility="private")
+        with gr.Tab("问答"):
+            _chat_tab(gr, assistant)
+        with gr.Tab("一致性审计（工作人员）"):
+            _audit_tab(gr, assistant)
     return demo
+
+
+def audit_html(assistant: Assistant, doc_id: str) -> str:
+    """A document's own accounting identities, as a table staff can read (read-only)."""
+    from html import escape
+
+    from index.audit import audit, describe
+
+    if not doc_id:
+        return "<p>请选择一份文档。</p>"
+    findings = audit(assistant.disclosure(doc_id))
+    rows = "".join(f"<tr><td>{escape(f.severity)}</td><td>{escape(describe(f))}</td></tr>" for f in findings)
+    return f"<p>{len(findings)} 条结果</p><table><tr><th>级别</th><th>说明</th></tr>{rows}</table>"
+
+
+def _audit_tab(gr, assistant: Assistant) -> None:
+    docs = gr.Dropdown(choices=_choices(assistant)[1:], label="文档", interactive=True)
+    out = gr.HTML()
+    docs.change(lambda d: audit_html(assistant, d), [docs], [out], api_visibility="private")
+
+
+def _chat_tab(gr, assistant: Assistant) -> None:
+    scope = gr.Dropdown(choices=_choices(assistant), value="", label="部门和年度", interactive=True)
+    chat = gr.HTML(value="", elem_id="bq-chat")
+    with gr.Row():
+        box = gr.Textbox(placeholder="用中文提问，例如：一般公共服务支出是多少？", show_label=False,
+                         max_lines=3, scale=8, elem_id="bq-input")
+        send = gr.Button("提问", variant="primary", scale=1, elem_id="bq-send")
+    examples = example_questions(assistant)
+    if examples:
+        gr.Examples(examples=[[e] for e in examples], inputs=[box], label="示例问题")
+
+    def turn(question: str, doc_id: str, history: str) -> tuple[str, str]:
+        return respond(assistant, question, doc_id, history)
+
+    send.click(turn, [box, scope, chat], [chat, box], api_name="ask")
+    box.submit(turn, [box, scope, chat], [chat, box], api_visibility="private")
 
 
 def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, block: bool = True):

@@ -56,3 +56,12 @@ class _NoAsk:
 def test_empty_and_long_questions_are_not_asked(question, expect):
     html, cleared = respond(_NoAsk(), question, "", "")
     assert cleared == "" and expect in html
+
+
+def test_audit_tab_html(seed_store):
+    from assistant.service import Assistant
+    from assistant.web import audit_html
+    from index.settings import load_settings
+
+    html = audit_html(Assistant(store=seed_store, settings=load_settings()), seed_store.documents()[0].doc_id)
+    assert "条结果" in html and "<script" not in html
