@@ -111,27 +111,50 @@ def link(question: str, doc: Disclosure) -> list[Mention]:
     vocab = vocabulary(doc)
     taken = [False] * len(question)
     mentions = _codes(question, doc, taken)
-    for surface in sorted(vocab.names, key=len, reverse=True):
-        for match in re.finditer(re.escape(surface), question):
-            span = range(match.start(), match.end())
-            if not any(taken[i] for i in span):
-                for i in span:
-                    taken[i] = True
-                mentions.append(Mention(surface, match.start(), vocab.names[surface]))
+    mentions += _partial_projects(question, vocab.doc, taken)
+    found = [(m.start(), m.end(), s) for s in vocab.names for m in re.finditer(re.escape(s), question)]
+    for start, end, surface in sorted(found, key=lambda f: (f[0] - f[1], f[0])):  # longest, then first
+        if not any(taken[start:end]):
+            taken[start:end] = [True] * (end - start)
+            mentions.append(Mention(surface, start, vocab.names[surface]))
     mentions += _fuzzy(question, taken, vocab)
     return _settle(sorted(mentions, key=lambda m: m.start))
 
 
 def _settle(mentions: list[Mention]) -> list[Mention]:
-    """提前下达 + 困难职工帮扶救助专项资金: an ambiguous mention whose candidates include what another
-    mention names alone is that one, said twice."""
+    """One thing named twice is one mention: 2012902一般行政管理事务, 出国出境, and 提前下达 +
+    困难职工帮扶救助专项资金 (an ambiguous mention whose candidates include another's sole target)."""
     sole = {m.targets[0] for m in mentions if len(m.targets) == 1}
-    kept = []
+    kept: list[Mention] = []
+    seen: set[tuple[str, ...]] = set()
     for m in mentions:
-        if len(m.targets) > 1 and sole & set(m.targets):
+        names = tuple(sorted({t.name for t in m.targets}))
+        if (len(m.targets) > 1 and sole & set(m.targets)) or names in seen:
             continue
+        seen.add(names)
         kept.append(m)
     return kept
+
+
+def _partial_projects(question: str, doc: Disclosure, taken: list[bool]) -> list[Mention]:
+    """业务培训费 → 专项业务培训费: a long enough piece of a project's name names the project."""
+    from difflib import SequenceMatcher
+
+    found = []
+    for project in doc.projects:
+        name = plain_name(project.name)
+        match = SequenceMatcher(None, question, name, autojunk=False).find_longest_match()
+        if match.size >= 4 and match.size / len(name) >= 0.5 and match.size < len(name) \
+                and not any(taken[match.a:match.a + match.size]):
+            found.append((match, project))
+    mentions = []
+    for match, project in sorted(found, key=lambda f: -f[0].size):
+        if any(taken[match.a:match.a + match.size]):
+            continue
+        taken[match.a:match.a + match.size] = [True] * match.size
+        target = Target("project", project.name, project=project)
+        mentions.append(Mention(question[match.a:match.a + match.size], match.a, (target,)))
+    return mentions
 
 
 def _codes(question: str, doc: Disclosure, taken: list[bool]) -> list[Mention]:

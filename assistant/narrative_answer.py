@@ -17,7 +17,7 @@ MAX_QUOTES = 3
 
 
 def asks_figure(q: str) -> bool:
-    return any(w in q for w in ("多少", "几", "金额", "数额")) and not any(
+    return any(w in q for w in ("多少", "几", "金额", "数额", "人数", "数量", "面积")) and not any(
         w in q for w in ("为什么", "为何", "原因", "什么是", "用于"))
 
 

@@ -81,8 +81,13 @@ def answer_list_or_rank(ask: Ask, op: str) -> Answer:
     return answer
 
 
+COUNTABLE = re.compile(r"项目|单位|机构|科目|功能分类|经济分类|类|款|(?<!事)项|指标")
+
+
 def answer_count(ask: Ask) -> Answer:
     q = ask.q
+    if not COUNTABLE.search(q):
+        return abstain(ask.raw, f"{_where(ask.doc)}没有公开这个数量（只列出金额和项目、科目）。")
     if ("单位" in q or "机构" in q) and ask.doc.table("institutions"):
         table = ask.doc.table("institutions")
         rows = table.rows

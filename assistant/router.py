@@ -39,7 +39,7 @@ def decide(question: Question) -> str:
     if operation(ask.q) in ("count", "rank", "share", "sum", "diff", "compare"):
         return "table"
     if wants_text(ask.q):
-        figure_op = operation(ask.q) != "lookup" or "多少" in ask.q
+        figure_op = operation(ask.q) != "lookup" or any(w in ask.q for w in ("多少", "金额", "数额"))
         if linked and not figure_op and _change_words(ask.q):
             return "hybrid"
         return "table" if figure_op and linked else "narrative"

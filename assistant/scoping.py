@@ -10,7 +10,7 @@ from assistant.scope import match_docs
 from index.store import DocumentInfo
 
 _DEPT_WORD = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:局|委员会|厅|街道办事处|街道|总工会|管委会|"
-                        r"政府|卫健委|教委|发改委|医院|学校|大学|法院|检察院))")
+                        r"政府(?!采购|性)|卫健委|教委|发改委|医院|学校|大学|法院|检察院))")
 _PLACE = re.compile(r"^.*?[省市区县州旗]")
 
 

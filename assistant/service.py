@@ -47,7 +47,7 @@ class Assistant:
             return abstain(question, f"问题超过{MAX_QUESTION}字，请缩短后再问。")
         asked = self._question(question, doc)
         answer = self.router.invoke(asked)
-        years = {i.year for i in self.documents()} | {i.year - 1 for i in self.documents()}
+        years = {i.year + d for i in self.documents() for d in (-1, 0, 1)}
         if asked.ask is not None:
             answer = self._flag_suspect(asked.ask.doc, answer)
         return _checked(answer, {Decimal(y) for y in years})
