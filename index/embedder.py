@@ -16,3 +16,10 @@ class Embedder(Protocol):
     def embed_query(self, text: str) -> list[float]:
         """Vector for one question (normalized)."""
         ...
+
+
+def load_embedder(settings) -> Embedder:
+    """The one place a backend is picked (sentence-transformers is the default and only one today)."""
+    from index.st_embedder import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(settings)
