@@ -80,11 +80,16 @@ def share(part: Operand, whole: Operand) -> Result:
 
 def prior_from_change(current: Operand, change: Operand, increased: bool, year: int) -> Result:
     """Prior-year figure from the stated change: 上年 = 本年 − 增加额 (or + 减少额)."""
+    from corpus.normalize import UNITS, convert
+
+    if change.unit != current.unit and change.unit in UNITS and current.unit in UNITS:
+        change = Operand(change.label, convert(change.value, change.unit, current.unit), current.unit,
+                         change.citation)  # 比上年增加3,355.65万元 against a table in 元
     prior = current.value - change.value if increased else current.value + change.value
     sign = "−" if increased else "+"
     formula = (f"{year}年 = {current.label} {fmt(current.value)} {sign} "
                f"{change.label} {fmt(change.value)} = {fmt(prior)}")
-    return Result(prior, current.unit, formula, (current, change))
+    return Result(prior, current.unit, formula, (current, change))  # change in the current's unit
 
 
 def pct_change(current: Operand, prior: Result) -> Result:

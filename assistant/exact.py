@@ -144,10 +144,11 @@ def _compute(ask: Ask, op: str, operands: list[Operand]) -> Answer:
     one = operands[0]
     text = f"{where}中，{one.label}为{fmt(one.value)}{one.unit}"
     figures: tuple[Figure, ...] = (Figure(one.label, one.value, one.unit),)
-    if one.unit == "万元" and one.value:
-        yuan = convert(one.value, "万元", "元").normalize()
-        text += f"（即{fmt(yuan)}元）"
-        figures += (Figure(f"{one.label}（元）", yuan, "元"),)
+    other = {"万元": "元", "元": "万元"}.get(one.unit)
+    if other and one.value:
+        shown = convert(one.value, one.unit, other).normalize()
+        text += f"（即{fmt(shown)}{other}）"
+        figures += (Figure(f"{one.label}（{other}）", shown, other),)
     return _answer(ask, "lookup", text + "。", operands=(one,), value=one.value, unit=one.unit,
                    figures=figures)
 

@@ -24,9 +24,10 @@ class Scope:
 def short_names(department: str) -> set[str]:
     """石家庄市总工会 → {石家庄市总工会, 总工会}: how people name a department."""
     names = {department}
-    rest = _PLACE.sub("", department)
-    if len(rest) >= 2:
-        names.add(rest)
+    for place in (_PLACE, re.compile(r"^.*[省市区县州旗]")):  # 上海市普陀区财政局 → 普陀区财政局, 财政局
+        rest = place.sub("", department)
+        if len(rest) >= 2:
+            names.add(rest)
     return names
 
 
@@ -77,4 +78,4 @@ def scope_for(question: str, infos: list[DocumentInfo], selector: str | None) ->
 
 def several_docs_message(docs: list[DocumentInfo]) -> str:
     listing = "；".join(f"{i.doc_id}（{i.department}{i.year}年{i.kind}）" for i in docs)
-    return f"库中有{len(docs)}份文件可能相关，请指明部门和年度，或用 --doc 选择：{listing}"
+    return f"库中有多份文件可能相关，请指明部门和年度，或用 --doc 选择：{listing}"

@@ -67,7 +67,7 @@ def stated_changes(doc: Disclosure) -> dict[str, StatedChange]:
     found: dict[str, StatedChange] = {}
     for section in doc.sections:
         for sentence, page in sentences(section):
-            clauses = re.split(r"[，,：:]", sentence)
+            clauses = re.split(r"[，：:]|,(?!\d)", sentence)  # 18,976.76 is one number
             for i, clause in enumerate(clauses):
                 match = _CHANGE.search(clause)
                 if not match:

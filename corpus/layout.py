@@ -80,7 +80,7 @@ def heading(line: str) -> Heading | None:
         if not match:
             continue
         title = match.group(2).strip().rstrip(".…").strip()
-        if level > 1 and (len(title) > 30 or re.search(r"[。；]", title)):
+        if (level > 1 and len(title) > 30) or re.search(r"[。；]", title):
             return None
         if level == 1 and chinese_numeral(match.group(1)) is None:
             return None

@@ -66,12 +66,15 @@ def doc_id_for(source: str) -> str:
 def lines_to_meta(lines: list[Line], source: str) -> Meta:
     code = name = None
     year = kind = None
+    for number, text in lines:  # a labelled department (预算主管部门：…) wins over a title's prefix
+        stripped = text.strip()
+        if (m := _DEPT_LABEL.match(stripped)) and (name is None or code is None):
+            name = m.group(1)
+            break
     for number, text in lines:
         stripped = text.strip()
         if name is None and (m := PAGE_HEADER.match(stripped)) and "\t" not in stripped:
             code, name = m.group(1), m.group(2)
-        if name is None and (m := _DEPT_LABEL.match(stripped)):
-            name = m.group(1)
         if year is None and (m := _BUDGET_YEAR.search(stripped)):
             year = int(m.group(1))
         if (m := _TITLE.search(squash(stripped))) and len(squash(stripped)) < 60:

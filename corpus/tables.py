@@ -137,15 +137,28 @@ def _amount_columns(columns: list[str]) -> tuple[str, ...]:
 
 
 def _roles(columns: list[str]) -> dict[str, int]:
+    """Which columns hold the 序号, the subject code (whole, or split over 类/款/项) and the name."""
     roles: dict[str, int] = {}
     for i, name in enumerate(columns):
         if name == "序号" and "seq" not in roles:
             roles["seq"] = i
+        elif name in ("类", "款", "项") and f"code_{name}" not in roles:
+            roles[f"code_{name}"] = i
         elif ("编码" in name or "代码" in name) and "code" not in roles:
             roles["code"] = i
-        elif name in _NAME_HEADERS and "name" not in roles:
+        elif (name in _NAME_HEADERS or name.endswith("科目名称")) and "name" not in roles:
             roles["name"] = i
     return roles
+
+
+def _code_of(cells: list[str], roles: dict[str, int]) -> tuple[str, str]:
+    """(code, stray text): `212 01 99` over 类/款/项 → 2120199; a 合计 pushed into 类 comes back."""
+    parts = [cells[roles[k]] for k in ("code_类", "code_款", "code_项") if k in roles]
+    if not parts:
+        return (cells[roles["code"]] if "code" in roles else ""), ""
+    digits = [p for p in parts if p.isdigit()]
+    stray = "".join(p for p in parts if p and not p.isdigit() and p not in ("类", "款", "项"))
+    return "".join(digits), stray
 
 
 def _rows(block: _Block, columns: list[str]) -> list[Row]:
@@ -157,7 +170,8 @@ def _rows(block: _Block, columns: list[str]) -> list[Row]:
         cells = cells + [""] * (len(columns) - len(cells))
         seq = cells[roles["seq"]] if "seq" in roles else ""
         name = cells[roles["name"]] if "name" in roles else cells[0]
-        code = cells[roles["code"]] if "code" in roles else ""
+        code, stray = _code_of(cells, roles)
+        name = name or stray
         values = [(columns[i], cells[i]) for i in range(len(columns))
                   if i not in roles.values() and columns[i]]
         if not name and not code and not any(v for _, v in values):
