@@ -66,7 +66,7 @@ def doc_id_for(source: str) -> str:
 def lines_to_meta(lines: list[Line], source: str) -> Meta:
     code = name = None
     year = kind = None
-    for number, text in lines:  # a labelled department (预算主管部门：…) wins over a title's prefix
+    for _number, text in lines:  # a labelled department (预算主管部门：…) wins over a title's prefix
         stripped = text.strip()
         if (m := _DEPT_LABEL.match(stripped)) and (name is None or code is None):
             name = m.group(1)
