@@ -85,10 +85,21 @@ def lines_to_meta(lines: list[Line], source: str) -> Meta:
                 name = prefix
             elif name is None and number > 1 and not prefix:
                 name = _previous_text(lines, number)
+    if year is None:  # a PDF cover that set the year in its own font: 年度部门决算 / 2024
+        year, kind, name = _split_cover(lines) or (None, kind, name)
     if name is None or year is None:
         raise ParseError(source, 1, "not a budget disclosure: no department and year title found "
                                     "/ 不是部门预算或决算公开文件：未找到部门名称和年度")
     return Meta(name, code, year, kind or "预算")
+
+
+def _split_cover(lines: list[Line]) -> tuple[int, str, str | None] | None:
+    texts = [squash(t) for _, t in lines[:40] if t.strip()]
+    for i in range(1, len(texts)):
+        if re.fullmatch(r"(?:19|20)\d{2}", texts[i]) and (m := re.match(r"年度?部门(预算|决算)", texts[i - 1])):
+            name = texts[i - 2] if i >= 2 and 2 <= len(texts[i - 2]) <= 30 else None
+            return int(texts[i]), m.group(1), name
+    return None
 
 
 def _previous_text(lines: list[Line], number: int) -> str | None:
