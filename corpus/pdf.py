@@ -70,7 +70,7 @@ def parse_pdf(path: Path) -> Disclosure:
         text, pages = pdf_to_text(path)
     except UnsupportedInputError:
         raise
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on a broken file
+    except Exception as exc:
         raise UnsupportedInputError(path.name, f"cannot read the PDF: {exc}") from exc
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
     doc = parse_source(SourceText(path.name, text, sha))
