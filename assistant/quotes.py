@@ -61,13 +61,17 @@ def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int 
     terms, cues = key_terms(question), _cues(question)
     scored: list[Quote] = []
     for rank, (passage, _) in enumerate(hits):
+        context = " ".join(passage.section_path)
         for match in _SENTENCE.finditer(passage.text):
             sentence = match.group().strip()
-            score = _score(sentence, " ".join(passage.section_path), terms, cues) - rank * 0.25
+            score = _score(sentence, context, terms, cues) - rank * 0.25
             if score > 0 and any(len(t) >= 4 and t in question for t in passage.section_path):
                 score += 3 / len(passage.section_path)  # the section the question names, top first
             if passage is lead and match.start() == 0:
                 score += 10  # 部门整体绩效目标是什么: the named section's opening sentence
+            if _heading_like(sentence):
+                context += sentence  # １.机关运行经费情况。 names the topic of what follows
+                continue
             if len(sentence) >= 6 and (score > 0 or passage is lead):
                 scored.append(Quote(sentence, passage, score))
     scored.sort(key=lambda q: q.score, reverse=True)
@@ -78,6 +82,14 @@ def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int 
         if len(chosen) == limit:
             break
     return chosen
+
+
+_NUMBERED = re.compile(r"^(?:[0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九十]+[)）])")
+
+
+def _heading_like(sentence: str) -> bool:
+    """１.机关运行经费情况。 — a numbered topic line inside a paragraph."""
+    return bool(_NUMBERED.match(sentence)) and len(sentence) <= 16 and not re.search(r"\d{2,}|，", sentence[2:])
 
 
 def states_figure(question: str, quotes: list[Quote]) -> bool:
