@@ -12,6 +12,7 @@ from index.store import DocumentInfo
 _DEPT_WORD = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:局|委员会|厅|街道办事处|街道|总工会|管委会|"
                         r"政府(?!采购|性)|卫健委|教委|发改委|医院|学校|大学|法院|检察院))")
 _PLACE = re.compile(r"^.*?[省市区县州旗]")
+_LEADING_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,3}(?:省|市|县))")
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,12 @@ def strip_department(question: str, department: str) -> str:
 
 def _named_departments(question: str, infos: list[DocumentInfo]) -> tuple[list[DocumentInfo], bool]:
     stored = [i.department for i in infos]
-    other = any(not any(m in d or d in m for d in stored) and _PLACE.match(m)
-                for m in _DEPT_WORD.findall(question))
-    named = [i for i in infos if any(n in question for n in short_names(i.department))]
+    words = _DEPT_WORD.findall(question)
+    other = any(not any(m in d or d in m for d in stored) and _PLACE.match(m) for m in words)
+    place = _LEADING_PLACE.match(question)  # 北京市朝阳区的预算: a place no stored department is in
+    other = other or bool(place and not any(place.group(1) in d for d in stored))
+    named = [i for i in infos if any(n in question for n in short_names(i.department))
+             or any(m in i.department for m in words)]
     if named and not other:
         return named, False
     return [], other or bool(_DEPT_WORD.search(question))

@@ -14,6 +14,8 @@ class SourceText:
     name: str  # file name, used in citations and error messages
     text: str
     sha256: str
+    pages: tuple[int | None, ...] | None = None  # the PDF page of each line, when known
+    warnings: tuple[str, ...] = ()  # what reading the source noticed (image-only pages ...)
 
 
 def decode(data: bytes, name: str) -> str:

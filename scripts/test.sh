@@ -10,4 +10,11 @@ export HF_HUB_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False ANONYMIZED_TELEMETRY=Fals
 .venv/bin/budget-qa eval evals/sets/seed.jsonl --corpus corpus/documents --report eval-report.md \
   --min-accuracy 97 > /dev/null || status=$?
 cat eval-report.md
+# Question sets that travel with the other real disclosures (shared/samples sits beside the clone).
+if [ -d ../shared/samples/text ]; then
+  .venv/bin/budget-qa eval evals/sets/chongqing_jtw_2018_budget.jsonl \
+    evals/sets/shanghai_putuo_wanli_2025_budget.jsonl --corpus ../shared/samples/text \
+    --report eval-samples-report.md --min-accuracy 95 > /dev/null || status=$?
+  cat eval-samples-report.md
+fi
 exit "${status:-0}"
