@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from assistant.concepts import CONCEPTS
 from assistant.qtext import aliases, bigrams, plain_name
-from corpus.records import Disclosure, Indicator, Project, Row, Table
+from corpus.records import Disclosure, Indicator, Project, Row
 
 FUZZY_MIN = 0.6  # share of the phrase's bigrams found in the name
 NAME_COVER = 0.35  # and the phrase must cover this much of the name (石家庄 is not 石家庄市劳动模范人数)
@@ -218,6 +218,3 @@ def _fuzzy_phrase(phrase: str, start: int, vocab: Vocabulary) -> Mention | None:
     targets = tuple(t for n in dict.fromkeys(keep) for t in vocab.names[n])
     return Mention(phrase, start, targets, fuzzy=True)
 
-
-def table_of(doc: Disclosure, key: str) -> Table | None:
-    return doc.table(key)

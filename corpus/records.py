@@ -7,11 +7,10 @@ Every record carries a `SourceSpan` (file, 1-based line, PDF page when known).
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -235,10 +234,6 @@ def to_json(record: Any) -> str:
     return json.dumps(to_dict(record), ensure_ascii=False, sort_keys=True)
 
 
-def content_hash(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
-
-
 __all__ = [
     "TABLE_KEYS",
     "Cell",
@@ -252,9 +247,7 @@ __all__ = [
     "SourceSpan",
     "Table",
     "TocEntry",
-    "content_hash",
     "disclosure_facts",
-    "field",
     "from_dict",
     "to_dict",
     "to_json",
