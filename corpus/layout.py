@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.normalize import chinese_numeral, to_halfwidth
+from corpus.normalize import chinese_numeral, is_amount, to_halfwidth
 
 # Most specific first: (pattern on the title without spaces, table key).
 TABLE_TITLES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -24,7 +24,7 @@ TABLE_TITLES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"机构设置情况表?$", "institutions"),
     )
 )
-PROJECT_TITLE = re.compile(r"^(?:\d+[、.．]\s*)?(.+?)绩效目标表$")
+PROJECT_TITLE = re.compile(r"^(?:\d+[、.．]\s*)?(.+?)绩效目标(?:申报)?表$")
 _NUMBERING = re.compile(r"^(?:\d+\s*[.．、]\s*|[一二三四五六七八九十]+\s*[、.．]\s*|表[一二三四五六七八九十\d]+\s*)")
 _SENTENCE = re.compile(r"[，。；,;]")
 
@@ -34,6 +34,7 @@ HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^(\d{1,2})\s*[、.．]\s*(\D.*)$"), 3),
 )
 
+PART = re.compile(r"^第([一二三四五六七八九十]+)部分\s*(.*)$")
 PAGE_HEADER = re.compile(r"^(\d{3,9})\s+(?!年)([^\s，。,.；;：:]{2,40})$")
 TOC_LEADER = re.compile(r"(\.{3,}|…{2,}|·{3,})\s*(\d*)\s*$|\t\s*(\d+)\s*$")
 UNIT = re.compile(r"单位[:：]\s*(亿元|万元|元)")
@@ -80,8 +81,8 @@ def heading(line: str) -> Heading | None:
         if not match:
             continue
         title = match.group(2).strip().rstrip(".…").strip()
-        if (level > 1 and len(title) > 30) or re.search(r"[。；]", title):
-            return None
+        if (level > 1 and len(title) > 30) or re.search(r"[。；;,]|:.", title):
+            return None  # a sentence or a definition (名词：解释), not a heading
         if level == 1 and chinese_numeral(match.group(1)) is None:
             return None
         return Heading(match.group(1), title, level)
@@ -101,3 +102,19 @@ def toc_title(line: str) -> tuple[str, int | None] | None:
 def title_key(title: str) -> str:
     """Comparable form of a heading or table title (numbering, spaces and leaders dropped)."""
     return _NUMBERING.sub("", squash(title)).rstrip(".…")
+
+
+def part_heading(line: str) -> tuple[str, str] | None:
+    """A 第一部分 … heading: (number, title)."""
+    text = squash(line)
+    match = PART.match(text)
+    if not match or len(text) > 50 or _SENTENCE.search(text):
+        return None
+    return f"第{match.group(1)}部分", match.group(2)
+
+
+def is_short_title(line: str) -> bool:
+    """A line that could be an unnumbered heading: short, not a sentence, no cells, no amounts."""
+    text = squash(line)
+    return (2 <= len(text) <= 40 and "\t" not in line.strip() and not _SENTENCE.search(text)
+            and not text.endswith((":", "：")) and not any(is_amount(t) for t in line.split()))

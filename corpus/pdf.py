@@ -1,81 +1,126 @@
-"""PDF disclosures: the text layer and table cells (pdfplumber) → the same text form the parser reads,
-then every record's page set to the PDF page its line came from."""
+"""A published PDF → the same text lines the text parser reads, with the PDF page of every line.
+
+Text outside tables is rebuilt line by line from the characters (digits set in another font sit a
+little lower than the Chinese around them, so lines are grouped by vertical overlap, not by top);
+tables are read as cells (pdfplumber's ruling lines), one tab-joined line per table row, so the
+parser sees cells, never reflowed text. Pages are separated by a blank line, like the extracted
+text samples. A PDF without a text layer (a scan) is refused: OCR is out of scope.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from pathlib import Path
 from typing import Any
 
 from corpus.errors import UnsupportedInputError
 from corpus.reader import SourceText
-from corpus.records import Disclosure, from_dict, to_dict
+from corpus.records import Disclosure
+
+logger = logging.getLogger(__name__)
+
+MIN_TEXT_CHARS = 20  # fewer characters than this in the whole file: a scan, not a text PDF
+Item = tuple[float, str]  # (top of the line on the page, text)
 
 
-def _cell(text: Any) -> str:
-    return " ".join(str(text or "").split())
+def parse_pdf(path: Path) -> Disclosure:
+    """Parse a disclosure PDF: its text layer and table cells; SourceSpan.page is the PDF page."""
+    from corpus.parse import parse_source
+
+    return parse_source(pdf_to_source(path))
 
 
-def page_lines(page) -> list[str]:
-    """Table rows as tab-joined cells, other text as lines, in reading order (top to bottom)."""
+def pdf_to_source(path: Path) -> SourceText:
+    data = path.read_bytes()
+    pages = _read_pages(path, data)
+    chars = sum(len(text.replace("\t", "").replace(" ", "")) for lines, _ in pages for text in lines)
+    if chars < MIN_TEXT_CHARS:
+        raise UnsupportedInputError(
+            path.name, "the PDF has no text layer (a scanned document?); OCR is not supported "
+                       "/ PDF无文字层（扫描件？），不支持OCR识别")
+    texts: list[str] = []
+    page_of: list[int | None] = []
+    warnings: list[str] = []
+    for number, (lines, images) in enumerate(pages, start=1):
+        if number > 1:  # pages joined by a blank line (an empty page leaves an empty line too)
+            texts.append("")
+            page_of.append(None)
+        texts.extend(lines or [""])
+        page_of.extend([number] * len(lines) or [None])
+        if not lines and images:
+            warnings.append(f"{path.name}: page {number} is an image without text "
+                            f"/ 第{number}页为图片，无文字层")
+    return SourceText(path.name, "\n".join(texts), hashlib.sha256(data).hexdigest(),
+                      pages=tuple(page_of), warnings=tuple(warnings))
+
+
+def _read_pages(path: Path, data: bytes) -> list[tuple[list[str], int]]:
+    import pdfplumber  # heavy: only for PDFs
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    if not data.lstrip().startswith(b"%PDF"):
+        raise UnsupportedInputError(path.name, "not a PDF file / 不是PDF文件")
+    try:
+        with pdfplumber.open(path) as pdf:
+            return [(page_lines(page), len(page.images)) for page in pdf.pages]
+    except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise UnsupportedInputError(path.name, f"cannot read the PDF ({type(exc).__name__}) "
+                                               "/ 无法读取PDF文件") from exc
+
+
+def page_lines(page: Any) -> list[str]:
+    """One page → text lines in reading order; each table row is one line of tab-joined cells."""
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
-    items: list[tuple[float, str]] = []
-    for table in tables:
-        rows = table.extract()
-        step = (table.bbox[3] - table.bbox[1]) / max(1, len(rows))
-        for i, row in enumerate(rows):
-            items.append((table.bbox[1] + i * step, "\t".join(_cell(c) for c in row)))
-    outside = page.filter(lambda obj: not any(
-        b[0] <= obj.get("x0", 0) <= b[2] and b[1] <= obj.get("top", 0) <= b[3] for b in boxes))
-    for line in outside.extract_text_lines(layout=False, strip=True):
-        if line["text"].strip():
-            items.append((line["top"], line["text"]))
+    chars = [c for c in page.chars if c["text"].strip() and not _inside(c, boxes)]
+    items = chars_to_lines(chars) + [item for table in tables for item in table_rows(table)]
     items.sort(key=lambda item: item[0])
     return [text for _, text in items]
 
 
-def pdf_to_text(path: Path) -> tuple[str, list[int]]:
-    """The document as text plus, for every line, the 1-based PDF page it came from."""
-    import pdfplumber
-
-    lines: list[str] = []
-    pages: list[int] = []
-    with pdfplumber.open(path) as pdf:
-        for number, page in enumerate(pdf.pages, 1):
-            found = page_lines(page)
-            lines += [*found, ""]
-            pages += [number] * (len(found) + 1)
-    if not any(line.strip() for line in lines):
-        raise UnsupportedInputError(path.name, "the PDF has no text layer (a scan?); OCR is not supported "
-                                               "/ PDF 没有文字层（扫描件），暂不支持 OCR")
-    return "\n".join(lines), pages
+def _inside(char: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
 
-def _repage(data: Any, pages: list[int]) -> Any:
-    if isinstance(data, dict):
-        if {"file", "line", "page"} <= set(data) and isinstance(data["line"], int):
-            index = min(max(data["line"] - 1, 0), len(pages) - 1)
-            return {**data, "page": pages[index]}
-        return {k: _repage(v, pages) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_repage(v, pages) for v in data]
-    return data
+def chars_to_lines(chars: list[dict]) -> list[Item]:
+    """Group characters whose vertical middle falls within a line's band; order each by x."""
+    groups: list[dict] = []
+    for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        middle = (char["top"] + char["bottom"]) / 2
+        for group in groups:
+            if (group["top"] - 0.5 <= middle <= group["bottom"] + 0.5
+                    and abs(group["top"] - char["top"]) < char["size"]):
+                group["chars"].append(char)
+                group["top"] = min(group["top"], char["top"])
+                group["bottom"] = max(group["bottom"], char["bottom"])
+                break
+        else:
+            groups.append({"top": char["top"], "bottom": char["bottom"], "chars": [char]})
+    return [(group["top"], _join(group["chars"])) for group in groups]
 
 
-def parse_pdf(path: Path) -> Disclosure:
-    from corpus.parse import doc_id_for, parse_source
+def _join(chars: list[dict]) -> str:
+    """Characters of one line, with a space where the gap is wider than half a character."""
+    text = ""
+    previous = None
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        if previous is not None and \
+                char["x0"] - previous["x1"] > min(char["size"], previous["size"]) * 0.5:
+            text += " "
+        text += char["text"]
+        previous = char
+    return text
 
-    try:
-        text, pages = pdf_to_text(path)
-    except UnsupportedInputError:
-        raise
-    except Exception as exc:
-        raise UnsupportedInputError(path.name, f"cannot read the PDF: {exc}") from exc
-    sha = hashlib.sha256(path.read_bytes()).hexdigest()
-    doc = parse_source(SourceText(path.name, text, sha))
-    data = _repage(to_dict(doc), pages)
-    data["doc_id"] = doc_id_for(path.name)
-    for table in data["tables"]:  # a table's pages are the pages its rows sit on
-        table["pages"] = sorted({r["span"]["page"] for r in table["rows"]} | {table["span"]["page"]})
-    return from_dict(Disclosure, data)
+
+def table_rows(table: Any) -> list[Item]:
+    """A table's rows as tab-joined cells (a cell's own line breaks removed); blank rows dropped."""
+    rows: list[Item] = []
+    for row, cells in zip(table.rows, table.extract(), strict=True):
+        texts = [(cell or "").replace("\n", "") for cell in cells]
+        if any(t.strip() for t in texts):
+            rows.append((row.bbox[1], "\t".join(texts)))
+    return rows

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from corpus.layout import UNIT
@@ -23,7 +25,10 @@ def _after(cells: list[str], label: str, skip_blank: bool = True) -> str:
 
 
 def block_to_project(title: str, name_hint: str, lines: list[Line], source: str,
-                     page: int | None) -> Project:
+                     page: int | None, *, page_of: Callable[[int], int | None] | None = None
+                     ) -> Project:
+    if not any("\t" in text for _, text in lines):
+        return space_form(title, lines, source, page)
     fields: dict[str, object] = {"code": "", "name": name_hint, "unit": "万元", "budget": None,
                                  "fiscal": None, "other": None, "purpose": "", "goal": ""}
     plan: list[tuple[str, str]] = []
@@ -59,7 +64,8 @@ def block_to_project(title: str, name_hint: str, lines: list[Line], source: str,
         elif expect_purpose and not first:
             fields["purpose"] = next((c for c in cells if c), "")
         else:
-            _add_indicator(indicators, cells, SourceSpan(source, number, page))
+            _add_indicator(indicators, cells,
+                           SourceSpan(source, number, page_of(number) if page_of else page))
         expect_purpose = False
     span = SourceSpan(source, lines[0][0] - 1 if lines else 0, page)
     return Project(plan=tuple(plan), indicators=tuple(indicators), title=title, span=span,
@@ -75,3 +81,39 @@ def _add_indicator(indicators: list[Indicator], cells: list[str], span: SourceSp
         return
     level1 = cells[0] or (indicators[-1].level1 if indicators else "")
     indicators.append(Indicator(level1, cells[1], cells[2], cells[3], cells[4], cells[5], span))
+
+
+_LABELLED = re.compile(r"(年度资金申请总额|当年财政拨款|其他资金|项目资金总额)\s*([-\d,.]+)")
+
+
+def space_form(title: str, lines: list[Line], source: str, page: int | None) -> Project:
+    """A 绩效目标申报表 printed as page text (cells joined by spaces, long cells wrapped): the name,
+    the amounts after their labels and the unit; wrapped goals and indicators are not rebuilt."""
+    texts = [t.strip() for _, t in lines if t.strip()]
+    amounts: dict[str, str] = {}
+    for text in texts:
+        for label, amount in _LABELLED.findall(text):
+            amounts.setdefault(label, amount)
+    unit = next((u for u in ("万元", "元") if any(f"（{u}）" in t or f"({u})" in t for t in texts)),
+                "元")
+    return Project(code="", name=_form_name(texts), unit=unit,
+                   budget=parse_amount(amounts.get("年度资金申请总额", "")),
+                   fiscal=parse_amount(amounts.get("当年财政拨款", "")),
+                   other=parse_amount(amounts.get("其他资金", "")), purpose="", plan=(), goal="",
+                   indicators=(), title=title,
+                   span=SourceSpan(source, lines[0][0] - 1 if lines else 0, page))
+
+
+def _form_name(texts: list[str]) -> str:
+    """项目名称's value: after the label, or wrapped onto the lines above and below it."""
+    for i, text in enumerate(texts):
+        words = text.split()
+        if "项目名称" not in words:
+            continue
+        at = words.index("项目名称")
+        if at + 1 < len(words) and words[at + 1] not in ("项目性质", "项目类别"):
+            return words[at + 1]
+        above = texts[i - 1].split()[0] if i > 0 else ""
+        below = texts[i + 1].split()[0] if i + 1 < len(texts) else ""
+        return clean_cell(above + below)
+    return ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from corpus.layout import Heading
@@ -28,6 +29,7 @@ class NarrativeBuilder:
     source: str
     root_title: str = "情况说明"
     page: int | None = None
+    page_of: Callable[[int], int | None] | None = None  # the known page of each line (PDF)
     _done: list[_Open] = field(default_factory=list)
     _open: _Open | None = None
     _text: str = ""  # the paragraph being assembled
@@ -36,11 +38,17 @@ class NarrativeBuilder:
     _blank_since: bool = False
     _stack: list[tuple[int, str]] = field(default_factory=list)
 
+    @property
+    def current_title(self) -> str | None:
+        return self._open.heading.title if self._open is not None else None
+
     def blank(self) -> None:
         self._blank_since = True
 
     def heading_line(self, found: Heading, number: int, page: int | None = None) -> None:
         self._flush()
+        if self.page_of is not None:
+            page = self.page_of(number)
         if page is not None:
             self.page = page
         while self._stack and self._stack[-1][0] >= found.level:
@@ -50,10 +58,17 @@ class NarrativeBuilder:
         self._open = _Open(found, path, SourceSpan(self.source, number, self.page))
         self._done.append(self._open)
 
+    def part_line(self, number: str, title: str, line: int) -> None:
+        """A part heading (第一部分 …, or an unnumbered 目录 heading): level 0, heads its children."""
+        self._stack.clear()
+        self.heading_line(Heading(number, title, 0), line)
+
     def text_line(self, number: int, text: str) -> None:
         text = tidy(text)
+        if self.page_of is not None:
+            self.page = self.page_of(number) if not self._continues(text) else self.page
         if self._continues(text):
-            if self._blank_since and self.page is not None:
+            if self._blank_since and self.page is not None and self.page_of is None:
                 self.page += 1  # a sentence cut by a page break
             self._text += text
         else:

@@ -1,0 +1,96 @@
+"""Department, year and kind (预算 / 决算) of a disclosure, from whichever layout states them:
+a labelled department (预算主管部门：…, 编制部门：…), a title (XX2024年部门预算), a cover whose name wraps
+over lines (上海市普陀区规划和自然 / 资源局 / 2024年度部门决算), a repeated page header (711 石家庄市总工会)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from corpus.errors import ParseError
+from corpus.layout import PAGE_HEADER, heading, squash
+
+Line = tuple[int, str]
+
+_TITLE = re.compile(r"(\d{4})\s*年\s*度?\s*(?:[区市省县]级)?\s*部门\s*(预算|决算)")
+_DEPT_LABEL = re.compile(r"^(?:预算主管部门|编制部门|编制单位|部门名称|主管部门)[:：]\s*(\S+)")
+_BUDGET_YEAR = re.compile(r"预算年度[:：]\s*(\d{4})")
+_COVER_YEAR = re.compile(r"^((?:19|20)\d{2})$")
+_PUNCT = re.compile(r"[，。；：:,;、]")
+
+
+@dataclass(frozen=True)
+class Meta:
+    department: str
+    department_code: str | None
+    year: int
+    kind: str
+
+
+def lines_to_meta(lines: list[Line], source: str) -> Meta:
+    name = _labelled(lines)
+    code, header_name = _page_header(lines)
+    name = name or header_name
+    year = kind = None
+    for number, text in lines:
+        stripped = text.strip()
+        if year is None and (m := _BUDGET_YEAR.search(stripped)):
+            year = int(m.group(1))
+        squashed = squash(stripped)
+        if (m := _TITLE.search(squashed)) and len(squashed) < 60:
+            year = year or int(m.group(1))
+            kind = kind or m.group(2)
+            prefix = squashed[: m.start()]
+            if name is None and len(prefix) >= 2:
+                name = prefix
+            elif name is None and number > 1 and not prefix:
+                name = _cover_name(lines, number)
+    if year is None:  # a PDF cover that set the year apart: 年度部门决算 / 2024
+        year, kind, name = _split_cover(lines) or (None, kind, name)
+    if name is None or year is None:
+        raise ParseError(source, 1, "not a budget disclosure: no department and year title found "
+                                    "/ 不是部门预算或决算公开文件：未找到部门名称和年度")
+    return Meta(name, code, year, kind or "预算")
+
+
+def _labelled(lines: list[Line]) -> str | None:
+    """A labelled department wins over a title's prefix (which may be the region, 上海市普陀区)."""
+    for _, text in lines[:200]:
+        if m := _DEPT_LABEL.match(text.strip()):
+            return m.group(1)
+    return None
+
+
+def _page_header(lines: list[Line]) -> tuple[str | None, str | None]:
+    """`711 石家庄市总工会` repeated at the top of every page: the department's code and name."""
+    found = Counter((m.group(1), m.group(2)) for _, t in lines
+                    if "\t" not in t and (m := PAGE_HEADER.match(t.strip())))
+    if not found:
+        return None, None
+    (code, name), count = found.most_common(1)[0]
+    return (code, name) if count >= 2 else (None, None)
+
+
+def _cover_name(lines: list[Line], number: int) -> str | None:
+    """The name printed above a bare title, rejoined when the cover wrapped it over lines."""
+    parts: list[str] = []
+    for _, text in reversed(lines[: number - 1]):
+        candidate = squash(text)
+        if not candidate:
+            if parts:
+                break
+            continue
+        if len(candidate) > 30 or _PUNCT.search(candidate) or heading(text) or len(parts) == 3:
+            break
+        parts.insert(0, candidate)
+    name = "".join(parts)
+    return name if 2 <= len(name) <= 40 else None
+
+
+def _split_cover(lines: list[Line]) -> tuple[int, str, str | None] | None:
+    texts = [(n, squash(t)) for n, t in lines[:40] if t.strip()]
+    for i in range(1, len(texts)):
+        if _COVER_YEAR.match(texts[i][1]) and (m := re.match(r"年度?部门(预算|决算)", texts[i - 1][1])):
+            return int(texts[i][1]), m.group(1), _cover_name(lines, texts[i - 1][0])
+    return None

@@ -1,0 +1,67 @@
+"""Regenerate the samples' golden parses: `python -m tests.corpus.make_golden_samples` (review the diff
+against the source text!). One compact, reviewable JSON per document: every table row as one line
+(`side|code|name|column=value;…|p.page`), the 三公 rows, the section tree, projects and warnings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from corpus.parse import parse_file
+from corpus.records import Disclosure, Row, Table
+
+HERE = Path(__file__).parent
+SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
+# document stem → the file its golden is made from (the text when there is one, else the PDF)
+GOLDEN_SOURCES = {
+    "shanghai_putuo_wanli_2025_budget": "text/shanghai_putuo_wanli_2025_budget.txt",
+    "shanghai_putuo_czj_2024_final": "text/shanghai_putuo_czj_2024_final.txt",
+    "shanghai_putuo_jgw_2026_budget": "text/shanghai_putuo_jgw_2026_budget.txt",
+    "chongqing_jtw_2018_budget": "text/chongqing_jtw_2018_budget.txt",
+    "shanghai_putuo_wanli_2024_budget": "pdf/shanghai_putuo_wanli_2024_budget.pdf",
+    "shanghai_putuo_swj_2025_budget": "pdf/shanghai_putuo_swj_2025_budget.pdf",
+    "shanghai_putuo_ghzy_2024_final": "pdf/shanghai_putuo_ghzy_2024_final.pdf",
+}
+
+
+def golden_path(stem: str) -> Path:
+    return HERE / "golden" / f"{stem}.json"
+
+
+def row_line(row: Row) -> str:
+    cells = ";".join(f"{c.column}={c.value}" if c.value is not None else f"{c.column}='{c.text}'"
+                     for c in row.cells if c.text)
+    return f"{row.side or ''}|{row.code or ''}|{row.name}|{cells}|p.{row.span.page}"
+
+
+def table_form(table: Table) -> dict:
+    return {"key": table.key, "title": table.title, "unit": table.unit,
+            "columns": list(table.columns), "pages": list(table.pages),
+            "empty_note": table.empty_note, "notes": list(table.notes),
+            "rows": [row_line(r) for r in table.rows]}
+
+
+def golden_summary(doc: Disclosure) -> dict:
+    """What the golden pins: metadata, every table row, projects, the section tree, the 目录."""
+    sections = [f"{s.level}|{s.number}|{' > '.join(s.path)}|p.{s.span.page}|{len(s.paragraphs)}|"
+                + (s.paragraphs[0].text[:24] if s.paragraphs else "") for s in doc.sections]
+    projects = [{"code": p.code, "name": p.name, "unit": p.unit, "budget": str(p.budget),
+                 "fiscal": str(p.fiscal), "other": str(p.other), "title": p.title,
+                 "indicators": len(p.indicators)} for p in doc.projects]
+    return {"department": doc.department, "department_code": doc.department_code,
+            "year": doc.year, "kind": doc.kind, "warnings": list(doc.warnings),
+            "tables": [table_form(t) for t in doc.tables], "projects": projects,
+            "sections": sections, "toc": [f"{e.title}|{e.page}" for e in doc.toc]}
+
+
+def main() -> None:
+    for stem, relative in GOLDEN_SOURCES.items():
+        doc = parse_file(SAMPLES / relative)
+        out = golden_path(stem)
+        out.write_text(json.dumps(golden_summary(doc), ensure_ascii=False, indent=1) + "\n",
+                       encoding="utf-8")
+        print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main()
