@@ -41,6 +41,9 @@ CONCEPTS: dict[str, tuple[Rule, ...]] = {
              side="收入"),
         Rule("fiscal_summary", ("一般公共预算拨款", "一般公共预算财政拨款"), side="收入"),
         Rule("gpb_expense", TOTAL, ("合计",))),
+    "一般公共预算拨款支出": (
+        Rule("gpb_expense", TOTAL, ("合计",)),
+        Rule("fiscal_summary", ("本年支出合计",), ("一般公共预算财政拨款", "一般公共预算"), side="支出")),
     "政府性基金预算": (Rule("gov_fund", TOTAL, ("合计", "本年支出合计")),),
     "国有资本经营预算": (Rule("soe_capital", TOTAL, ("合计", "本年支出合计")),),
     "三公经费": (Rule("three_public", TOTAL, ("合计",)), Rule("three_public", None, ("合计",))),
@@ -80,7 +83,10 @@ def _apply(doc: Disclosure, rule: Rule, label: str) -> Operand | None:
         return None
     if table.is_empty:
         return empty_operand(doc, table, label) if label in EMPTY_MEANS_ZERO else None
-    for row in _find_row(table, rule):
+    rows = _find_row(table, rule)
+    if doc.kind == "决算":  # a 预算数 row beside the 决算数 row is not the 决算's figure
+        rows = [r for r in rows if plain_name(r.name) != "预算数"]
+    for row in rows:
         columns = rule.columns or tuple(c.column for c in row.cells)
         for column in columns:
             cell = row.cell(column)

@@ -11,12 +11,12 @@ from decimal import Decimal
 
 from assistant import compute as c
 from assistant.answer import Answer, Figure, abstain
-from assistant.compute import Operand, Result, fmt
+from assistant.compute import Operand, Result, cell_operand, fmt
 from assistant.concepts import resolve_concept
 from assistant.intent import PER_HEAD, asks_prior_year, operation
 from assistant.link import Mention, Target
 from assistant.resolve import COLUMN_ALIASES, COLUMN_CONCEPTS, Resolved, resolve
-from assistant.textfacts import stated_changes
+from assistant.textfacts import stated_changes, stated_count
 from corpus.normalize import convert
 from corpus.records import Disclosure
 
@@ -26,6 +26,7 @@ INDICATOR_WORDS = {"人数": "数量指标", "多少人": "数量指标", "数�
                    "效益": "社会效益指标"}
 
 
+SCORE = re.compile(r"得分|评分|分数")  # 平均得分 is a stated score, not a per-head amount
 COUNT_OF_THINGS = re.compile(r"(多少|几)(辆|台|名|套|间|平方米|平米|位|个人|人)(?!民)")
 
 
@@ -78,14 +79,25 @@ def answer_table(ask: Ask) -> Answer | None:
         from assistant.ranking import answer_count
 
         return answer_count(ask)
+    if ask.doc.kind == "决算":
+        from assistant.final_answer import answer_execution
+
+        found = answer_execution(ask)
+        if found:
+            return found
     if any(m.targets[0].kind == "indicator" for m in ask.mentions) or _indicator_word(ask):
         found = _answer_indicator(ask)
         if found:
             return found
     named_projects = any(t.kind in ("project", "indicator") for m in ask.mentions for t in m.targets)
-    if PER_HEAD.search(ask.q) and not named_projects:
+    if PER_HEAD.search(ask.q) and not named_projects and not SCORE.search(ask.q):
         return abstain(ask.raw, f"{_where(ask.doc)}只公开部门的总额，没有公开人均、按月等数字。")
-    if COUNT_OF_THINGS.search(ask.q) and not named_projects:
+    things = COUNT_OF_THINGS.search(ask.q)
+    if things and not named_projects:
+        stated = stated_count(ask.doc, ask.q, things.group(2))
+        if stated is not None:
+            return _answer(ask, "lookup", f"据{_where(ask.doc)}说明，{stated.label}{fmt(stated.value)}"
+                           f"{stated.unit}。", operands=(stated,), value=stated.value, unit=stated.unit)
         return abstain(ask.raw, f"{_where(ask.doc)}只公开金额，没有公开这类数量（人数、车辆数等）。")
     mentions, column = split_columns(ask.mentions)
     mentions = [m for m in mentions if m.targets[0].kind != "indicator"]
@@ -154,6 +166,17 @@ def _compute(ask: Ask, op: str, operands: list[Operand]) -> Answer:
 
 
 def _whole(ask: Ask, part: Operand) -> Operand | None:
+    """The whole a share is of: the 合计 row of the part's own 收入/支出 table (项目支出占比 is of 本年支出,
+    not of 支出总计 with its 结转), else the document's total."""
+    own = next((t for t in ask.doc.tables if t.title == part.citation.table), None)
+    if own is not None and own.key in ("expense", "income", "gpb_expense"):
+        total = next((r for r in own.rows if r.name in ("合计", "总计")), None)
+        column = next((n for n in ("合计", "本年支出合计", "本年收入合计", "总计") if n in own.columns), None)
+        cell = total.cell(column) if total is not None and column else None
+        if total is not None and column and cell is not None and cell.value is not None and \
+                (part.citation.row, part.citation.column) != (total.name, column):
+            label = "本年收入合计" if own.key == "income" else "本年支出合计"
+            return cell_operand(ask.doc, own, total, column, label)
     table = part.citation.table or ""
     concept = "收入总计" if "收入" in table and "收支" not in table else "支出总计"
     if "基本支出表" in table:

@@ -13,6 +13,8 @@ from assistant.concepts import CONCEPTS
 from assistant.qtext import aliases, bigrams, plain_name
 from corpus.records import Disclosure, Indicator, Project, Row
 
+# Row labels that name a measure or a total, not a subject (the 三公 table of a 决算 has 预算数/决算数 rows).
+NOT_SUBJECTS = ("合计", "总计", "预算数", "决算数", "年初预算", "年初预算数")
 FUZZY_MIN = 0.6  # share of the phrase's bigrams found in the name
 NAME_COVER = 0.35  # and the phrase must cover this much of the name (石家庄 is not 石家庄市劳动模范人数)
 FUZZY_BAND = 0.15  # candidates this close to the best are all kept (ambiguity, not a guess)
@@ -21,7 +23,8 @@ STOP = ("请问", "是多少", "多少钱", "多少", "是什么", "有多少", 
         "占比", "比例", "比重", "百分之几", "百分比", "增长", "下降", "增加", "减少", "相差", "相比",
         "哪个", "哪项", "哪一项", "哪些", "最多", "最少", "最大", "最小", "最高", "最低", "排名",
         "排第", "几个", "几项", "多少个", "多少项", "为什么", "为何", "原因", "今年", "去年", "上年",
-        "本年", "明年", "预算数", "预算", "安排", "金额", "数额", "部门", "单位", "万元", "亿元",
+        "本年", "明年", "年初预算", "决算数", "决算", "预算数", "预算", "安排", "金额", "数额", "部门",
+        "单位", "万元", "亿元",
         "元", "了", "吗", "呢", "吧", "啊", "和", "与", "及", "跟", "还有", "以及", "或",
         "是", "有", "在", "花", "用于", "用", "给", "里", "中", "其中", "这个", "那个", "我们",
         "大家", "一下", "知道", "想", "问", "查", "比", "多", "少", "高", "低", "大", "小", "占",
@@ -59,7 +62,7 @@ def _subjects(doc: Disclosure) -> dict[str, list[tuple[str, Row]]]:
             continue
         for row in table.rows:
             name = plain_name(row.name)
-            if len(name) >= 2 and name not in ("合计", "总计"):
+            if len(name) >= 2 and name not in NOT_SUBJECTS:
                 found.setdefault(name, []).append((table.key, row))
     return found
 

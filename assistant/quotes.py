@@ -18,6 +18,7 @@ CUES = (
     (re.compile(r"目标|指标"), ("绩效目标", "绩效指标", "目标", "达到", "不少于", "≥")),
     (re.compile(r"什么单位|哪些单位|单位性质"), ("单位性质", "单位规格", "经费保障")),
 )
+_REASON_LEAD = re.compile(r"(其|这|此|增加的|减少的|增长的|下降的)?主要(原因|是由于|由于|是因为)|原因是|原因：")
 MIN_SCORE = 1.5
 MIN_COVERAGE = 0.6  # calibrated on tests/assistant/narrative cases: off-topic questions score below
 
@@ -60,11 +61,16 @@ def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int 
     """Whole sentences only, best first; passages' own rank breaks ties."""
     terms, cues = key_terms(question), _cues(question)
     scored: list[Quote] = []
+    why = bool(CUES[0][0].search(question))
     for rank, (passage, _) in enumerate(hits):
         context = " ".join(passage.section_path)
+        previous = 0.0
         for match in _SENTENCE.finditer(passage.text):
             sentence = match.group().strip()
             score = _score(sentence, context, terms, cues) - rank * 0.25
+            if why and previous > score and _REASON_LEAD.match(sentence):
+                score = previous + 0.5  # “主要原因：…” gives the reason for the sentence before it
+            previous = score
             if score > 0 and any(len(t) >= 4 and t in question for t in passage.section_path):
                 score += 3 / len(passage.section_path)  # the section the question names, top first
             if passage is lead and match.start() == 0:

@@ -10,9 +10,10 @@ from index.store import DocumentInfo
 
 def match_docs(infos: list[DocumentInfo], selector: str) -> list[DocumentInfo]:
     """Exact id or file stem first, then id prefix, then words of department/year/kind."""
-    exact = [i for i in infos if selector in (i.doc_id, i.source, i.source.rsplit(".", 1)[0])]
-    if exact:
-        return exact
+    for exact in ([i for i in infos if i.doc_id == selector],
+                  [i for i in infos if selector in (i.source, i.source.rsplit(".", 1)[0])]):
+        if exact:
+            return exact
     prefix = [i for i in infos if i.doc_id.startswith(selector)]
     if prefix:
         return prefix

@@ -12,6 +12,7 @@ from typing import Any
 from assistant.answer import Answer, abstain
 from assistant.checks import uncited_numbers
 from assistant.exact import Ask
+from assistant.intent import WHY
 from assistant.link import link
 from assistant.qtext import normalize_question
 from assistant.router import Question, build_router
@@ -104,10 +105,19 @@ class Assistant:
         return self._narrative
 
     def _narrative_answer(self, ask: Ask) -> Answer:
-        return self.narrative.answer(ask)
+        return _execution_reason(ask) or self.narrative.answer(ask)
 
     def _hybrid_answer(self, ask: Ask) -> Answer:
-        return self.narrative.hybrid(ask)
+        return _execution_reason(ask) or self.narrative.hybrid(ask)
+
+
+def _execution_reason(ask: Ask) -> Answer | None:
+    """A 决算's why-question on 决算 against 预算 is answered by the reason stated beside the pair."""
+    if not WHY.search(ask.q):
+        return None
+    from assistant.final_answer import answer_reason
+
+    return answer_reason(ask)
 
 
 def _checked(answer: Answer, years: set[Decimal]) -> Answer:

@@ -27,8 +27,9 @@ LABELS: dict[str, tuple[str, ...]] = {
     "公用经费": ("日常公用经费", "公用经费"),
     "机关运行经费": ("机关运行经费", "部门运行经费", "运行经费"),
     "三公经费": ("三公经费", "“三公”经费"),
-    "政府采购": ("政府采购预算总额", "政府采购预算"),
-    "一般公共预算拨款收入": ("一般公共预算财政拨款收入", "一般公共预算财政拨款支出", "一般公共预算拨款"),
+    "政府采购": ("政府采购预算总额", "政府采购预算", "政府采购金额", "政府采购支出"),
+    "一般公共预算拨款收入": ("一般公共预算财政拨款收入", "一般公共预算拨款"),
+    "一般公共预算拨款支出": ("一般公共预算财政拨款支出", "一般公共预算拨款支出"),
     "政府性基金预算": ("政府性基金预算支出", "政府性基金预算收入"),
     "因公出国(境)费": ("因公出国(境)费用", "因公出国(境)费", "因公出国（境）费"),
     "公务接待费": ("公务接待费",),
@@ -100,3 +101,22 @@ def stated_amount(doc: Disclosure, concept: str) -> Operand | None:
                 return Operand(concept, Decimal(match.group(1).replace(",", "")),
                                match.group(2), _citation(doc, section, sentence, page))
     return None
+
+
+def stated_count(doc: Disclosure, question: str, measure: str) -> Operand | None:
+    """有多少辆车 → 共有车辆8辆: a count the 说明 states with the question's measure word, in the clause
+    sharing most characters with what the question counts, a total (共有…) first (none shared: not
+    stated)."""
+    pattern = re.compile(r"(\d[\d,]*)\s*" + re.escape(measure))
+    thing = re.sub(r"多少|几|一共|总共|共|有|是|的|[？?。]|" + re.escape(measure), "", question)
+    wanted = {ch for ch in thing if "\u4e00" <= ch <= "\u9fff"}
+    best: tuple[int, Operand] | None = None
+    for section in doc.sections:
+        for sentence, page in sentences(section):
+            for match in pattern.finditer(sentence):
+                clause = re.split(r"[，,：:；、]", sentence[: match.start()])[-1]
+                shared = len(wanted & set(clause)) + (2 if re.search(r"共有|共计|合计|总计", clause) else 0)
+                if wanted & set(clause) and (best is None or shared > best[0]):
+                    value = Decimal(match.group(1).replace(",", ""))
+                    best = (shared, Operand(clause, value, measure, _citation(doc, section, sentence, page)))
+    return best[1] if best else None

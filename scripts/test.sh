@@ -10,11 +10,17 @@ export HF_HUB_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False ANONYMIZED_TELEMETRY=Fals
 .venv/bin/budget-qa eval evals/sets/seed.jsonl --corpus corpus/documents --report eval-report.md \
   --min-accuracy 97 > /dev/null || status=$?
 cat eval-report.md
-# Question sets that travel with the other real disclosures (shared/samples sits beside the clone).
-if [ -d ../shared/samples/text ]; then
-  .venv/bin/budget-qa eval evals/sets/chongqing_jtw_2018_budget.jsonl \
-    evals/sets/shanghai_putuo_wanli_2025_budget.jsonl --corpus ../shared/samples/text \
+# Question sets that travel with the other real disclosures (shared/samples sits beside the clone):
+# the text pages, then the published PDFs (read directly); each gated like the seed set.
+SAMPLES=../shared/samples
+if [ -d "$SAMPLES/text" ]; then
+  .venv/bin/budget-qa eval $(ls evals/sets/*.jsonl | grep -v -e seed -e _pdf) --corpus "$SAMPLES/text" \
     --report eval-samples-report.md --min-accuracy 95 > /dev/null || status=$?
   cat eval-samples-report.md
+fi
+if [ -d "$SAMPLES/pdf" ]; then
+  .venv/bin/budget-qa eval evals/sets/*_pdf.jsonl --corpus "$SAMPLES/pdf" \
+    --report eval-pdf-report.md --min-accuracy 95 > /dev/null || status=$?
+  cat eval-pdf-report.md
 fi
 exit "${status:-0}"

@@ -1,0 +1,95 @@
+"""Answers on a 决算's budget execution: 年初预算, 决算数, 完成预算的百分之几, 决算比预算少多少."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant import compute as c
+from assistant.answer import Answer
+from assistant.compute import fmt
+from assistant.exact import Ask, _answer, _where
+from assistant.execution import Execution, find_execution, text_executions
+from assistant.intent import asks_prior_year, operation
+
+RATE = re.compile(r"完成(了)?(年初)?预算的?|完成率|执行率|预算完成|预算执行|执行(了)?(年初)?预算|完成(比例|程度|情况)")
+DIFF = re.compile(r"相差|差额|差多少|少多少|多多少|少了多少|多了多少|(减少|增加|节约|结余)了?多少|低于|高于|超出|超支")
+
+
+# Names that contain 预算 without asking for the budget figure.
+_NAMES_WITH_BUDGET = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|部门预算|预算单位|预算绩效")
+
+
+def wanted(q: str) -> str | None:
+    """What a 决算 question wants of an execution pair, or None when it is not about one."""
+    q = _NAMES_WITH_BUDGET.sub("", q)
+    if RATE.search(q):
+        return "rate"
+    if "预算" in q and "决算" in q and DIFF.search(q):
+        return "diff"
+    if "预算" in q and "决算" not in q:
+        return "budget"
+    return "final"
+
+
+def answer_execution(ask: Ask) -> Answer | None:
+    if ask.doc.kind != "决算" or asks_prior_year(ask.q, ask.doc.year):
+        return None
+    want = wanted(ask.q)
+    if want in ("budget", "final") and operation(ask.q) != "lookup":
+        return None  # 占比, 合计, 排名 … of 决算 figures: the tables
+    items = find_execution(ask.doc, ask.q)
+    if want == "final":  # a subject's 决算数 is its table cell; only items no table row holds
+        items = [i for i in items if not i.path]
+    elif not items and want in ("rate", "diff"):
+        items = [i for i in text_executions(ask.doc) if not i.path][:1]  # the department's total
+    need = ("budget",) if want == "budget" else ("final",) if want == "final" else ("budget", "final")
+    usable = [i for i in items if all(getattr(i, n) is not None for n in need)]
+    if not usable:
+        return None
+    return _compose(ask, want, usable[0])
+
+
+def _compose(ask: Ask, want: str, item: Execution) -> Answer:
+    where, budget, final = _where(ask.doc), item.budget, item.final
+    if want == "budget":
+        assert budget is not None
+        return _answer(ask, "lookup", f"{where}中，{item.name}年初预算为{fmt(budget.value)}{budget.unit}。",
+                       operands=(budget,), value=budget.value, unit=budget.unit)
+    assert final is not None
+    if want == "final":
+        return _answer(ask, "lookup", f"{where}中，{item.name}决算数为{fmt(final.value)}{final.unit}。",
+                       operands=(final,), value=final.value, unit=final.unit)
+    assert budget is not None
+    if want == "diff":
+        result = c.subtract(budget, final)
+        more = "少" if result.value >= 0 else "多"
+        return _answer(ask, "arithmetic", f"{where}中，{item.name}决算数比年初预算{more}"
+                       f"{fmt(abs(result.value))}{budget.unit}。", result)
+    if budget.value == 0:
+        return _answer(ask, "lookup", f"{where}中，{item.name}年初预算为0，无法计算完成比例；"
+                       f"决算数为{fmt(final.value)}{final.unit}。", operands=(budget, final))
+    result = c.share(final, budget)
+    text = (f"{where}中，{item.name}年初预算{fmt(budget.value)}{budget.unit}，决算数{fmt(final.value)}"
+            f"{final.unit}，完成年初预算的{fmt(result.value)}%")
+    if item.stated_pct is not None and item.stated_pct != result.value:
+        text += f"（说明中写作{fmt(item.stated_pct)}%）"
+    return _answer(ask, "arithmetic", text + "。", result)
+
+
+def answer_reason(ask: Ask) -> Answer | None:
+    """为什么行政运行决算数小于预算数: the pair and the reason the 说明 gives right after it."""
+    if ask.doc.kind != "决算" or not re.search(r"预算|决算|执行|完成", _NAMES_WITH_BUDGET.sub("", ask.q)):
+        return None
+    items = [i for i in find_execution(ask.doc, ask.q) if i.reason is not None]
+    if not items and not find_execution(ask.doc, ask.q):
+        items = [i for i in text_executions(ask.doc) if not i.path and i.reason is not None][:1]
+    if not items:
+        return None
+    item = items[0]
+    assert item.reason is not None and item.reason.quote is not None
+    operands = tuple(o for o in (item.budget, item.final) if o is not None)
+    figures = "，".join(f"{'年初预算' if o is item.budget else '决算数'}{fmt(o.value)}{o.unit}" for o in operands)
+    text = f"{_where(ask.doc)}中，{item.name}{figures}。据说明：“{item.reason.quote.rstrip('。')}。”"
+    answer = _answer(ask, "hybrid", text, operands=operands)
+    return replace(answer, citations=tuple(dict.fromkeys((*answer.citations, item.reason))))

@@ -1,0 +1,103 @@
+"""决算 documents through the real assistant: 年初预算 beside 决算, completion rates, reasons, counts the
+说明 states. Real 决算 texts and PDFs in one store (czj as both text and PDF), so scoping is exercised too."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.execution import executions
+from assistant.service import Assistant
+from corpus.parse import parse_file
+from index.settings import load_settings
+from tests.conftest import SAMPLES
+
+CZJ = SAMPLES / "text" / "shanghai_putuo_czj_2024_final.txt"
+GHZY = SAMPLES / "pdf" / "shanghai_putuo_ghzy_2024_final.pdf"
+CZJ_PDF = SAMPLES / "pdf" / "shanghai_putuo_czj_2024_final.pdf"
+CZJ_ID, GHZY_ID = "shanghai_putuo_czj_2024_final", "shanghai_putuo_ghzy_2024_final-pdf"
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    from index.ingest import ingest_paths
+    from index.sqlite_store import SQLiteStore
+
+    store = SQLiteStore(tmp_path_factory.mktemp("final-store") / "store.sqlite3")
+    ingest_paths([CZJ, GHZY, CZJ_PDF], store)
+    return Assistant(store=store, settings=load_settings())
+
+
+# document, item, path head (类), 年初预算, 决算, the rate the text prints (None: not printed)
+PAIRS = [
+    (CZJ, "一般公共预算财政拨款支出", None, "2993.92", "2940.05", "98.20"),
+    (CZJ, "行政运行", "一般公共服务支出", "1560.05", "1511.89", None),
+    (CZJ, "购房补贴", "住房保障支出", "258.50", "258.50", None),
+    (GHZY, "一般公共预算财政拨款支出", None, "10210.34", "9746.50", "95.45"),
+    (GHZY, "机关事业单位基本养老保险缴费支出", "社会保障和就业支出", "452.40", "446.11", "98.61"),
+    (GHZY, "行政运行", "城乡社区支出", "1115.48", "1092.80", "97.97"),
+    (GHZY, "三公经费", None, "2.85", "0.39", None),  # the 三公 table's 预算数/决算数 rows
+]
+
+
+@pytest.mark.parametrize(("path", "name", "head", "budget", "final", "pct"), PAIRS)
+def test_execution_pairs(path, name, head, budget, final, pct):
+    found = [e for e in executions(parse_file(path)) if e.name == name and (e.path[:1] == (head,)
+                                                                             if head else not e.path)]
+    assert found, [e.name for e in executions(parse_file(path))]
+    item = found[0]
+    assert item.budget is not None and item.final is not None
+    assert (item.budget.value, item.final.value) == (Decimal(budget), Decimal(final))
+    assert item.stated_pct == (Decimal(pct) if pct else None)
+
+
+# document, question, value, unit, route, a phrase the answer (text or a quoted citation) must hold
+CASES = [
+    (CZJ_ID, "行政运行年初预算是多少", "1560.05", "万元", "lookup", "年初预算为1560.05万元"),
+    (CZJ_ID, "行政运行决算数是多少", "1511.89", "万元", "lookup", "1,511.89"),
+    (CZJ_ID, "一般公共预算财政拨款支出决算完成了年初预算的百分之几", "98.20", "%", "arithmetic", "2993.92"),
+    (CZJ_ID, "决算完成了预算的百分之几", "98.20", "%", "arithmetic", "一般公共预算财政拨款支出"),
+    (CZJ_ID, "信息化建设的预算执行率", "99.52", "%", "arithmetic", "135.90"),
+    (CZJ_ID, "行政运行决算比年初预算少多少", "48.16", "万元", "arithmetic", "1560.05"),
+    (CZJ_ID, "三公经费年初预算是多少", "0.95", "万元", "lookup", "0.95"),
+    (CZJ_ID, "三公经费决算数是多少", "0.00", "万元", "lookup", "支出决算为0.00万元"),  # table blank
+    (CZJ_ID, "公务接待费决算数", "0.00", "万元", "lookup", "公务接待费支出决算为0.00万元"),
+    (CZJ_ID, "为什么行政运行决算数小于预算数", None, None, "hybrid", "人员进出及退休变化"),
+    (CZJ_ID, "三公经费决算为什么比预算少", None, None, "hybrid", "当年度无“三公”经费支出"),
+    (CZJ_ID, "购房补贴决算和预算为什么一样", None, None, "hybrid", "决算数与预算数基本持平"),
+    (CZJ_ID, "项目支出占比是多少", "20.51", "%", "arithmetic", "2,940.05"),  # of 本年支出, not 总计
+    (CZJ_ID, "一般公共服务支出占一般公共预算财政拨款支出的比例", "71.65", "%", "arithmetic", "2,940.05"),
+    (CZJ_ID, "政府采购金额是多少", "251.25", "万元", "lookup", "251.25万元"),
+    (CZJ_ID, "一般公共预算财政拨款支出比2023年减少了多少", "63.14", "万元", "lookup", "减少63.14万元"),
+    (CZJ_ID, "有多少辆车", "0", "辆", "lookup", "共有车辆0辆"),
+    (CZJ_ID, "单位价值100万元以上的设备有几台", "2", "台", "lookup", "2台（套）"),
+    (GHZY_ID, "三公经费是多少", "0.39", "万元", "lookup", "0.39"),  # the 决算数 row, not 预算数
+    (GHZY_ID, "一般公共预算财政拨款支出完成年初预算的百分之几", "95.46", "%", "arithmetic", "说明中写作95.45%"),
+    (GHZY_ID, "城乡社区规划与管理决算数为什么小于预算数", None, None, "hybrid", "规划服务商务单元更新提升方案"),
+    (GHZY_ID, "收入支出总计为什么增加", None, None, "hybrid", "办公大楼装修"),
+]
+
+
+@pytest.mark.parametrize(("doc", "question", "value", "unit", "route", "phrase"), CASES)
+def test_final_answers(assistant, doc, question, value, unit, route, phrase):
+    answer = assistant.ask(question, doc=doc)
+    assert answer.route == route and not answer.abstained, answer.text
+    if value is not None:
+        assert (answer.value, answer.unit) == (Decimal(value), unit), answer.text
+    shown = answer.text + "".join((c.quote or "") + (c.value or "") for c in answer.citations)
+    assert phrase in shown, answer.text
+    assert answer.citations and all(c.doc_id == doc for c in answer.citations)
+
+
+@pytest.mark.parametrize("question", ["有多少名员工", "局长每月工资多少", "2025年三公经费预算是多少"])
+def test_still_abstains(assistant, question):
+    assert assistant.ask(question, doc=CZJ_ID).abstained
+
+
+def test_exact_doc_id_beats_a_file_stem(assistant):
+    """The text's id equals the PDF's file stem: `--doc` with the id means the text."""
+    from assistant.scope import match_docs
+
+    infos = assistant.documents()
+    assert [i.doc_id for i in match_docs(infos, CZJ_ID)] == [CZJ_ID]
