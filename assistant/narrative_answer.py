@@ -35,9 +35,13 @@ class NarrativeAnswerer:
         return search(self._indexes, self.settings, ask.doc, ask.q, k)
 
     def answer(self, ask: Ask) -> Answer:
-        from assistant.quotes import best_sentences, is_relevant, states_figure
+        from assistant.duties import answer_duties
+        from assistant.quotes import best_sentences, is_relevant, key_terms, states_figure
 
         ask = replace(ask, q=strip_department(ask.q, ask.doc.department))
+        listed = answer_duties(ask.doc, ask.raw, ask.q, key_terms(ask.q))
+        if listed is not None:
+            return listed
         hits = self.search(ask)
         if not is_relevant(ask.q, hits) and _canonical(ask):  # 项目经费 → try 项目支出 too
             ask = replace(ask, q=ask.q + _canonical(ask))

@@ -29,6 +29,12 @@ def short_names(department: str) -> set[str]:
         rest = place.sub("", department)
         if len(rest) >= 2:
             names.add(rest)
+    for name in list(names):  # …区人民政府万里街道办事处 → 万里街道办事处, 万里街道
+        rest = name.removeprefix("人民政府")
+        if rest != name and len(rest) >= 2:
+            names.add(rest)
+        if rest.endswith("街道办事处") and len(rest) > len("街道办事处"):
+            names.add(rest.removesuffix("办事处"))
     return names
 
 
