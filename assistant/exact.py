@@ -110,6 +110,9 @@ def answer_table(ask: Ask) -> Answer | None:
     if changes:
         return _answer_change(ask, op, resolved)
     missing = [r for r in resolved if not r.candidates]
+    if missing and images_only(ask.doc):
+        return abstain(ask.raw, f"{_where(ask.doc)}的表格以图片形式公开，无法读取其中的数字；"
+                                "说明文字中也没有写明所问的数额。")
     if missing:
         return abstain(ask.raw, missing[0].reason or "文档没有列出该数额")
     ambiguous = [r for r in resolved if len(r.candidates) > 1]
@@ -117,6 +120,11 @@ def answer_table(ask: Ask) -> Answer | None:
         return _answer_ambiguous(ask, ambiguous[0])
     operands = [r.candidates[0] for r in resolved]
     return _compute(ask, op, operands)
+
+
+def images_only(doc: Disclosure) -> bool:
+    """A document whose tables were published as images (the parser says so in its warnings)."""
+    return not doc.tables and any("published as images" in w for w in doc.warnings)
 
 
 def _default_total(ask: Ask, changes: bool = False) -> list[Mention]:

@@ -93,14 +93,22 @@ def stated_changes(doc: Disclosure) -> dict[str, StatedChange]:
 def stated_amount(doc: Disclosure, concept: str) -> Operand | None:
     """The amount the narrative states for a concept no table holds (e.g. 机关运行经费)."""
     labels = "|".join(re.escape(label) for label in LABELS.get(concept, (concept,)))
-    pattern = re.compile(f"(?:{labels})" + r"[^，。；：\d]{0,12}?" + _AMOUNT)
+    pattern = re.compile(f"({labels})" + r"[^，。；：\d]{0,12}?" + _AMOUNT)
     for section in doc.sections:
         for sentence, page in sentences(section):
-            match = pattern.search(sentence)  # the earliest mention is the department's total
-            if match:
-                return Operand(concept, Decimal(match.group(1).replace(",", "")),
-                               match.group(2), _citation(doc, section, sentence, page))
+            for match in pattern.finditer(sentence):  # the earliest mention is the department's total
+                if _other_concept(sentence, match.end(1), concept):
+                    continue  # 政府性基金预算收入 is not the department's 预算收入
+                return Operand(concept, Decimal(match.group(2).replace(",", "")),
+                               match.group(3), _citation(doc, section, sentence, page))
     return None
+
+
+def _other_concept(sentence: str, end: int, concept: str) -> bool:
+    """A longer label of another concept ends where this label ends."""
+    mine = LABELS.get(concept, (concept,))
+    return any(len(label) > min(map(len, mine)) and sentence[:end].endswith(label)
+               for other, labels in LABELS.items() if other != concept for label in labels)
 
 
 def stated_count(doc: Disclosure, question: str, measure: str) -> Operand | None:
