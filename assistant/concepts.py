@@ -41,6 +41,10 @@ CONCEPTS: dict[str, tuple[Rule, ...]] = {
              side="收入"),
         Rule("fiscal_summary", ("一般公共预算拨款", "一般公共预算财政拨款"), side="收入"),
         Rule("gpb_expense", TOTAL, ("合计",))),
+    "财政拨款收支总计": (Rule("fiscal_summary", ("总计", "支出总计"), side="支出"),
+                  Rule("fiscal_summary", ("总计", "收入总计"), side="收入")),
+    "一般公共预算基本支出": (Rule("gpb_expense", TOTAL, ("基本支出",)),),
+    "一般公共预算项目支出": (Rule("gpb_expense", TOTAL, ("项目支出",)),),
     "一般公共预算拨款支出": (
         Rule("gpb_expense", TOTAL, ("合计",)),
         Rule("fiscal_summary", ("本年支出合计",), ("一般公共预算财政拨款", "一般公共预算"), side="支出")),

@@ -39,8 +39,8 @@ def answer_execution(ask: Ask) -> Answer | None:
     if want in ("budget", "final") and operation(ask.q) != "lookup":
         return None  # 占比, 合计, 排名 … of 决算 figures: the tables
     items = find_execution(ask.doc, ask.q)
-    if want == "final":  # a subject's 决算数 is its table cell; only items no table row holds
-        items = [i for i in items if not i.path]
+    if want == "final":  # the tables hold 决算数; only the 三公 family is answered from its pair, where
+        items = [i for i in items if (not i.path and "三公" in i.name) or _from_table(i)]  # 决算数 may be blank
     elif not items and want in ("rate", "diff"):
         items = [i for i in text_executions(ask.doc) if not i.path][:1]  # the department's total
     need = ("budget",) if want == "budget" else ("final",) if want == "final" else ("budget", "final")
@@ -93,3 +93,7 @@ def answer_reason(ask: Ask) -> Answer | None:
     text = f"{_where(ask.doc)}中，{item.name}{figures}。据说明：“{item.reason.quote.rstrip('。')}。”"
     answer = _answer(ask, "hybrid", text, operands=operands)
     return replace(answer, citations=tuple(dict.fromkeys((*answer.citations, item.reason))))
+
+
+def _from_table(item: Execution) -> bool:
+    return any(o is not None and o.citation.kind == "cell" for o in (item.budget, item.final))

@@ -15,6 +15,7 @@ from corpus.records import Disclosure, Indicator, Project, Row
 
 # Row labels that name a measure or a total, not a subject (the 三公 table of a 决算 has 预算数/决算数 rows).
 NOT_SUBJECTS = ("合计", "总计", "预算数", "决算数", "年初预算", "年初预算数")
+_GLOSS = re.compile(r"[（(](?:含|包括|不含)[^）)]*[）)]$")
 FUZZY_MIN = 0.6  # share of the phrase's bigrams found in the name
 NAME_COVER = 0.35  # and the phrase must cover this much of the name (石家庄 is not 石家庄市劳动模范人数)
 FUZZY_BAND = 0.15  # candidates this close to the best are all kept (ambiguity, not a guess)
@@ -64,6 +65,9 @@ def _subjects(doc: Disclosure) -> dict[str, list[tuple[str, Row]]]:
             name = plain_name(row.name)
             if len(name) >= 2 and name not in NOT_SUBJECTS:
                 found.setdefault(name, []).append((table.key, row))
+                short = _GLOSS.sub("", name)  # 使用非财政拨款结余(含专用结余) → 使用非财政拨款结余
+                if short != name and len(short) >= 2:
+                    found.setdefault(short, []).append((table.key, row))
     return found
 
 

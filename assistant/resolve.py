@@ -101,6 +101,9 @@ def resolve(doc: Disclosure, mention: Mention, question: str,
             found += [op] if op else []
     if not found:
         found = _concept_inside(doc, mention.surface)
+    blank = [row for t in mention.targets for _, row in t.rows]
+    if not found and blank:  # the row is printed with its cells empty: not disclosed, not zero
+        return Resolved(mention, (), f"{doc.title}的表格中“{blank[0].name}”一栏为空，文件没有填列数字。")
     if not found:
         return Resolved(mention, (), f"“{mention.surface}”在{doc.title}的表格中没有列出数额")
     if len({t.kind for t in mention.targets}) == 1 and mention.targets[0].kind == "subject":

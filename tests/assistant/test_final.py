@@ -72,6 +72,8 @@ CASES = [
     (CZJ_ID, "一般公共预算财政拨款支出比2023年减少了多少", "63.14", "万元", "lookup", "减少63.14万元"),
     (CZJ_ID, "有多少辆车", "0", "辆", "lookup", "共有车辆0辆"),
     (CZJ_ID, "单位价值100万元以上的设备有几台", "2", "台", "lookup", "2台（套）"),
+    (CZJ_ID, "财政拨款收入支出总计是多少", "2961.68", "万元", "lookup", "2,961.68"),  # not 收入 + 支出
+    (CZJ_ID, "一般公共预算财政拨款基本支出是多少", "2336.91", "万元", "lookup", "2,336.91"),
     (GHZY_ID, "三公经费是多少", "0.39", "万元", "lookup", "0.39"),  # the 决算数 row, not 预算数
     (GHZY_ID, "一般公共预算财政拨款支出完成年初预算的百分之几", "95.46", "%", "arithmetic", "说明中写作95.45%"),
     (GHZY_ID, "城乡社区规划与管理决算数为什么小于预算数", None, None, "hybrid", "规划服务商务单元更新提升方案"),
@@ -93,6 +95,12 @@ def test_final_answers(assistant, doc, question, value, unit, route, phrase):
 @pytest.mark.parametrize("question", ["有多少名员工", "局长每月工资多少", "2025年三公经费预算是多少"])
 def test_still_abstains(assistant, question):
     assert assistant.ask(question, doc=CZJ_ID).abstained
+
+
+@pytest.mark.parametrize("question", ["使用非财政拨款结余是多少", "结余分配多少"])
+def test_a_blank_row_is_said_to_be_blank_not_zero(assistant, question):
+    answer = assistant.ask(question, doc=CZJ_ID)
+    assert answer.abstained and "为空" in answer.text and answer.value is None, answer.text
 
 
 def test_exact_doc_id_beats_a_file_stem(assistant):
