@@ -102,3 +102,35 @@ def test_mutated_seed_parses_or_raises_parse_error(ops):
         parse_source(SourceText("mutant.txt", text, "0"))
     except ParseError as exc:
         assert exc.source == "mutant.txt" and exc.line >= 1
+
+
+def _blank_pdf() -> bytes:
+    """A one-page PDF with no text at all (what a scan looks like to a text extractor)."""
+    body = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+            b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+            b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n")
+    return body + (b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n"
+                   b"0000000101 00000 n \ntrailer<</Size 4/Root 1 0 R>>\nstartxref\n"
+                   + str(len(body)).encode() + b"\n%%EOF\n")
+
+
+def _cut_pdf() -> bytes:
+    from tests.conftest import SAMPLES
+
+    return (SAMPLES / "pdf" / "shanghai_putuo_wanli_2025_budget.pdf").read_bytes()[:5000]
+
+
+BAD_PDFS = [
+    ("scan.pdf", _blank_pdf, "no text layer"),
+    ("letter.pdf", lambda: "这不是PDF".encode(), "not a PDF"),
+    ("cut.pdf", _cut_pdf, "PDF"),  # a download that stopped early
+]
+
+
+@pytest.mark.parametrize(("name", "make", "message"), BAD_PDFS)
+def test_bad_pdfs(tmp_path, name, make, message):
+    path = tmp_path / name
+    path.write_bytes(make())
+    with pytest.raises(UnsupportedInputError) as info:
+        parse_file(path)
+    assert name in str(info.value) and message in str(info.value)
