@@ -20,6 +20,8 @@ PAIR = re.compile(r"年初预算(?:数)?为?\s*" + _NUM + r"[，,；;]?\s*(?:支
                   + r"(?:[^。；]{0,4}?完成(?:年初)?预算的\s*(\d+(?:\.\d+)?)\s*%)?")
 ITEM = re.compile(r"(?:^|[。；：:\s])\s*\d+[、.．]\s*([^（）。；]+?)（类）([^（）。；]+?)（款）([^（）。；]+?)（项）")
 _CLAUSE_START = re.compile(r"[。；！？：:]")
+_BUDGET_COLUMN = re.compile(r"^(年初|全年|调整后?)?预算(数)?$")
+_FINAL_COLUMN = re.compile(r"^(全年)?决算(数)?$")
 _LABEL_NOISE = re.compile(r"[“”\"'‘’]|其中")
 
 
@@ -108,7 +110,31 @@ def _amount(text: str) -> Decimal:
 
 
 def table_executions(doc: Disclosure) -> list[Execution]:
-    """A table printed as a 预算数 row and a 决算数 row (the 三公 table of a 决算): one pair a column."""
+    """Pairs a table prints: a 预算数 row and a 决算数 row (the 三公 table of a 决算), one pair a column;
+    or 年初预算 and 决算数 columns, one pair a row."""
+    return _row_pairs(doc) + _column_pairs(doc)
+
+
+def _column_pairs(doc: Disclosure) -> list[Execution]:
+    found: list[Execution] = []
+    for table in doc.tables:
+        budget = next((c for c in table.columns if _BUDGET_COLUMN.match(c)), None)
+        final = next((c for c in table.columns if _FINAL_COLUMN.match(c)), None)
+        if budget is None or final is None:
+            continue
+        for row in table.rows:
+            if row.cell(budget) is None or row.cell(final) is None:
+                continue  # the other side of a two-sided table
+            name = plain_name(row.name)
+            ops = [cell_operand(doc, table, row, column, f"{name}{what}")
+                   if (cell := row.cell(column)) is not None and cell.value is not None else None
+                   for column, what in ((budget, "年初预算"), (final, "决算数"))]
+            if any(ops):
+                found.append(Execution(name, (row.code,) if row.code else (), ops[0], ops[1]))
+    return found
+
+
+def _row_pairs(doc: Disclosure) -> list[Execution]:
     found: list[Execution] = []
     for table in doc.tables:
         rows = {plain_name(r.name): r for r in table.rows}

@@ -109,3 +109,26 @@ def test_exact_doc_id_beats_a_file_stem(assistant):
 
     infos = assistant.documents()
     assert [i.doc_id for i in match_docs(infos, CZJ_ID)] == [CZJ_ID]
+
+
+def test_a_table_with_budget_and_final_columns_gives_a_pair_a_row():
+    """Some 决算 print 年初预算数 and 决算数 side by side; each row is then its own pair (cited to cells)."""
+    from dataclasses import replace
+
+    from assistant.execution import find_execution
+    from corpus.records import Cell, Row, SourceSpan, Table
+
+    doc = parse_file(CZJ)
+    span = SourceSpan("synthetic.txt", 1, 9)
+    rows = (Row(None, "行政运行", (Cell("年初预算数", "1,560.05", Decimal("1560.05")),
+                                  Cell("决算数", "1,511.89", Decimal("1511.89"))), span, code="2010601"),
+            Row(None, "信息化建设", (Cell("年初预算数", "135.90", Decimal("135.90")), Cell("决算数", "", None)),
+                span, code="2010607"))
+    table = Table("gpb_expense", "一般公共预算财政拨款支出决算表", "万元", ("年初预算数", "决算数"), rows, span)
+    doc = replace(doc, tables=(*[t for t in doc.tables if t.key != "gpb_expense"], table))
+    item = next(i for i in find_execution(doc, "行政运行完成预算的百分之几") if i.final and i.budget and
+                i.final.citation.kind == "cell")
+    assert (item.budget.value, item.final.value, item.final.citation.column) == (
+        Decimal("1560.05"), Decimal("1511.89"), "决算数")
+    blank = [i for i in find_execution(doc, "信息化建设决算") if i.budget and i.budget.citation.kind == "cell"]
+    assert blank and blank[0].final is None  # a blank 决算数 stays unknown, never 0
