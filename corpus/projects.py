@@ -88,7 +88,7 @@ _LABELLED = re.compile(r"(年度资金申请总额|当年财政拨款|其他资�
 
 def space_form(title: str, lines: list[Line], source: str, page: int | None) -> Project:
     """A 绩效目标申报表 printed as page text (cells joined by spaces, long cells wrapped): the name,
-    the amounts after their labels and the unit; wrapped goals and indicators are not rebuilt."""
+    the amounts after their labels, the unit and the indicator rows; wrapped goals are not rebuilt."""
     texts = [t.strip() for _, t in lines if t.strip()]
     amounts: dict[str, str] = {}
     for text in texts:
@@ -100,7 +100,7 @@ def space_form(title: str, lines: list[Line], source: str, page: int | None) -> 
                    budget=parse_amount(amounts.get("年度资金申请总额", "")),
                    fiscal=parse_amount(amounts.get("当年财政拨款", "")),
                    other=parse_amount(amounts.get("其他资金", "")), purpose="", plan=(), goal="",
-                   indicators=(), title=title,
+                   indicators=space_indicators(lines, source, page), title=title,
                    span=SourceSpan(source, lines[0][0] - 1 if lines else 0, page))
 
 
@@ -117,3 +117,30 @@ def _form_name(texts: list[str]) -> str:
         below = texts[i + 1].split()[0] if i + 1 < len(texts) else ""
         return clean_cell(above + below)
     return ""
+
+
+LEVEL2 = ("数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标",
+          "可持续影响指标", "服务对象满意度指标", "满意度指标", "经济成本指标", "社会成本指标",
+          "生态环境成本指标")
+_LEVEL1_OF = (("满意度", "满意度指标"), ("效益", "效益指标"), ("影响", "效益指标"), ("", "产出指标"))
+
+
+def space_indicators(lines: list[Line], source: str, page: int | None) -> tuple[Indicator, ...]:
+    """Indicator rows under the 一级/二级/三级指标 header of a space-separated form: each row ends with
+    the 三级指标 and its value; a 二级指标 printed on the row is kept, one wrapped across lines around
+    it is not guessed (except 满意度, which its 三级指标 names). Single-word lines are those wraps."""
+    at = next((i for i, (_, t) in enumerate(lines) if "三级指标" in t), None)
+    if at is None:
+        return ()
+    found = []
+    for number, text in lines[at + 1:]:
+        words = text.split()
+        if len(words) < 2:
+            continue
+        level3, value, rest = words[-2], words[-1], words[:-2]
+        level2 = next((w for w in rest if w in LEVEL2), "满意度指标" if "满意度" in level3 else "")
+        level1 = next((w for w in rest if w in ("产出指标", "效益指标", "满意度指标")), "")
+        if not level1 and level2:
+            level1 = next(top for key, top in _LEVEL1_OF if key in level2)
+        found.append(Indicator(level1, level2, level3, "", value, "", SourceSpan(source, number, page)))
+    return tuple(found)

@@ -10,7 +10,7 @@ from corpus.layout import Heading
 from corpus.records import Paragraph, Section, SourceSpan
 
 _TERMINAL = tuple("。！？；：:;!?”」）)")
-_LIST_START = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|注[:：]|\*\*)")
+_LIST_START = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．](?!\d)|注[:：]|\*\*)")  # 876.75 is no item
 FULL_LINE = 40  # a wrapped PDF line is at least this long; shorter lines end on purpose
 
 
