@@ -120,7 +120,8 @@ SPOTS: dict[str, tuple[Spot, ...]] = {
                  _s("支出", r"^(支出)?总计$", "合计", table="fiscal_summary")),
     "财政拨款收入": (_s("收入", r"^财政拨款(收入)?$"), Spot("income", None, ("财政拨款收入", "财政拨款")),
                _s("收入", r"^本年收入合计$", table="fiscal_summary")),
-    "财政拨款支出": (_s("支出", r"^本年支出合计$", "合计", table="fiscal_summary"),),
+    "财政拨款支出": (_s("支出", r"^本年支出合计$", "合计", table="fiscal_summary"),
+               _s("支出", r"^(支出)?总计$", "合计", table="fiscal_summary")),  # a 预算 has no 本年支出合计
     "一般公共预算收入": (_s("收入", "一般公共预算"), _s("收入", "一般公共预算", table="fiscal_summary")),
     "一般公共预算支出": (Spot("gpb_expense", None, TOTALS),
                  _s("支出", r"^本年支出合计$", "一般公共预算财政拨款", table="fiscal_summary")),

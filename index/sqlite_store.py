@@ -43,10 +43,11 @@ class SQLiteStore:
             raise StoreError(f"cannot open the record store {path}: {exc}") from exc
 
     def add(self, doc: Disclosure) -> IngestOutcome:
-        row = self._conn.execute("SELECT sha256 FROM documents WHERE doc_id = ?",
+        row = self._conn.execute("SELECT sha256, payload FROM documents WHERE doc_id = ?",
                                  (doc.doc_id,)).fetchone()
-        if row and row[0] == doc.sha256:
-            return IngestOutcome(doc.doc_id, "unchanged")
+        payload = to_json(doc)
+        if row and row[0] == doc.sha256 and row[1] == payload:
+            return IngestOutcome(doc.doc_id, "unchanged")  # same file, parsed the same way
         facts = disclosure_facts(doc)
         try:
             with self._conn:  # one transaction: a failure leaves the store as it was
@@ -55,7 +56,7 @@ class SQLiteStore:
                     "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                     (doc.doc_id, doc.source, doc.sha256, doc.department, doc.department_code,
                      doc.year, doc.kind, len(doc.tables), sum(len(t.rows) for t in doc.tables),
-                     len(doc.sections), len(doc.projects), to_json(doc)))
+                     len(doc.sections), len(doc.projects), payload))
                 self._conn.executemany(
                     f"INSERT INTO facts ({_FACT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     [_fact_row(f) for f in facts])

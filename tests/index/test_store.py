@@ -36,6 +36,17 @@ def test_ingest_twice_changes_nothing(store):
     assert store.facts() == before and len(store.documents()) == 1
 
 
+def test_a_new_parse_of_the_same_file_replaces_the_stored_one(store, seed_doc):
+    """After an upgrade parses a file differently, ingest replaces the stale parse (same sha256)."""
+    from dataclasses import replace
+
+    stale = replace(seed_doc, sections=seed_doc.sections[:1])
+    assert store.add(stale).status == "added"
+    assert store.add(seed_doc).status == "replaced"
+    assert store.disclosure(SEED_ID) == seed_doc
+    assert store.add(seed_doc).status == "unchanged"
+
+
 def test_folder_with_one_bad_file(tmp_path, store):
     folder = tmp_path / "in"
     folder.mkdir()
