@@ -41,6 +41,7 @@ CONCEPTS: dict[str, tuple[Rule, ...]] = {
              side="收入"),
         Rule("fiscal_summary", ("一般公共预算拨款", "一般公共预算财政拨款"), side="收入"),
         Rule("gpb_expense", TOTAL, ("合计",))),
+    "财政拨款支出": (Rule("fiscal_summary", ("支出总计", "本年支出合计", "总计"), side="支出"),),
     "财政拨款收支总计": (Rule("fiscal_summary", ("总计", "支出总计"), side="支出"),
                   Rule("fiscal_summary", ("总计", "收入总计"), side="收入")),
     "一般公共预算基本支出": (Rule("gpb_expense", TOTAL, ("基本支出",)),),
@@ -58,6 +59,8 @@ CONCEPTS: dict[str, tuple[Rule, ...]] = {
         Rule("three_public", None, ("公务用车购置及运行维护费", "公务用车购置及运行费", "小计"))),
     "公务用车购置费": (Rule("three_public", ("公务用车购置费",), ("合计",)),
                 Rule("three_public", None, ("公务用车购置费", "购置费"))),
+    "公务用车运行费": (Rule("three_public", ("公务用车运行费", "公务用车运行维护费"), ("合计",)),
+                Rule("three_public", None, ("公务用车运行费", "公务用车运行维护费", "运行费"))),
     "公务接待费": (Rule("three_public", ("公务接待费",), ("合计",)),
               Rule("three_public", None, ("公务接待费",))),
     "机关运行经费": (Rule("three_public", None, ("机关运行经费", "机关运行经费预算数")),),
@@ -65,10 +68,13 @@ CONCEPTS: dict[str, tuple[Rule, ...]] = {
              Rule("summary", ("上年结转结余", "上年结转", "年初结转和结余"), side="收入")),
     "政府采购": (Rule("procurement", TOTAL, ("合计",)),),
     "固定资产": (Rule("fixed_assets", TOTAL, None),),
+    # stated only in the 说明 (政府采购预算情况): answered from the sentence, never from a table
+    "政府采购货物": (), "政府采购工程": (), "政府采购服务": (), "面向中小企业预留": (),
 }
 # Concepts answered 0 when their whole table is explicitly empty (注：…空表列示).
 EMPTY_MEANS_ZERO = {"政府性基金预算", "国有资本经营预算", "三公经费", "因公出国(境)费",
-                    "公务用车购置及运行维护费", "公务用车购置费", "公务接待费", "政府采购", "固定资产"}
+                    "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行费", "公务接待费", "政府采购",
+                    "固定资产"}
 
 
 def _find_row(table: Table, rule: Rule) -> list[Row]:

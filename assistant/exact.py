@@ -26,6 +26,7 @@ INDICATOR_WORDS = {"人数": "数量指标", "多少人": "数量指标", "数�
                    "效益": "社会效益指标"}
 
 
+TABLE_THINGS = re.compile(r"科目|分类|支出|收入|经费|项目|指标|[款类]|预算|资金|费")
 SCORE = re.compile(r"得分|评分|分数")  # 平均得分 is a stated score, not a per-head amount
 COUNT_OF_THINGS = re.compile(r"(多少|几)(辆|台|名|套|间|平方米|平米|位|个人|人)(?!民)")
 
@@ -71,6 +72,10 @@ def split_columns(mentions: tuple[Mention, ...]) -> tuple[list[Mention], str | N
 def answer_table(ask: Ask) -> Answer | None:
     """An answer from the tables, or None when the question names nothing they hold."""
     op = operation(ask.q)
+    if _all_indicators(ask) and (found := _answer_indicator(ask)):
+        return found
+    if op == "list" and not ask.mentions and not TABLE_THINGS.search(ask.q):
+        return None  # 有哪些内设机构: not a list the tables hold; the text may say it
     if op == "rank" or op == "list":
         from assistant.ranking import answer_list_or_rank
 
@@ -100,7 +105,7 @@ def answer_table(ask: Ask) -> Answer | None:
                            f"{stated.unit}。", operands=(stated,), value=stated.value, unit=stated.unit)
         return abstain(ask.raw, f"{_where(ask.doc)}只公开金额，没有公开这类数量（人数、车辆数等）。")
     mentions, column = split_columns(ask.mentions)
-    mentions = [m for m in mentions if m.targets[0].kind != "indicator"]
+    mentions = _without_parents([m for m in mentions if m.targets[0].kind != "indicator"])
     changes = op in ("change", "pct_change") or asks_prior_year(ask.q, ask.doc.year)
     if not mentions:
         mentions = _default_total(ask, changes)
@@ -119,7 +124,26 @@ def answer_table(ask: Ask) -> Answer | None:
     if ambiguous:
         return _answer_ambiguous(ask, ambiguous[0])
     operands = [r.candidates[0] for r in resolved]
+    if op == "share" and len(resolved) == 2 and _part_named_second(ask.q, resolved):
+        operands.reverse()  # 基本支出中人员经费占比: the part is the one right before 占
     return _compute(ask, op, operands)
+
+
+def _part_named_second(q: str, resolved: list[Resolved]) -> bool:
+    first = min(resolved, key=lambda r: r.mention.start)
+    after = q[first.mention.start + len(first.mention.surface):]
+    return resolved[0] is first and "占" in after and bool(re.match(r"的?(中|里|当中|之中)", after))
+
+
+# 面向中小企业预留的政府采购金额 asks the part: the whole it is named by is no second figure
+PARENTS = {"政府采购货物": "政府采购", "政府采购工程": "政府采购", "政府采购服务": "政府采购",
+           "面向中小企业预留": "政府采购"}
+
+
+def _without_parents(mentions: list[Mention]) -> list[Mention]:
+    named = {t.name for m in mentions for t in m.targets if t.kind == "concept"}
+    parents = {PARENTS[n] for n in named if n in PARENTS}
+    return [m for m in mentions if not (m.targets[0].kind == "concept" and m.targets[0].name in parents)]
 
 
 def images_only(doc: Disclosure) -> bool:
@@ -202,6 +226,19 @@ def _answer_ambiguous(ask: Ask, resolved: Resolved) -> Answer:
     return _answer(ask, "lookup", text, operands=ops, figures=figures)
 
 
+# A total whose change the text states only for its 财政拨款 part, which is the whole of it.
+FISCAL_PART = {"支出总计": "财政拨款支出", "收入总计": "财政拨款收入"}
+
+
+def _all_fiscal(doc: Disclosure, concepts: list[str], changes: dict, current: Operand) -> str | None:
+    for name in concepts:
+        part = FISCAL_PART.get(name)
+        fiscal = resolve_concept(doc, part) if part in changes else None
+        if fiscal is not None and fiscal.unit == current.unit and fiscal.value == current.value:
+            return part
+    return None
+
+
 def _answer_change(ask: Ask, op: str, resolved: list[Resolved]) -> Answer:
     changes = stated_changes(ask.doc)
     for item in resolved:
@@ -209,22 +246,28 @@ def _answer_change(ask: Ask, op: str, resolved: list[Resolved]) -> Answer:
         concept = next((n for n in concepts if n in changes), None)
         if concept is None and not concepts and "支出总计" in changes and not item.candidates:
             concept = "支出总计"
+        if concept is None and item.candidates:
+            concept = _all_fiscal(ask.doc, concepts, changes, item.candidates[0])
         if concept is None or not item.candidates:
             continue
         change, current = changes[concept], item.candidates[0]
         word = "增加" if change.increased else "减少"
+        flat = change.amount.value == 0
+        note = (f"（文中说明的是{concept}的变化，{current.label}全部为{concept[:4]}）"
+                if concept in FISCAL_PART.values() and concept not in concepts else "")
         prior = c.prior_from_change(current, change.amount, change.increased, change.prior_year)
         if op == "pct_change":
             result = c.pct_change(current, prior)
-            text = (f"{_where(ask.doc)}{current.label}比{change.prior_year}年{word}"
-                    f"{fmt(abs(result.value))}%。")
+            said = "持平（变化0%）" if flat else f"{word}{fmt(abs(result.value))}%"
+            text = f"{_where(ask.doc)}{current.label}比{change.prior_year}年{said}{note}。"
             return _answer(ask, "arithmetic", text, result)
         if op == "change":
             a = change.amount
-            text = f"{_where(ask.doc)}{current.label}比{change.prior_year}年{word}{fmt(a.value)}{a.unit}。"
+            said = "持平（变化为0）" if flat else f"{word}{fmt(a.value)}{a.unit}"
+            text = f"{_where(ask.doc)}{current.label}比{change.prior_year}年{said}{note}。"
             return _answer(ask, "lookup", text, operands=(a,), value=a.value, unit=a.unit)
         text = (f"{change.prior_year}年{current.label}为{fmt(prior.value)}{current.unit}"
-                f"（由本年数和文中所述{word}额推算）。")
+                f"（{'文中说明与上年持平' if flat else f'由本年数和文中所述{word}额推算'}）{note}。")
         return _answer(ask, "arithmetic", text, prior)
     return abstain(ask.raw, f"{_where(ask.doc)}没有说明该项与上年相比的变化，无法给出上年数。")
 
@@ -236,7 +279,13 @@ def _indicator_word(ask: Ask) -> str | None:
     return next((level2 for word, level2 in INDICATOR_WORDS.items() if word in ask.q), None)
 
 
+def _all_indicators(ask: Ask) -> bool:
+    """有哪些绩效指标 of a named project: every indicator row of it."""
+    has_project = any(t.kind == "project" for m in ask.mentions for t in m.targets)
+    return has_project and bool(re.search(r"(哪些|什么|所有|全部|各项)(绩效)?指标|指标有哪些", ask.q))
+
+
 def _answer_indicator(ask: Ask) -> Answer | None:
     from assistant.ranking import indicator_answer
 
-    return indicator_answer(ask, _indicator_word(ask))
+    return indicator_answer(ask, "指标" if _all_indicators(ask) else _indicator_word(ask))

@@ -9,6 +9,7 @@ from assistant.answer import Answer, Citation, Figure, abstain
 from assistant.compute import Operand, cell_operand, fmt
 from assistant.exact import Ask, _answer, _where
 from assistant.resolve import preferred_tables, project_operand
+from assistant.textfacts import stated_counts
 from corpus.records import Row
 
 _TOP = {"三": 3, "五": 5, "十": 10, "3": 3, "5": 5, "10": 10}
@@ -84,6 +85,27 @@ def answer_list_or_rank(ask: Ask, op: str) -> Answer:
 COUNTABLE = re.compile(r"项目|单位|机构|科目|功能分类|经济分类|类|款|(?<!事)项|指标")
 
 
+def _stated(ask: Ask) -> list[Operand]:
+    """Counts the 说明 states: 下属5家预算单位, 编报绩效目标的项目50个 (never a table's row count)."""
+    if "表" in ask.q:
+        return []
+    if re.search("单位|机构", ask.q) and not ask.doc.table("institutions"):
+        return stated_counts(ask.doc, ask.q, ("家", "个"), min_run=2)
+    if "项目" in ask.q and not ask.doc.projects:
+        return stated_counts(ask.doc, ask.q, "个", min_run=2)
+    return stated_counts(ask.doc, ask.q, "个", min_run=4)
+
+
+def _answer_stated(ask: Ask, ops: list[Operand]) -> Answer:
+    """One stated count answers; several that fit equally are listed, none chosen."""
+    said = "；".join(f"{o.label}{fmt(o.value)}{o.unit}" for o in ops)
+    if len(ops) == 1:
+        return _answer(ask, "lookup", f"据{_where(ask.doc)}说明，{said}。", operands=tuple(ops),
+                       value=ops[0].value, unit=ops[0].unit)
+    return _answer(ask, "lookup", f"{_where(ask.doc)}说明中写有：{said}。请说明指哪一项。",
+                   operands=tuple(ops), figures=tuple(Figure(o.label, o.value, o.unit) for o in ops))
+
+
 def answer_count(ask: Ask) -> Answer:
     q = ask.q
     if not COUNTABLE.search(q):
@@ -97,6 +119,12 @@ def answer_count(ask: Ask) -> Answer:
         return Answer(question=ask.raw, route="lookup", text=f"{_where(ask.doc)}列出{len(rows)}个"
                       f"单位：{names}。", value=Decimal(len(rows)), unit="个", citations=cites,
                       values=(Figure("单位数", Decimal(len(rows)), "个"),))
+    stated = _stated(ask)
+    if stated:
+        return _answer_stated(ask, stated)
+    if re.search("单位|机构", q) or ("项目" in q and "项目支出" not in q and not ask.doc.projects):
+        what = "单位名单" if re.search("单位|机构", q) else "项目（绩效目标表）"
+        return abstain(ask.raw, f"{_where(ask.doc)}没有列出{what}，也没有在说明中写明这个数量。")
     kind, ops = _siblings(ask)
     if "有支出" in q or "有预算" in q or "有钱" in q:
         ops = [o for o in ops if o.value != 0]
@@ -109,7 +137,7 @@ def answer_count(ask: Ask) -> Answer:
                   citations=tuple(dict.fromkeys(o.citation for o in ops)))
 
 
-_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*([%％]|[\u4e00-\u9fff]{0,2})")
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*[(（]?([%％]|[\u4e00-\u9fff]{0,2})")  # 90.00(%)
 
 
 def indicator_answer(ask: Ask, level2: str | None) -> Answer | None:
@@ -121,14 +149,15 @@ def indicator_answer(ask: Ask, level2: str | None) -> Answer | None:
         named = [(p, i) for p, i in named if p in projects]
     found = list(dict.fromkeys(named))
     if not found and level2:
-        key = level2.removesuffix("指标")
+        key = level2.removesuffix("指标")  # "" (from 指标 itself): every indicator
         found = [(p, i) for p in dict.fromkeys(projects) for i in p.indicators
                  if key in i.level2 or key in i.level1]
     if not found:
         return None
     lines, figures, cites = [], [], []
     for project, ind in found:
-        lines.append(f"{project.name}的绩效指标“{ind.level3}”（{ind.description}）为{ind.value}")
+        described = f"（{ind.description}）" if ind.description else ""
+        lines.append(f"{project.name}的绩效指标“{ind.level3}”{described}为{ind.value}")
         cites.append(Citation(ask.doc.doc_id, "cell", ind.span.page, table=project.title,
                               row=f"{ind.level1}/{ind.level2}/{ind.level3}", column="指标值",
                               value=ind.value))

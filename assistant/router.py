@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from assistant.answer import Answer, abstain
 from assistant.exact import Ask, answer_table
 from assistant.intent import WHY, operation, wants_text
+from assistant.project_text import answer_project_part, project_part
 
 FIGURE_KINDS = ("concept", "subject", "project", "indicator")
 TOTAL_WORDS = re.compile(r"预算|收入|支出|经费")
@@ -31,6 +32,8 @@ def decide(question: Question) -> str:
     if question.ask is None:
         return "unanswerable"
     ask = question.ask
+    if not WHY.search(ask.q) and project_part(ask.doc, ask.q) is not None:
+        return "project_part"  # 实施周期 of a named project: its 经费情况说明 part, quoted whole
     linked = [m for m in ask.mentions if m.targets[0].kind in FIGURE_KINDS]
     if WHY.search(ask.q) and (linked or TOTAL_WORDS.search(ask.q)):
         return "hybrid"  # the figure from the tables, the reason from the text
@@ -65,6 +68,8 @@ def build_router(narrative: Callable[[Ask], Answer], hybrid: Callable[[Ask], Ans
 
     return RunnableBranch(
         (lambda q: decide(q) == "unanswerable", RunnableLambda(unanswerable)),
+        (lambda q: decide(q) == "project_part",
+         RunnableLambda(lambda q: answer_project_part(q.ask.doc, q.raw, q.ask.q))),
         (lambda q: decide(q) == "narrative", RunnableLambda(lambda q: narrative(q.ask))),
         (lambda q: decide(q) == "hybrid", RunnableLambda(lambda q: hybrid(q.ask))),
         RunnableLambda(table),

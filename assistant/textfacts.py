@@ -16,6 +16,7 @@ from corpus.records import Disclosure, Section
 _SENTENCE = re.compile(r"[^。；！？]*[。；！？]?")
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)"
 _CHANGE = re.compile(r"(增加|减少|增长|下降|上升|降低)\s*" + _AMOUNT)
+_FLAT = re.compile(r"(持平)()()")  # groups shaped like _CHANGE's
 _YEAR = re.compile(r"(?:比|较|与)(\d{4})年")
 # Standard labels a narrative uses for the concepts the tables state (longest first when matching).
 LABELS: dict[str, tuple[str, ...]] = {
@@ -28,11 +29,22 @@ LABELS: dict[str, tuple[str, ...]] = {
     "机关运行经费": ("机关运行经费", "部门运行经费", "运行经费"),
     "三公经费": ("三公经费", "“三公”经费"),
     "政府采购": ("政府采购预算总额", "政府采购预算", "政府采购金额", "政府采购支出"),
+    "政府采购货物": ("政府采购货物预算", "政府采购货物支出", "货物"),
+    "政府采购工程": ("政府采购工程预算", "政府采购工程支出", "工程"),
+    "政府采购服务": ("政府采购服务预算", "政府采购服务支出", "服务"),
+    "面向中小企业预留": ("面向中小企业预留政府采购项目预算金额", "面向中小企业预留", "授予中小企业合同金额"),
+    "财政拨款收入": ("财政拨款收入",),
+    "财政拨款支出": ("财政拨款支出预算", "财政拨款支出"),
     "一般公共预算拨款收入": ("一般公共预算财政拨款收入", "一般公共预算拨款"),
-    "一般公共预算拨款支出": ("一般公共预算财政拨款支出", "一般公共预算拨款支出"),
-    "政府性基金预算": ("政府性基金预算支出", "政府性基金预算收入"),
+    "一般公共预算拨款支出": ("一般公共预算财政拨款支出", "一般公共预算拨款支出预算", "一般公共预算拨款支出"),
+    "政府性基金预算": ("政府性基金预算支出", "政府性基金预算收入", "政府性基金拨款支出预算",
+                "政府性基金拨款支出"),
+    "国有资本经营预算": ("国有资本经营预算拨款支出预算", "国有资本经营预算拨款支出", "国有资本经营预算支出"),
     "因公出国(境)费": ("因公出国(境)费用", "因公出国(境)费", "因公出国（境）费"),
     "公务接待费": ("公务接待费",),
+    "公务用车购置及运行维护费": ("公务用车购置及运行维护费", "公务用车购置及运行费"),
+    "公务用车购置费": ("公务用车购置费",),
+    "公务用车运行费": ("公务用车运行维护费", "公务用车运行费"),
 }
 
 
@@ -59,35 +71,61 @@ def _citation(doc: Disclosure, section: Section, quote: str, page: int | None) -
 
 
 def _concept_in(clause: str) -> str | None:
-    best = None
-    for concept, labels in LABELS.items():
-        for label in labels:
-            at = clause.rfind(label)
-            if at >= 0 and (best is None or at > best[0]):
-                best = (at, concept)
-    return best[1] if best else None
+    """The concept whose label ends last; a label inside a longer one (支出预算 in
+    财政拨款支出预算) does not count."""
+    spans = [(m.start(), m.end(), concept) for concept, labels in LABELS.items() for label in labels
+             for m in re.finditer(re.escape(label), clause)]
+    whole = [s for s in spans
+             if not any(o[0] <= s[0] and s[1] <= o[1] and o[1] - o[0] > s[1] - s[0] for o in spans)]
+    return max(whole, key=lambda s: (s[1], s[1] - s[0]))[2] if whole else None
 
 
 def stated_changes(doc: Disclosure) -> dict[str, StatedChange]:
     """The first stated change against last year for each standard concept."""
     found: dict[str, StatedChange] = {}
     for section in doc.sections:
+        prev = ("", "")  # (last clause, sentence) before: 公务接待费1.00万元。与2024年预算持平。
         for sentence, page in sentences(section):
-            clauses = re.split(r"[，：:]|,(?!\d)", sentence)  # 18,976.76 is one number
+            clauses = [c for c in re.split(r"[，：:]|,(?!\d)", sentence) if c]  # 18,976.76 is one number
             for i, clause in enumerate(clauses):
-                match = _CHANGE.search(clause)
-                if not match:
-                    continue
-                before = clause[: match.start()]
-                concept = _concept_in(before) or (_concept_in(clauses[i - 1]) if i else None)
-                if concept is None or concept in found:
-                    continue
-                year = _YEAR.search(sentence)
-                amount = Operand(f"比上年{match.group(1)}额", Decimal(match.group(2).replace(",", "")),
-                                 match.group(3), _citation(doc, section, sentence, page))
-                found[concept] = StatedChange(concept, amount, match.group(1) in ("增加", "增长", "上升"),
-                                              int(year.group(1)) if year else doc.year - 1)
+                before, quote = (clauses[i - 1], sentence) if i else (prev[0], prev[1] + sentence)
+                change = _change_in(doc, clause, before, sentence)
+                if change is not None and change.concept not in found:
+                    citation = _citation(doc, section, quote if change.inherited else sentence, page)
+                    found[change.concept] = StatedChange(
+                        change.concept, Operand(change.label, change.value, change.unit, citation),
+                        change.increased, change.prior_year)
+            prev = (clauses[-1] if clauses else "", sentence)
     return found
+
+
+@dataclass(frozen=True)
+class _Change:
+    concept: str
+    label: str
+    value: Decimal
+    unit: str
+    increased: bool
+    prior_year: int
+    inherited: bool  # the concept was named in the clause before
+
+
+def _change_in(doc: Disclosure, clause: str, before: str, sentence: str) -> _Change | None:
+    match = _CHANGE.search(clause) or _FLAT.search(clause)
+    if not match:
+        return None
+    own = _concept_in(clause[: match.start()])
+    concept = own or _concept_in(before)
+    if concept is None:
+        return None
+    word, value, unit = match.group(1), match.group(2), match.group(3)
+    if word == "持平":  # 比2025年预算持平: a change of 0 in the figure's own unit
+        stated = re.findall(_AMOUNT, before)
+        value, unit = "0", stated[-1][1] if stated else "万元"
+    year = _YEAR.search(sentence)
+    return _Change(concept, f"比上年{word}额", Decimal(value.replace(",", "")), unit,
+                   word in ("增加", "增长", "上升", "持平"),
+                   int(year.group(1)) if year else doc.year - 1, own is None)
 
 
 def stated_amount(doc: Disclosure, concept: str) -> Operand | None:
@@ -111,20 +149,55 @@ def _other_concept(sentence: str, end: int, concept: str) -> bool:
                for other, labels in LABELS.items() if other != concept for label in labels)
 
 
-def stated_count(doc: Disclosure, question: str, measure: str) -> Operand | None:
-    """有多少辆车 → 共有车辆8辆: a count the 说明 states with the question's measure word, in the clause
-    sharing most characters with what the question counts, a total (共有…) first (none shared: not
-    stated)."""
-    pattern = re.compile(r"(\d[\d,]*)\s*" + re.escape(measure))
-    thing = re.sub(r"多少|几|一共|总共|共|有|是|的|[？?。]|" + re.escape(measure), "", question)
+def stated_count(doc: Disclosure, question: str, measure: str | tuple[str, ...],
+                 min_run: int = 1) -> Operand | None:
+    """有多少辆车 → 共有车辆8辆: a count the 说明 states with the question's measure word, beside the
+    words sharing most characters with what the question counts (before the number, or the noun
+    right after it: 下属5家预算单位), a total (共有…) first; none shared: not stated. min_run: those
+    words must share a run of that many characters with the question."""
+    found = stated_counts(doc, question, measure, min_run)
+    return found[0] if found else None
+
+
+def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...],
+                  min_run: int = 1) -> list[Operand]:
+    """Every stated count that fits the question best (several when they fit equally well)."""
+    words = "|".join(map(re.escape, (measure,) if isinstance(measure, str) else measure))
+    pattern = re.compile(rf"(\d[\d,]*)\s*({words})")
+    thing = re.sub(r"多少|几|一共|总共|共|有|是|的|[？?。]|" + words, "", question)
     wanted = {ch for ch in thing if "\u4e00" <= ch <= "\u9fff"}
-    best: tuple[int, Operand] | None = None
+    best: list[tuple[tuple[int, int], Operand]] = []
     for section in doc.sections:
         for sentence, page in sentences(section):
             for match in pattern.finditer(sentence):
-                clause = re.split(r"[，,：:；、]", sentence[: match.start()])[-1]
-                shared = len(wanted & set(clause)) + (2 if re.search(r"共有|共计|合计|总计", clause) else 0)
-                if wanted & set(clause) and (best is None or shared > best[0]):
-                    value = Decimal(match.group(1).replace(",", ""))
-                    best = (shared, Operand(clause, value, measure, _citation(doc, section, sentence, page)))
-    return best[1] if best else None
+                before = re.split(r"[，,：:；、]", sentence[: match.start()])[-1]
+                after = re.match(r"[\u4e00-\u9fff]{0,6}", sentence[match.end():]).group()
+                label, shared = _closer(wanted, before, after)
+                if not shared or longest_run(thing, label) < min_run:
+                    continue
+                total = 2 if re.search(r"共有|共计|合计|总计", before) else 0
+                score = (shared + total, -len(set(label) - wanted))  # then the fewest other words
+                value = Decimal(match.group(1).replace(",", ""))
+                op = Operand(label, value, match.group(2), _citation(doc, section, sentence, page))
+                if not best or score > best[0][0]:
+                    best = [(score, op)]
+                elif score == best[0][0] and all(o.label != label for _, o in best):
+                    best.append((score, op))
+    return [op for _, op in best]
+
+
+def _closer(wanted: set[str], before: str, after: str) -> tuple[str, int]:
+    """The words the count belongs to: those before the number unless the noun after shares more."""
+    last = max((i for i, ch in enumerate(after) if ch in wanted), default=-1)
+    after = after[: last + 1]  # 预算单位开展了 → 预算单位
+    ahead, behind = len(wanted & set(before)), len(wanted & set(after))
+    return (after, behind) if behind > ahead else (before, ahead)
+
+
+def longest_run(a: str, b: str) -> int:
+    """Length of the longest substring of a that occurs in b."""
+    best = 0
+    for i in range(len(a)):
+        while i + best < len(a) and a[i:i + best + 1] in b:
+            best += 1
+    return best

@@ -1,0 +1,74 @@
+"""兰溪路工程的实施周期是什么: a project's 经费情况说明 has standard parts (项目概述, 立项依据, 实施主体,
+实施方案, 实施周期, 年度预算安排, 绩效目标); a question naming the project and one part is answered by
+quoting that part whole, not by the sentences that happen to score best."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assistant.answer import Answer, Citation
+from assistant.textfacts import longest_run
+from corpus.records import Disclosure, Section
+
+# the standard part → the words a question asks it with
+PARTS: dict[str, str] = {
+    "实施周期": r"实施周期|周期|什么时候|何时|起止|期限|多长时间",
+    "立项依据": r"立项依据|依据",
+    "实施主体": r"实施主体|实施单位|谁实施|谁负责|谁来|施工单位|设计单位|监理单位|代建",
+    "实施方案": r"实施方案|实施内容|怎么实施|如何实施",
+    "项目概述": r"项目概述|项目概况|概述|概况|介绍一下|是什么项目|内容是什么",
+    "年度预算安排": r"年度预算安排|预算安排|安排了?多少|年度预算",
+}
+PROJECT_TOP = re.compile(r"(?:项目)?经费情况说明$|项目情况说明$")
+_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元|万)(?![\d])")
+MIN_RUN = 4  # the question names the project: shares this many characters in a row with its name
+
+
+def _project_tops(doc: Disclosure) -> list[tuple[str, Section]]:
+    return [(PROJECT_TOP.sub("", s.title), s) for s in doc.sections
+            if len(s.path) == 1 and PROJECT_TOP.search(s.title)]
+
+
+def _part(doc: Disclosure, top: Section, part: str) -> Section | None:
+    return next((s for s in doc.sections if len(s.path) == 2 and s.path[0] == top.title
+                 and part in s.title and s.paragraphs), None)
+
+
+def project_part(doc: Disclosure, q: str) -> tuple[str, Section] | None:
+    """(project name, the part's section) when q names a project and asks one of its parts."""
+    part = next((p for p, words in PARTS.items() if re.search(words, q)), None)
+    if part is None:
+        return None
+    named = [(longest_run(name, q), name, top) for name, top in _project_tops(doc) if name]
+    named = [n for n in named if n[0] >= min(MIN_RUN, len(n[1]))]
+    if not named:
+        return None
+    _, name, top = max(named, key=lambda n: n[0])
+    section = _part(doc, top, part)
+    return (name, section) if section is not None else None
+
+
+def answer_project_part(doc: Disclosure, raw: str, q: str) -> Answer | None:
+    found = project_part(doc, q)
+    if found is None:
+        return None
+    name, section = found
+    path = " > ".join(section.path)
+    citations = tuple(Citation(doc.doc_id, "text", p.span.page, section=path, quote=p.text)
+                      for p in section.paragraphs)
+    text = f"据“{name}”经费情况说明的“{section.title}”：" + "".join(
+        f"“{p.text}”" for p in section.paragraphs)
+    value, unit = _one_amount(section) if re.search(r"多少|金额|数额|几", q) else (None, None)
+    return Answer(question=raw, route="narrative", text=text, value=value, unit=unit,
+                  citations=citations)
+
+
+def _one_amount(section: Section) -> tuple[Decimal | None, str | None]:
+    """The part's first amount (2025年度项目总预算1720.00万 → 1720.00 万元), as printed."""
+    for p in section.paragraphs:
+        match = _AMOUNT.search(p.text)
+        if match:
+            unit = "万元" if match.group(2) == "万" else match.group(2)
+            return Decimal(match.group(1).replace(",", "")), unit
+    return None, None

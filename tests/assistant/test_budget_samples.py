@@ -1,0 +1,111 @@
+"""Other districts' 预算 through the real assistant: changes said as 持平, a total's change stated only
+for its 财政拨款 part, counts the 说明 states (one, or several listed), a project's 经费情况说明 parts,
+the 三公 table's 运行费 column and blank cells that the text fills, indicator rows of a page-text form."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.service import Assistant
+from corpus.parse import parse_file
+from index.settings import load_settings
+from tests.conftest import SAMPLES
+
+JGW = SAMPLES / "text" / "shanghai_putuo_jgw_2026_budget.txt"
+WANLI25 = SAMPLES / "text" / "shanghai_putuo_wanli_2025_budget.txt"
+SWJ = SAMPLES / "pdf" / "shanghai_putuo_swj_2025_budget.pdf"
+WANLI24 = SAMPLES / "pdf" / "shanghai_putuo_wanli_2024_budget.pdf"
+J, W25 = "shanghai_putuo_jgw_2026_budget", "shanghai_putuo_wanli_2025_budget"
+S, W24 = "shanghai_putuo_swj_2025_budget-pdf", "shanghai_putuo_wanli_2024_budget-pdf"
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    from index.ingest import ingest_paths
+    from index.sqlite_store import SQLiteStore
+
+    store = SQLiteStore(tmp_path_factory.mktemp("budget-samples") / "store.sqlite3")
+    ingest_paths([JGW, WANLI25, SWJ, WANLI24], store)
+    return Assistant(store=store, settings=load_settings())
+
+
+# document, question, value, unit, a phrase the answer (text or a quoted citation) must hold
+CASES = [
+    (J, "三公经费比上年增加多少", "0", "万元", "持平"),
+    (J, "2025年三公经费预算是多少", "42.24", "万元", "文中说明与上年持平"),
+    (J, "三公经费比上年增长百分之几", "0", "%", "持平"),
+    (S, "公务接待费比上年增加多少", "0", "万元", "与2024年预算持平"),  # named in the sentence before
+    (J, "财政拨款收入比2025年增加了多少万元", "115649", "万元", "财政拨款收入328,661万元"),
+    (J, "一般公共预算拨款支出比上年减少多少", "5965", "万元", "减少5,965万元"),
+    (J, "政府性基金拨款支出比2025年增加了多少", "119614", "万元", "增加119,614万元"),
+    (W25, "支出比2024年增加了多少万元", "3355.65", "万元", "支出总计全部为财政拨款"),
+    (J, "支出总计比上年增加多少", "115649", "万元", "财政拨款支出预算328,661万元"),
+    (W24, "财政拨款收入比2023年减少了多少万元", "876.75", "万元", "减少876.75万元"),  # wrapped line
+    (W24, "编报绩效目标的项目有多少个", "50", "个", "编报绩效目标的项目50个"),
+    (W24, "有几个预算单位", "5", "家", "下属5家预算单位"),
+    (J, "有几个事业单位", "4", "家", "事业单位4家"),
+    (J, "兰溪路-真南路下立交工程的实施周期", None, None, "2026年1月1日至2027年12月31日"),
+    (J, "兰溪路下立交工程由谁实施", None, None, "施工单位：上海建工五建集团有限公司"),
+    (S, "科技创新专项年度预算安排多少", "1720.00", "万元", "2025年度项目总预算1720.00万"),
+    (J, "公务用车运行费是多少", "42.24", "万元", "42.24"),
+    (W24, "公务用车运行费是多少", "21.56", "万元", "21.56"),  # the 运行费 column, not 46.56
+    (S, "公务用车运行费是多少", "0", "万元", "公务用车运行费0万元"),  # blank cell: the text says 0
+    (J, "道路建设长度指标值是多少", "985", "米", "985米"),
+    (J, "政府采购货物预算是多少", "21.62", "万元", "政府采购货物预算21.62万元"),
+    (J, "面向中小企业预留的政府采购金额", "85742.20", "万元", "85,742.20万元"),  # the part, not a sum
+    (W24, "政府采购工程预算是多少", "815.87", "万元", "815.87"),
+    (J, "基本支出中人员经费占比", "89.93", "%", "人员经费占基本支出"),
+    (J, "人员经费在基本支出中占比", "89.93", "%", "人员经费占基本支出"),
+    (S, "商务委员会有哪些内设机构", None, None, "办公室、综合调研科"),  # the text, not a table list
+    (S, "列出所有款级科目", None, None, "商贸事务"),
+    (J, "兰溪路-真南路下立交工程的满意度指标", "90.00", "%", "居民群众满意度"),
+]
+
+
+@pytest.mark.parametrize(("doc", "question", "value", "unit", "phrase"), CASES)
+def test_budget_sample_answers(assistant, doc, question, value, unit, phrase):
+    answer = assistant.ask(question, doc=doc)
+    assert not answer.abstained, answer.text
+    if value is not None:
+        assert (answer.value, answer.unit) == (Decimal(value), unit), answer.text
+    shown = answer.text + "".join((c.quote or "") + (c.value or "") for c in answer.citations)
+    assert phrase in shown, answer.text
+    assert answer.citations and all(c.doc_id == doc for c in answer.citations)
+
+
+@pytest.mark.parametrize(("doc", "question", "listed"), [
+    (W24, "有几个单位", ("行政单位1家", "事业单位4家", "预算单位5家")),
+    (J, "兰溪路-真南路下立交工程有哪些绩效指标", ("道路建设长度", "项目验收达标率", "居民群众满意度")),
+])
+def test_several_fits_are_listed_not_chosen(assistant, doc, question, listed):
+    answer = assistant.ask(question, doc=doc)
+    assert not answer.abstained and answer.value is None, answer.text
+    assert all(item in answer.text for item in listed), answer.text
+
+
+@pytest.mark.parametrize(("doc", "question"), [
+    (J, "有多少名员工"),
+    (W24, "有多少个机构"),
+])
+def test_still_abstains(assistant, doc, question):
+    assert assistant.ask(question, doc=doc).abstained
+
+
+# level3 → (level2, value) of the space-separated 绩效目标申报表
+INDICATORS = [
+    ("道路建设长度", "数量指标", "985米"),
+    ("项目验收达标率", "质量指标", "=100.00(%)"),
+    ("项目完成及时性", "时效指标", "及时"),
+    ("居民群众满意度", "满意度指标", "≥90.00(%)"),
+    ("长效管理制度健全性", "", "健全"),  # its 二级指标 wraps over three lines: not guessed
+]
+
+
+@pytest.mark.parametrize(("level3", "level2", "value"), INDICATORS)
+def test_space_form_indicators(level3, level2, value):
+    (project,) = parse_file(JGW).projects
+    found = [i for i in project.indicators if i.level3 == level3]
+    assert [(i.level2, i.value) for i in found] == [(level2, value)]
+    assert found[0].span.page == 24
