@@ -269,6 +269,15 @@ def _answer_change(ask: Ask, op: str, resolved: list[Resolved]) -> Answer:
         text = (f"{change.prior_year}年{current.label}为{fmt(prior.value)}{current.unit}"
                 f"（{'文中说明与上年持平' if flat else f'由本年数和文中所述{word}额推算'}）{note}。")
         return _answer(ask, "arithmetic", text, prior)
+    for item in resolved:  # a 项 whose last-year figure the 说明 states beside it
+        subject = item.mention.targets[0]
+        if subject.kind == "subject" and len(item.candidates) == 1 and op in ("change", "pct_change"):
+            from assistant.item_prior import answer_item_change
+
+            found = answer_item_change(ask.doc, ask.raw, _where(ask.doc), op, item.candidates[0],
+                                       subject.name)
+            if found:
+                return found
     return abstain(ask.raw, f"{_where(ask.doc)}没有说明该项与上年相比的变化，无法给出上年数。")
 
 

@@ -1,0 +1,62 @@
+"""专项普查活动比上年减少了多少: some 预算 state, beside each 类/款/项 item of the 财政拨款支出主要内容,
+last year's figure ("2023年当年预算执行数为60.13万元"). The change of an item is then this year's
+table cell against that stated figure, both cited."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assistant import compute as c
+from assistant.answer import Answer, Citation, Figure
+from assistant.compute import Operand, Result, fmt
+from corpus.normalize import UNITS, convert
+from corpus.records import Disclosure
+
+_ITEM = re.compile(r"“([^”]*?)[（(]项[)）]”")
+_PRIOR = re.compile(r"(\d{4})年(?:当年)?预算执行数为\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)")
+
+
+def stated_item_prior(doc: Disclosure, name: str) -> Operand | None:
+    """Last year's figure the 说明 states for the 项 named `name` (the first such item)."""
+    for section in doc.sections:
+        for para in section.paragraphs:
+            items = list(_ITEM.finditer(para.text))
+            for i, item in enumerate(items):
+                last = re.split(r"[（(][类款][)）]", item.group(1))[-1].strip()
+                if last != name:
+                    continue
+                end = items[i + 1].start() if i + 1 < len(items) else len(para.text)
+                found = _PRIOR.search(para.text, item.end(), end)
+                if found:
+                    quote = para.text[item.start(): end].strip()
+                    cite = Citation(doc.doc_id, "text", para.span.page,
+                                    section=" > ".join(section.path), quote=quote)
+                    return Operand(f"{found.group(1)}年预算执行数",
+                                   Decimal(found.group(2).replace(",", "")), found.group(3), cite)
+    return None
+
+
+def answer_item_change(doc: Disclosure, raw: str, where: str, op: str, current: Operand,
+                       name: str) -> Answer | None:
+    prior = stated_item_prior(doc, name)
+    if prior is None or current.unit not in UNITS or prior.unit not in UNITS or prior.value == 0:
+        return None
+    value = convert(prior.value, prior.unit, current.unit)
+    base = Result(value, current.unit, f"{prior.label} {fmt(prior.value)}{prior.unit} = "
+                  f"{fmt(value)}{current.unit}", (prior,))
+    if op == "pct_change":
+        result = c.pct_change(current, base)
+        said = f"{'增加' if result.value >= 0 else '减少'}{fmt(abs(result.value))}%"
+    else:
+        diff = current.value - value
+        result = Result(diff, current.unit, f"{current.label} {fmt(current.value)} − {prior.label} "
+                        f"{fmt(value)} = {fmt(diff)}", (current, prior))
+        said = f"{'增加' if diff >= 0 else '减少'}{fmt(abs(diff))}{current.unit}"
+    text = (f"{where}{current.label}为{fmt(current.value)}{current.unit}，说明所述{prior.label}为"
+            f"{fmt(prior.value)}{prior.unit}，比上年{said}。")
+    return Answer(question=raw, route="arithmetic", text=text, value=result.value, unit=result.unit,
+                  formula=result.formula, citations=(current.citation, prior.citation),
+                  values=(Figure(current.label, current.value, current.unit),
+                          Figure(prior.label, prior.value, prior.unit),
+                          Figure("结果", result.value, result.unit)))
