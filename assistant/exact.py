@@ -56,12 +56,16 @@ def _where(doc: Disclosure) -> str:
     return f"{doc.department}{doc.year}年{doc.kind}"
 
 
-def split_columns(mentions: tuple[Mention, ...]) -> tuple[list[Mention], str | None]:
-    """一般公共服务支出的基本支出: a subject plus a column concept of its table reads one cell."""
+def split_columns(mentions: tuple[Mention, ...], q: str = "") -> tuple[list[Mention], str | None]:
+    """一般公共服务支出的基本支出: a subject plus a column concept of its table reads one cell (not
+    when the concept is what a share is of: 办公费占公用经费的比例)."""
     subjects = [m for m in mentions if m.targets[0].kind == "subject"]
+    of = q.find("占")
     for m in mentions:
         target = m.targets[0]
         if target.kind != "concept" or target.name not in COLUMN_CONCEPTS:
+            continue
+        if 0 <= of < m.start and any(s.start < of for s in subjects):
             continue
         names = COLUMN_ALIASES.get(target.name, (target.name,))
         if any(row.cell(n) for s in subjects for _, row in s.targets[0].rows for n in names):
@@ -72,6 +76,8 @@ def split_columns(mentions: tuple[Mention, ...]) -> tuple[list[Mention], str | N
 def answer_table(ask: Ask) -> Answer | None:
     """An answer from the tables, or None when the question names nothing they hold."""
     op = operation(ask.q)
+    if op == "list" and "分别" in ask.q and len(ask.mentions) >= 2:
+        op = "each"  # 人员经费和公用经费分别是多少: each named figure, not a list of rows
     if _all_indicators(ask) and (found := _answer_indicator(ask)):
         return found
     if op == "list" and not ask.mentions and not TABLE_THINGS.search(ask.q):
@@ -104,7 +110,7 @@ def answer_table(ask: Ask) -> Answer | None:
             return _answer(ask, "lookup", f"据{_where(ask.doc)}说明，{stated.label}{fmt(stated.value)}"
                            f"{stated.unit}。", operands=(stated,), value=stated.value, unit=stated.unit)
         return abstain(ask.raw, f"{_where(ask.doc)}只公开金额，没有公开这类数量（人数、车辆数等）。")
-    mentions, column = split_columns(ask.mentions)
+    mentions, column = split_columns(ask.mentions, ask.q)
     mentions = _without_parents([m for m in mentions if m.targets[0].kind != "indicator"])
     changes = op in ("change", "pct_change") or asks_prior_year(ask.q, ask.doc.year)
     if not mentions:
@@ -171,6 +177,9 @@ def _compute(ask: Ask, op: str, operands: list[Operand]) -> Answer:
         result = c.share(part, whole)
         return _answer(ask, "arithmetic", f"{where}中，{part.label}占{whole.label}的"
                        f"{fmt(result.value)}%。", result)
+    if len(operands) >= 2 and op == "each":
+        listing = "；".join(f"{o.label}为{fmt(o.value)}{o.unit}" for o in operands)
+        return _answer(ask, "lookup", f"{where}中，{listing}。", operands=tuple(operands))
     if len(operands) >= 2 and op in ("diff", "compare"):
         a, b = operands[0], operands[1]
         result = c.subtract(a, b)

@@ -191,7 +191,7 @@ def _closer(wanted: set[str], before: str, after: str) -> tuple[str, int]:
     last = max((i for i, ch in enumerate(after) if ch in wanted), default=-1)
     after = after[: last + 1]  # 预算单位开展了 → 预算单位
     ahead, behind = len(wanted & set(before)), len(wanted & set(after))
-    return (after, behind) if behind > ahead else (before, ahead)
+    return (after, behind) if behind and behind >= ahead else (before, ahead)
 
 
 def longest_run(a: str, b: str) -> int:

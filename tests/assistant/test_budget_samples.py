@@ -60,6 +60,8 @@ CASES = [
     (W24, "政府采购工程预算是多少", "815.87", "万元", "815.87"),
     (J, "基本支出中人员经费占比", "89.93", "%", "人员经费占基本支出"),
     (J, "人员经费在基本支出中占比", "89.93", "%", "人员经费占基本支出"),
+    (S, "办公费占公用经费的比例", "16.02", "%", "273,900.00"),  # of the 公用经费 total, not a cell
+    (S, "部门有几个预算单位", "1", "家", "下属1家预算单位"),
     (S, "商务委员会有哪些内设机构", None, None, "办公室、综合调研科"),  # the text, not a table list
     (S, "列出所有款级科目", None, None, "商贸事务"),
     (J, "兰溪路-真南路下立交工程的满意度指标", "90.00", "%", "居民群众满意度"),
@@ -80,6 +82,7 @@ def test_budget_sample_answers(assistant, doc, question, value, unit, phrase):
 @pytest.mark.parametrize(("doc", "question", "listed"), [
     (W24, "有几个单位", ("行政单位1家", "事业单位4家", "预算单位5家")),
     (J, "兰溪路-真南路下立交工程有哪些绩效指标", ("道路建设长度", "项目验收达标率", "居民群众满意度")),
+    (W24, "人员经费和公用经费分别是多少", ("人员经费为88537451元", "公用经费为11168569元")),
 ])
 def test_several_fits_are_listed_not_chosen(assistant, doc, question, listed):
     answer = assistant.ask(question, doc=doc)
