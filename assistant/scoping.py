@@ -29,6 +29,12 @@ def short_names(department: str) -> set[str]:
         rest = place.sub("", department)
         if len(rest) >= 2:
             names.add(rest)
+    for name in list(names):  # 普陀区商务委员会 → 商务委; 建设和管理委员会 → 建管委
+        if name.endswith("委员会") and len(name) > 3:
+            stem = name.removesuffix("委员会")
+            names.add(stem + "委")
+            if "和" in stem and len(stem.split("和")) == 2 and all(stem.split("和")):
+                names.add("".join(part[0] for part in stem.split("和")) + "委")
     for name in list(names):  # …区人民政府万里街道办事处 → 万里街道办事处, 万里街道
         rest = name.removeprefix("人民政府")
         if rest != name and len(rest) >= 2:
@@ -71,19 +77,37 @@ def scope_for(question: str, infos: list[DocumentInfo], selector: str | None) ->
         return Scope([], f"库中没有问题所说部门的公开文件。现有部门：{listing}。")
     if named:
         candidates = [i for i in candidates if i in named] or named
-    years = mentioned_years(question)
+    years = _own_years(question)
     if "明年" in question or "下一年" in question:
         years = years or [max(i.year for i in candidates) + 1]
     if years:
         by_year = [i for i in candidates if i.year in years]
         if by_year:
-            return Scope(by_year)
+            return Scope(_one_disclosure(by_year))
         following = [i for i in candidates if i.year - 1 in years]
         if following:
             return Scope(following, prior_year_of=following[0])
         have = "、".join(sorted({f"{i.department}{i.year}年{i.kind}" for i in candidates}))
         return Scope([], f"库中没有{'、'.join(map(str, years))}年的文件，现有：{have}。")
-    return Scope(candidates)
+    return Scope(_one_disclosure(candidates))
+
+
+def _own_years(question: str) -> list[int]:
+    """The years a question asks about, not those it compares with (2025年…比2024年减少多少)."""
+    years = mentioned_years(question)
+    compared = {int(y) for y in re.findall(r"(?:比|较|与|相比|对比|同)\s*(\d{4})\s*年", question)}
+    return [y for y in years if y not in compared] or years
+
+
+def _one_disclosure(docs: list[DocumentInfo]) -> list[DocumentInfo]:
+    """The text and the PDF of one disclosure (same department, year, kind) are one candidate: the
+    one stored under the plain id (the PDF's id carries -pdf when both are stored), first kept."""
+    kept: dict[tuple[str, int, str], DocumentInfo] = {}
+    for info in docs:
+        key = (info.department, info.year, info.kind)
+        if key not in kept or kept[key].doc_id.endswith("-pdf"):
+            kept[key] = info
+    return [i for i in docs if i in kept.values()]
 
 
 def several_docs_message(docs: list[DocumentInfo]) -> str:

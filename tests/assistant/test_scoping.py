@@ -1,0 +1,47 @@
+"""Which stored document a question means: short department names, the year asked about (not the one
+compared with), and the text and PDF of one disclosure counted once."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.scoping import scope_for, short_names
+from index.store import DocumentInfo
+
+
+def _info(doc_id: str, department: str, year: int, kind: str = "预算") -> DocumentInfo:
+    return DocumentInfo(doc_id, department, None, year, kind, f"{doc_id}.txt", "0" * 64, 9, 1, 1, 0)
+
+
+WANLI = "上海市普陀区人民政府万里街道办事处"
+INFOS = [
+    _info("wanli_2024-pdf", WANLI, 2024),
+    _info("wanli_2025", WANLI, 2025),
+    _info("wanli_2025-pdf", WANLI, 2025),
+    _info("swj_2025-pdf", "上海市普陀区商务委员会", 2025),
+    _info("jgw_2026", "上海市普陀区建设和管理委员会", 2026),
+    _info("czj_2024", "上海市普陀区财政局", 2024, "决算"),
+    _info("czj_2024-pdf", "上海市普陀区财政局", 2024, "决算"),
+]
+
+
+@pytest.mark.parametrize(("question", "chosen"), [
+    ("万里街道2025年三公经费比2024年减少多少", ["wanli_2025"]),  # 2024 is compared with
+    ("财政局2024年决算的三公经费", ["czj_2024"]),  # text and PDF: one disclosure
+    ("普陀区商务委的三公经费", ["swj_2025-pdf"]),
+    ("建管委的项目支出", ["jgw_2026"]),
+    ("万里街道的三公经费", ["wanli_2024-pdf", "wanli_2025"]),  # two years: still two
+    ("2024年万里街道的三公经费", ["wanli_2024-pdf"]),
+])
+def test_scope(question, chosen):
+    assert [i.doc_id for i in scope_for(question, INFOS, None).docs] == chosen
+
+
+@pytest.mark.parametrize(("department", "short"), [
+    ("上海市普陀区商务委员会", "商务委"),
+    ("上海市普陀区建设和管理委员会", "建管委"),
+    (WANLI, "万里街道"),
+    ("上海市普陀区财政局", "财政局"),
+])
+def test_short_names(department, short):
+    assert short in short_names(department)
