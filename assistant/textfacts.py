@@ -16,7 +16,8 @@ from corpus.records import Disclosure, Section
 _SENTENCE = re.compile(r"[^。；！？]*[。；！？]?")
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)"
 _CHANGE = re.compile(r"(增加|减少|增长|下降|上升|降低)\s*" + _AMOUNT)
-_FLAT = re.compile(r"(持平)()()")  # groups shaped like _CHANGE's
+_FLAT = re.compile(r"(持平|一致|保持不变|没有变化|无变化)()()")  # groups shaped like _CHANGE's
+_LAST_YEAR = re.compile(r"(?:比|较|与|同)\s*(?:\d{4}\s*年|上年|去年|上一年|上年度)")
 _YEAR = re.compile(r"(?:比|较|与)(\d{4})年")
 # Standard labels a narrative uses for the concepts the tables state (longest first when matching).
 LABELS: dict[str, tuple[str, ...]] = {
@@ -27,7 +28,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "人员经费": ("人员经费",),
     "公用经费": ("日常公用经费", "公用经费"),
     "机关运行经费": ("机关运行经费", "部门运行经费", "运行经费"),
-    "三公经费": ("三公经费", "“三公”经费"),
+    "三公经费": ("三公经费", "“三公”经费", "三公经费财政拨款支出", "“三公”经费财政拨款支出"),
     "政府采购": ("政府采购预算总额", "政府采购预算", "政府采购金额", "政府采购支出"),
     "政府采购货物": ("政府采购货物预算", "政府采购货物支出", "货物"),
     "政府采购工程": ("政府采购工程预算", "政府采购工程支出", "工程"),
@@ -112,14 +113,15 @@ class _Change:
 
 def _change_in(doc: Disclosure, clause: str, before: str, sentence: str) -> _Change | None:
     match = _CHANGE.search(clause) or _FLAT.search(clause)
-    if not match:
-        return None
+    if not match or (match.re is _FLAT and not _LAST_YEAR.search(clause)):
+        return None  # 决算数与预算数一致 is no change against last year
     own = _concept_in(clause[: match.start()])
     concept = own or _concept_in(before)
     if concept is None:
         return None
     word, value, unit = match.group(1), match.group(2), match.group(3)
-    if word == "持平":  # 比2025年预算持平: a change of 0 in the figure's own unit
+    if match.re is _FLAT:  # 比2025年预算持平, 与2017年一致: a change of 0 in the figure's own unit
+        word = "持平"
         stated = re.findall(_AMOUNT, before)
         value, unit = "0", stated[-1][1] if stated else "万元"
     year = _YEAR.search(sentence)

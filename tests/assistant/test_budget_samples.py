@@ -17,8 +17,10 @@ JGW = SAMPLES / "text" / "shanghai_putuo_jgw_2026_budget.txt"
 WANLI25 = SAMPLES / "text" / "shanghai_putuo_wanli_2025_budget.txt"
 SWJ = SAMPLES / "pdf" / "shanghai_putuo_swj_2025_budget.pdf"
 WANLI24 = SAMPLES / "pdf" / "shanghai_putuo_wanli_2024_budget.pdf"
+JTW = SAMPLES / "text" / "chongqing_jtw_2018_budget.txt"
 J, W25 = "shanghai_putuo_jgw_2026_budget", "shanghai_putuo_wanli_2025_budget"
 S, W24 = "shanghai_putuo_swj_2025_budget-pdf", "shanghai_putuo_wanli_2024_budget-pdf"
+JTW_ID = "chongqing_jtw_2018_budget"
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +29,7 @@ def assistant(tmp_path_factory):
     from index.sqlite_store import SQLiteStore
 
     store = SQLiteStore(tmp_path_factory.mktemp("budget-samples") / "store.sqlite3")
-    ingest_paths([JGW, WANLI25, SWJ, WANLI24], store)
+    ingest_paths([JGW, WANLI25, SWJ, WANLI24, JTW], store)
     return Assistant(store=store, settings=load_settings())
 
 
@@ -37,6 +39,7 @@ CASES = [
     (J, "2025年三公经费预算是多少", "42.24", "万元", "文中说明与上年持平"),
     (J, "三公经费比上年增长百分之几", "0", "%", "持平"),
     (S, "公务接待费比上年增加多少", "0", "万元", "与2024年预算持平"),  # named in the sentence before
+    (JTW_ID, "公务用车购置费比上年增加多少", "0", "万元", "与2017年一致"),
     (J, "财政拨款收入比2025年增加了多少万元", "115649", "万元", "财政拨款收入328,661万元"),
     (J, "一般公共预算拨款支出比上年减少多少", "5965", "万元", "减少5,965万元"),
     (J, "政府性基金拨款支出比2025年增加了多少", "119614", "万元", "增加119,614万元"),
