@@ -17,7 +17,7 @@ from assistant.intent import PER_HEAD, asks_prior_year, operation
 from assistant.link import Mention, Target
 from assistant.resolve import COLUMN_ALIASES, COLUMN_CONCEPTS, Resolved, resolve
 from assistant.textfacts import stated_changes, stated_count
-from corpus.normalize import convert
+from corpus.normalize import UNITS, convert
 from corpus.records import Disclosure
 
 INDICATOR_WORDS = {"人数": "数量指标", "多少人": "数量指标", "数量": "数量指标", "次数": "数量指标",
@@ -197,7 +197,9 @@ def _compute(ask: Ask, op: str, operands: list[Operand]) -> Answer:
     one = operands[0]
     text = f"{where}中，{one.label}为{fmt(one.value)}{one.unit}"
     figures: tuple[Figure, ...] = (Figure(one.label, one.value, one.unit),)
-    other = {"万元": "元", "元": "万元"}.get(one.unit)
+    asked = re.search(r"(亿元|万元|元)", ask.q)
+    other = asked.group(1) if asked and asked.group(1) != one.unit and one.unit in UNITS \
+        else {"万元": "元", "元": "万元"}.get(one.unit)
     if other and one.value:
         shown = convert(one.value, one.unit, other).normalize()
         text += f"（即{fmt(shown)}{other}）"
