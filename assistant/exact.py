@@ -113,6 +113,10 @@ def answer_table(ask: Ask) -> Answer | None:
     mentions, column = split_columns(ask.mentions, ask.q)
     mentions = _without_parents([m for m in mentions if m.targets[0].kind != "indicator"])
     changes = op in ("change", "pct_change") or asks_prior_year(ask.q, ask.doc.year)
+    if op == "lookup" and not changes:
+        found = _fund_scoped(ask, mentions, column)
+        if found is not None:
+            return found
     if not mentions:
         mentions = _default_total(ask, changes)
     if not mentions:
@@ -152,6 +156,39 @@ def _without_parents(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not (m.targets[0].kind == "concept" and m.targets[0].name in parents)]
 
 
+def _fund_scoped(ask: Ask, mentions: list[Mention], column: str | None) -> Answer | None:
+    """A subject or column read in the table of the fund the question names (never added to it)."""
+    from assistant.funds import fund_column, scope_to_fund
+
+    rest, key = scope_to_fund(mentions)
+    if key is None:
+        return None
+    if rest[0].targets[0].kind == "concept":
+        op = fund_column(ask.doc, key, rest[0].targets[0].name)
+        found = [op] if op else []
+    else:
+        found = [o for m in rest for t in m.targets for k, row in t.rows
+                 if k == key and (o := _cell(ask.doc, key, row, column))]
+    if not found:
+        return abstain(ask.raw, f"{_where(ask.doc)}的{_table_name(ask.doc, key)}中没有列出所问的数额。")
+    return _compute(ask, "lookup" if len(found) == 1 else "each", found)
+
+
+def _cell(doc: Disclosure, key: str, row, column: str | None) -> Operand | None:
+    from dataclasses import replace
+
+    from assistant.funds import FUND_NAMES
+    from assistant.resolve import row_operand
+
+    op = row_operand(doc, key, row, column)
+    return replace(op, label=f"{FUND_NAMES[key]}支出中的{op.label}") if op else None
+
+
+def _table_name(doc: Disclosure, key: str) -> str:
+    table = doc.table(key)
+    return f"“{table.title}”" if table else "相应表格"
+
+
 def images_only(doc: Disclosure) -> bool:
     """A document whose tables were published as images (the parser says so in its warnings)."""
     return not doc.tables and any("published as images" in w for w in doc.warnings)
@@ -177,6 +214,8 @@ def _compute(ask: Ask, op: str, operands: list[Operand]) -> Answer:
         result = c.share(part, whole)
         return _answer(ask, "arithmetic", f"{where}中，{part.label}占{whole.label}的"
                        f"{fmt(result.value)}%。", result)
+    if len(operands) >= 2 and op == "lookup" and not re.search(r"和|与|及|、|加|跟|合|共", ask.q):
+        op = "each"  # two things named without 和/合计: each said, never silently added
     if len(operands) >= 2 and op == "each":
         listing = "；".join(f"{o.label}为{fmt(o.value)}{o.unit}" for o in operands)
         return _answer(ask, "lookup", f"{where}中，{listing}。", operands=tuple(operands))

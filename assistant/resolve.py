@@ -40,7 +40,7 @@ def preferred_tables(question: str) -> tuple[str, ...]:
     return tuple(prefs) + DEFAULT_TABLES
 
 
-def _row_operand(doc: Disclosure, key: str, row: Row, column: str | None) -> Operand | None:
+def row_operand(doc: Disclosure, key: str, row: Row, column: str | None) -> Operand | None:
     table = doc.table(key)
     if table is None:
         return None
@@ -64,7 +64,7 @@ def subject_operands(doc: Disclosure, target: Target, question: str,
                      column: str | None = None) -> list[Operand]:
     for key in preferred_tables(question):
         rows = [row for k, row in target.rows if k == key]
-        found = [op for row in rows if (op := _row_operand(doc, key, row, column))]
+        found = [op for row in rows if (op := row_operand(doc, key, row, column))]
         if found:
             return _distinct(found)
     return []

@@ -60,6 +60,11 @@ CASES = [
     (J, "道路建设长度指标值是多少", "985", "米", "985米"),
     (W24, "专项普查活动比2023年减少了百分之几", "-57.14", "%", "2023年当年预算执行数为60.13万元"),
     (W24, "公共法律服务比上年增加了多少", "150000", "元", "2023年当年预算执行数为15.00万元"),
+    (J, "政府性基金预算支出中城市建设支出是多少", "2792857000.00", "元", "政府性基金预算支出中的城市建设支出"),
+    (J, "城乡社区支出中一般公共预算安排多少", "389859265.16", "元", "389,859,265.16"),  # gpb table row
+    (J, "城乡社区支出中政府性基金预算多少", "2792857000.00", "元", "2,792,857,000.00"),
+    (J, "政府性基金预算的项目支出", "2792857000.00", "元", "政府性基金预算·项目支出"),
+    (J, "一般公共预算的基本支出", "82527880.20", "元", "82,527,880.20"),
     (J, "政府采购货物预算是多少", "21.62", "万元", "政府采购货物预算21.62万元"),
     (J, "面向中小企业预留的政府采购金额", "85742.20", "万元", "85,742.20万元"),  # the part, not a sum
     (W24, "政府采购工程预算是多少", "815.87", "万元", "815.87"),
@@ -82,6 +87,11 @@ def test_budget_sample_answers(assistant, doc, question, value, unit, phrase):
     shown = answer.text + "".join((c.quote or "") + (c.value or "") for c in answer.citations)
     assert phrase in shown, answer.text
     assert answer.citations and all(c.doc_id == doc for c in answer.citations)
+
+
+def test_two_things_named_without_a_conjunction_are_never_added(assistant):
+    answer = assistant.ask("政府性基金预算中卫生健康支出是多少", doc=J)
+    assert answer.abstained and "政府性基金预算支出功能分类预算表" in answer.text, answer.text
 
 
 @pytest.mark.parametrize(("doc", "question", "listed"), [

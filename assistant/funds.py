@@ -1,0 +1,47 @@
+"""城乡社区支出中政府性基金预算多少 / 一般公共预算的基本支出: a fund named beside a subject or a column
+scopes it to that fund's table; it is no second figure to add."""
+
+from __future__ import annotations
+
+from assistant.compute import Operand, cell_operand
+from assistant.link import Mention
+from corpus.records import Disclosure
+
+# the fund a question names → the table of its 支出 by 功能分类
+FUND_TABLES = {"一般公共预算拨款收入": "gpb_expense", "一般公共预算拨款支出": "gpb_expense",
+               "政府性基金预算": "gov_fund", "国有资本经营预算": "soe_capital"}
+FUND_COLUMNS = ("基本支出", "项目支出")
+
+
+# a row that names a fund itself (一、一般公共预算 of the 收支总表) means the fund too
+FUND_ROWS = {"一般公共预算": "gpb_expense", "一般公共预算资金": "gpb_expense", "一般公共预算拨款": "gpb_expense",
+             "政府性基金": "gov_fund", "政府性基金预算": "gov_fund", "国有资本经营预算": "soe_capital"}
+FUND_NAMES = {"gpb_expense": "一般公共预算", "gov_fund": "政府性基金预算", "soe_capital": "国有资本经营预算"}
+
+
+def _fund(m: Mention) -> str | None:
+    keys = {FUND_TABLES.get(t.name) if t.kind == "concept" else FUND_ROWS.get(t.name) for t in m.targets}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def scope_to_fund(mentions: list[Mention]) -> tuple[list[Mention], str | None]:
+    """(the mentions left, the fund's table) when one fund is named with subjects or a column."""
+    funds = [m for m in mentions if _fund(m)]
+    others = [m for m in mentions if not _fund(m)]
+    if len(funds) != 1 or not others:
+        return mentions, None
+    subjects = all(m.targets[0].kind == "subject" for m in others)
+    columns = all(m.targets[0].kind == "concept" and m.targets[0].name in FUND_COLUMNS for m in others)
+    if not (subjects or (columns and len(others) == 1)):
+        return mentions, None
+    return others, _fund(funds[0])
+
+
+def fund_column(doc: Disclosure, key: str, column: str) -> Operand | None:
+    """The fund table's 合计 row in the column asked (政府性基金预算的项目支出)."""
+    table = doc.table(key)
+    total = next((r for r in table.rows if r.name in ("合计", "总计")), None) if table else None
+    cell = total.cell(column) if total is not None else None
+    if table is None or total is None or cell is None or cell.value is None:
+        return None
+    return cell_operand(doc, table, total, column, f"{FUND_NAMES[key]}·{column}")
