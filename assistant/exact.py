@@ -156,6 +156,14 @@ def _without_parents(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not (m.targets[0].kind == "concept" and m.targets[0].name in parents)]
 
 
+def _joined(ask: Ask) -> bool:
+    """和/与/及/、/合计 between the things named (not inside a name: 公务用车购置及运行费, 一般公共预算)."""
+    rest = ask.q
+    for m in sorted(ask.mentions, key=lambda m: -len(m.surface)):
+        rest = rest.replace(m.surface, "|") if m.surface else rest
+    return bool(re.search(r"和|与|及|、|加|跟|合计|一共|总共|共计|之和|总和", rest))
+
+
 def _fund_scoped(ask: Ask, mentions: list[Mention], column: str | None) -> Answer | None:
     """A subject or column read in the table of the fund the question names (never added to it)."""
     from assistant.funds import fund_column, scope_to_fund
@@ -214,7 +222,7 @@ def _compute(ask: Ask, op: str, operands: list[Operand]) -> Answer:
         result = c.share(part, whole)
         return _answer(ask, "arithmetic", f"{where}中，{part.label}占{whole.label}的"
                        f"{fmt(result.value)}%。", result)
-    if len(operands) >= 2 and op == "lookup" and not re.search(r"和|与|及|、|加|跟|合|共", ask.q):
+    if len(operands) >= 2 and op == "lookup" and not _joined(ask):
         op = "each"  # two things named without 和/合计: each said, never silently added
     if len(operands) >= 2 and op == "each":
         listing = "；".join(f"{o.label}为{fmt(o.value)}{o.unit}" for o in operands)

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from assistant import compute as c
-from assistant.answer import Answer
+from assistant.answer import Answer, abstain
 from assistant.compute import fmt
 from assistant.exact import Ask, _answer, _where
 from assistant.execution import Execution, find_execution, text_executions
@@ -41,10 +41,12 @@ def answer_execution(ask: Ask) -> Answer | None:
     items = find_execution(ask.doc, ask.q)
     if want == "final":  # the tables hold 决算数; only the 三公 family is answered from its pair, where
         items = [i for i in items if (not i.path and "三公" in i.name) or _from_table(i)]  # 决算数 may be blank
-    elif not items and want in ("rate", "diff"):
+    elif not items and (want in ("rate", "diff") or (want == "budget" and not ask.mentions)):
         items = [i for i in text_executions(ask.doc) if not i.path][:1]  # the department's total
     need = ("budget",) if want == "budget" else ("final",) if want == "final" else ("budget", "final")
     usable = [i for i in items if all(getattr(i, n) is not None for n in need)]
+    if not usable and want == "budget" and ask.mentions:  # the tables hold 决算数 only: never pass one off
+        return abstain(ask.raw, f"{_where(ask.doc)}没有列出所问项目的年初预算数（表中数字是决算数）。")
     if not usable:
         return None
     return _compose(ask, want, usable[0])
