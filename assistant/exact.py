@@ -111,7 +111,7 @@ def answer_table(ask: Ask) -> Answer | None:
                            f"{stated.unit}。", operands=(stated,), value=stated.value, unit=stated.unit)
         return abstain(ask.raw, f"{_where(ask.doc)}只公开金额，没有公开这类数量（人数、车辆数等）。")
     mentions, column = split_columns(ask.mentions, ask.q)
-    mentions = _without_parents([m for m in mentions if m.targets[0].kind != "indicator"])
+    mentions = _without_parents([m for m in mentions if m.targets[0].kind != "indicator"], op)
     changes = op in ("change", "pct_change") or asks_prior_year(ask.q, ask.doc.year)
     if op == "lookup" and not changes:
         found = _fund_scoped(ask, mentions, column)
@@ -150,10 +150,20 @@ PARENTS = {"政府采购货物": "政府采购", "政府采购工程": "政府�
            "面向中小企业预留": "政府采购"}
 
 
-def _without_parents(mentions: list[Mention]) -> list[Mention]:
+def _without_parents(mentions: list[Mention], op: str) -> list[Mention]:
+    """Drop a whole named beside its own part when one figure is asked: 政府采购 of 政府采购货物,
+    卫生健康支出 of 行政单位医疗 (a share of it keeps both)."""
     named = {t.name for m in mentions for t in m.targets if t.kind == "concept"}
     parents = {PARENTS[n] for n in named if n in PARENTS}
-    return [m for m in mentions if not (m.targets[0].kind == "concept" and m.targets[0].name in parents)]
+    codes = {row.code for m in mentions for t in m.targets for _, row in t.rows if row.code}
+    return [m for m in mentions
+            if not (m.targets[0].kind == "concept" and m.targets[0].name in parents)
+            and not (op == "lookup" and _ancestor(m, codes))]
+
+
+def _ancestor(m: Mention, codes: set[str]) -> bool:
+    mine = {row.code for t in m.targets for _, row in t.rows if row.code}
+    return bool(mine) and all(any(c != own and c.startswith(own) for c in codes) for own in mine)
 
 
 def _joined(ask: Ask) -> bool:
@@ -202,8 +212,18 @@ def images_only(doc: Disclosure) -> bool:
     return not doc.tables and any("published as images" in w for w in doc.warnings)
 
 
+# the words a question about the whole budget is made of (今年预算是多少, 比去年减少了百分之几)
+_GENERIC = re.compile(r"\d{4}\s*年度?|今年|本年|全年|明年|去年|上年|上一年|部门|单位|年度|全部|总共|一共|合计|"
+                      r"总计|总额|总|共|是|有|为|多少|几|的|了|吗|呢|钱|亿元|万元|元|花|预算|决算|收入|支出|"
+                      r"数|额|金额|比|较|增加|减少|增长|下降|降低|上升|变化|变动|增减|百分之|百分比|幅度|"
+                      r"同比|一下|请问|告诉我|整体|情况|规模|安排|为什么|为何|为啥|什么|原因|主要|怎么|"
+                      r"[？?。，,！!%％\s]")
+
+
 def _default_total(ask: Ask, changes: bool = False) -> list[Mention]:
     """今年预算是多少 / 比去年减少了多少: the document's total when nothing else is named."""
+    if len(re.findall(r"[\u4e00-\u9fff]", _GENERIC.sub("", ask.q))) >= 2 and not images_only(ask.doc):
+        return []  # 资本性支出是多少: something the tables do not hold, not the total
     for word, concept in (("收入", "收入总计"), ("支出", "支出总计"), ("预算", "支出总计"),
                           ("花", "支出总计"), ("决算", "支出总计")):
         if word in ask.q:

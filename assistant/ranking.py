@@ -54,6 +54,8 @@ def _first_amount(row: Row) -> str | None:
 
 
 def answer_list_or_rank(ask: Ask, op: str) -> Answer:
+    if re.search(r"第几", ask.q) and (found := _position(ask)):
+        return found
     kind, ops = _siblings(ask)
     if not ops:
         return abstain(ask.raw, f"{_where(ask.doc)}的表格中没有可比较的{kind}")
@@ -67,6 +69,9 @@ def answer_list_or_rank(ask: Ask, op: str) -> Answer:
     ranked = sorted(ops, key=lambda o: o.value, reverse=not ascending)
     top = next((n for w, n in _TOP.items()
                 if re.search(f"前{w}|(最多|最少|最大|最小|最高|最低)的?{w}(个|项|类)", ask.q)), 1)
+    nth = re.search(r"第([二三四五六七八九十\d])(大|多|高|少|小|低)", ask.q)
+    if nth:  # 第二大的功能分类: that one place
+        return _nth(ask, kind, ranked, _ORDINAL.get(nth.group(1), 0), nth.group(2))
     chosen = ranked[:top]
     word = "最少" if ascending else "最多"
     listing = " ＞ ".join(f"{o.label}（{fmt(o.value)}{o.unit}）" for o in chosen) \
@@ -80,6 +85,43 @@ def answer_list_or_rank(ask: Ask, op: str) -> Answer:
     answer = _answer(ask, "arithmetic", text, operands=tuple(ranked), value=chosen[0].value,
                      unit=chosen[0].unit, figures=figures)
     return answer
+
+
+def _position(ask: Ask) -> Answer | None:
+    """城乡社区支出排第几: its place among the rows of its level (and parent) in the 支出 table."""
+    subjects = [t for m in ask.mentions for t in m.targets if t.kind == "subject"]
+    rows = [row for t in subjects[:1] for k, row in t.rows if k == "expense" and row.code]
+    if not rows:
+        return None
+    me = rows[0]
+    peers = _rows(ask, "expense", lambda r: r.level == me.level and r.parent == me.parent)
+    ascending = bool(re.search(r"少|小|低", ask.q))
+    ranked = sorted(peers, key=lambda o: o.value, reverse=not ascending)
+    place = next((i + 1 for i, o in enumerate(ranked) if o.label == me.name), None)
+    if place is None:
+        return None
+    one = ranked[place - 1]
+    order = "从小到大" if ascending else "从大到小"
+    text = (f"{_where(ask.doc)}中，{one.label}{fmt(one.value)}{one.unit}，在同级{len(ranked)}项科目中"
+            f"按金额{order}排第{place}。")
+    return _answer(ask, "arithmetic", text, operands=tuple(ranked), value=Decimal(place), unit="名",
+                   figures=(Figure(one.label, one.value, one.unit), Figure("名次", Decimal(place), "名")))
+
+
+_ORDINAL = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+            **{str(n): n for n in range(2, 10)}}
+
+
+def _nth(ask: Ask, kind: str, ranked: list[Operand], place: int, word: str) -> Answer:
+    if not 0 < place <= len(ranked):
+        return abstain(ask.raw, f"{_where(ask.doc)}中只有{len(ranked)}项{kind}。")
+    if word in "少小低":
+        ranked = sorted(ranked, key=lambda o: o.value)
+    one = ranked[place - 1]
+    text = (f"{_where(ask.doc)}中，在{len(ranked)}项{kind}里排第{place}（按金额从"
+            f"{'小到大' if word in '少小低' else '大到小'}）的是{one.label}，{fmt(one.value)}{one.unit}。")
+    return _answer(ask, "arithmetic", text, operands=tuple(ranked[:place]), value=one.value, unit=one.unit,
+                   figures=(Figure(one.label, one.value, one.unit),))
 
 
 COUNTABLE = re.compile(r"项目|单位|机构|科目|功能分类|经济分类|类|款|(?<!事)项|指标")
