@@ -16,7 +16,7 @@ from assistant.concepts import resolve_concept
 from assistant.intent import PER_HEAD, asks_prior_year, operation
 from assistant.link import Mention, Target
 from assistant.resolve import COLUMN_ALIASES, COLUMN_CONCEPTS, Resolved, resolve
-from assistant.textfacts import stated_changes, stated_count
+from assistant.textfacts import stated_count
 from corpus.normalize import UNITS, convert
 from corpus.records import Disclosure
 
@@ -114,7 +114,9 @@ def answer_table(ask: Ask) -> Answer | None:
     mentions = _without_parents([m for m in mentions if m.targets[0].kind != "indicator"], op)
     changes = op in ("change", "pct_change") or asks_prior_year(ask.q, ask.doc.year)
     if op == "lookup" and not changes:
-        found = _fund_scoped(ask, mentions, column)
+        from assistant.funds import answer_fund_scoped
+
+        found = answer_fund_scoped(ask, mentions, column)
         if found is not None:
             return found
     if not mentions:
@@ -123,7 +125,9 @@ def answer_table(ask: Ask) -> Answer | None:
         return None
     resolved = [resolve(ask.doc, m, ask.q, column) for m in mentions]
     if changes:
-        return _answer_change(ask, op, resolved)
+        from assistant.changes import answer_change
+
+        return answer_change(ask, op, resolved)
     missing = [r for r in resolved if not r.candidates]
     if missing and images_only(ask.doc):
         return abstain(ask.raw, f"{_where(ask.doc)}的表格以图片形式公开，无法读取其中的数字；"
@@ -172,39 +176,6 @@ def _joined(ask: Ask) -> bool:
     for m in sorted(ask.mentions, key=lambda m: -len(m.surface)):
         rest = rest.replace(m.surface, "|") if m.surface else rest
     return bool(re.search(r"和|与|及|、|加|跟|合计|一共|总共|共计|之和|总和", rest))
-
-
-def _fund_scoped(ask: Ask, mentions: list[Mention], column: str | None) -> Answer | None:
-    """A subject or column read in the table of the fund the question names (never added to it)."""
-    from assistant.funds import fund_column, scope_to_fund
-
-    rest, key = scope_to_fund(mentions)
-    if key is None:
-        return None
-    if rest[0].targets[0].kind == "concept":
-        op = fund_column(ask.doc, key, rest[0].targets[0].name)
-        found = [op] if op else []
-    else:
-        found = [o for m in rest for t in m.targets for k, row in t.rows
-                 if k == key and (o := _cell(ask.doc, key, row, column))]
-    if not found:
-        return abstain(ask.raw, f"{_where(ask.doc)}的{_table_name(ask.doc, key)}中没有列出所问的数额。")
-    return _compute(ask, "lookup" if len(found) == 1 else "each", found)
-
-
-def _cell(doc: Disclosure, key: str, row, column: str | None) -> Operand | None:
-    from dataclasses import replace
-
-    from assistant.funds import FUND_NAMES
-    from assistant.resolve import row_operand
-
-    op = row_operand(doc, key, row, column)
-    return replace(op, label=f"{FUND_NAMES[key]}支出中的{op.label}") if op else None
-
-
-def _table_name(doc: Disclosure, key: str) -> str:
-    table = doc.table(key)
-    return f"“{table.title}”" if table else "相应表格"
 
 
 def images_only(doc: Disclosure) -> bool:
@@ -302,61 +273,6 @@ def _answer_ambiguous(ask: Ask, resolved: Resolved) -> Answer:
     figures = (*(Figure(o.label, o.value, o.unit) for o in ops),
                Figure("候选项数", Decimal(len(ops)), "项"))
     return _answer(ask, "lookup", text, operands=ops, figures=figures)
-
-
-# A total whose change the text states only for its 财政拨款 part, which is the whole of it.
-FISCAL_PART = {"支出总计": "财政拨款支出", "收入总计": "财政拨款收入"}
-
-
-def _all_fiscal(doc: Disclosure, concepts: list[str], changes: dict, current: Operand) -> str | None:
-    for name in concepts:
-        part = FISCAL_PART.get(name)
-        fiscal = resolve_concept(doc, part) if part in changes else None
-        if fiscal is not None and fiscal.unit == current.unit and fiscal.value == current.value:
-            return part
-    return None
-
-
-def _answer_change(ask: Ask, op: str, resolved: list[Resolved]) -> Answer:
-    changes = stated_changes(ask.doc)
-    for item in resolved:
-        concepts = [t.name for t in item.mention.targets if t.kind == "concept"]
-        concept = next((n for n in concepts if n in changes), None)
-        if concept is None and not concepts and "支出总计" in changes and not item.candidates:
-            concept = "支出总计"
-        if concept is None and item.candidates:
-            concept = _all_fiscal(ask.doc, concepts, changes, item.candidates[0])
-        if concept is None or not item.candidates:
-            continue
-        change, current = changes[concept], item.candidates[0]
-        word = "增加" if change.increased else "减少"
-        flat = change.amount.value == 0
-        note = (f"（文中说明的是{concept}的变化，{current.label}全部为{concept[:4]}）"
-                if concept in FISCAL_PART.values() and concept not in concepts else "")
-        prior = c.prior_from_change(current, change.amount, change.increased, change.prior_year)
-        if op == "pct_change":
-            result = c.pct_change(current, prior)
-            said = "持平（变化0%）" if flat else f"{word}{fmt(abs(result.value))}%"
-            text = f"{_where(ask.doc)}{current.label}比{change.prior_year}年{said}{note}。"
-            return _answer(ask, "arithmetic", text, result)
-        if op == "change":
-            a = change.amount
-            said = "持平（变化为0）" if flat else f"{word}{fmt(a.value)}{a.unit}"
-            text = f"{_where(ask.doc)}{current.label}比{change.prior_year}年{said}{note}。"
-            return _answer(ask, "lookup", text, operands=(a,), value=a.value, unit=a.unit)
-        text = (f"{change.prior_year}年{current.label}为{fmt(prior.value)}{current.unit}"
-                f"（{'文中说明与上年持平' if flat else f'由本年数和文中所述{word}额推算'}）{note}。")
-        return _answer(ask, "arithmetic", text, prior)
-    for item in resolved:  # a 项 whose last-year figure the 说明 states beside it
-        subject = item.mention.targets[0]
-        if subject.kind == "subject" and len(item.candidates) == 1 and op in ("change", "pct_change"):
-            from assistant.item_prior import answer_item_change
-
-            found = answer_item_change(ask.doc, ask.raw, _where(ask.doc), op, item.candidates[0],
-                                       subject.name)
-            if found:
-                return found
-    return abstain(ask.raw, f"{_where(ask.doc)}没有说明该项与上年相比的变化，无法给出上年数。")
 
 
 def _indicator_word(ask: Ask) -> str | None:

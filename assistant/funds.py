@@ -3,8 +3,13 @@ scopes it to that fund's table; it is no second figure to add."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from assistant.answer import Answer, abstain
 from assistant.compute import Operand, cell_operand
+from assistant.exact import Ask, _compute, _where
 from assistant.link import Mention
+from assistant.resolve import row_operand
 from corpus.records import Disclosure
 
 # the fund a question names → the table of its 支出 by 功能分类
@@ -45,3 +50,29 @@ def fund_column(doc: Disclosure, key: str, column: str) -> Operand | None:
     if table is None or total is None or cell is None or cell.value is None:
         return None
     return cell_operand(doc, table, total, column, f"{FUND_NAMES[key]}·{column}")
+
+
+def answer_fund_scoped(ask: Ask, mentions: list[Mention], column: str | None) -> Answer | None:
+    """A subject or column read in the table of the fund the question names (never added to it)."""
+    rest, key = scope_to_fund(mentions)
+    if key is None:
+        return None
+    if rest[0].targets[0].kind == "concept":
+        op = fund_column(ask.doc, key, rest[0].targets[0].name)
+        found = [op] if op else []
+    else:
+        found = [o for m in rest for t in m.targets for k, row in t.rows
+                 if k == key and (o := _cell(ask.doc, key, row, column))]
+    if not found:
+        return abstain(ask.raw, f"{_where(ask.doc)}的{_table_name(ask.doc, key)}中没有列出所问的数额。")
+    return _compute(ask, "lookup" if len(found) == 1 else "each", found)
+
+
+def _cell(doc: Disclosure, key: str, row, column: str | None) -> Operand | None:
+    op = row_operand(doc, key, row, column)
+    return replace(op, label=f"{FUND_NAMES[key]}支出中的{op.label}") if op else None
+
+
+def _table_name(doc: Disclosure, key: str) -> str:
+    table = doc.table(key)
+    return f"“{table.title}”" if table else "相应表格"

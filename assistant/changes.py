@@ -1,0 +1,67 @@
+"""比上年增加多少 / 上年是多少 / 增长百分之几: a figure against the change the 说明 states for it (or for
+its 财政拨款 part when that is the whole), or a 项 against the 预算执行数 stated beside it."""
+
+from __future__ import annotations
+
+from assistant import compute as c
+from assistant.answer import Answer, abstain
+from assistant.compute import Operand, fmt
+from assistant.concepts import resolve_concept
+from assistant.exact import Ask, _answer, _where
+from assistant.resolve import Resolved
+from assistant.textfacts import stated_changes
+from corpus.records import Disclosure
+
+# A total whose change the text states only for its 财政拨款 part, which is the whole of it.
+FISCAL_PART = {"支出总计": "财政拨款支出", "收入总计": "财政拨款收入"}
+
+
+def _all_fiscal(doc: Disclosure, concepts: list[str], changes: dict, current: Operand) -> str | None:
+    for name in concepts:
+        part = FISCAL_PART.get(name)
+        fiscal = resolve_concept(doc, part) if part in changes else None
+        if fiscal is not None and fiscal.unit == current.unit and fiscal.value == current.value:
+            return part
+    return None
+
+
+def answer_change(ask: Ask, op: str, resolved: list[Resolved]) -> Answer:
+    changes = stated_changes(ask.doc)
+    for item in resolved:
+        concepts = [t.name for t in item.mention.targets if t.kind == "concept"]
+        concept = next((n for n in concepts if n in changes), None)
+        if concept is None and not concepts and "支出总计" in changes and not item.candidates:
+            concept = "支出总计"
+        if concept is None and item.candidates:
+            concept = _all_fiscal(ask.doc, concepts, changes, item.candidates[0])
+        if concept is None or not item.candidates:
+            continue
+        change, current = changes[concept], item.candidates[0]
+        word = "增加" if change.increased else "减少"
+        flat = change.amount.value == 0
+        note = (f"（文中说明的是{concept}的变化，{current.label}全部为{concept[:4]}）"
+                if concept in FISCAL_PART.values() and concept not in concepts else "")
+        prior = c.prior_from_change(current, change.amount, change.increased, change.prior_year)
+        if op == "pct_change":
+            result = c.pct_change(current, prior)
+            said = "持平（变化0%）" if flat else f"{word}{fmt(abs(result.value))}%"
+            text = f"{_where(ask.doc)}{current.label}比{change.prior_year}年{said}{note}。"
+            return _answer(ask, "arithmetic", text, result)
+        if op == "change":
+            a = change.amount
+            said = "持平（变化为0）" if flat else f"{word}{fmt(a.value)}{a.unit}"
+            text = f"{_where(ask.doc)}{current.label}比{change.prior_year}年{said}{note}。"
+            return _answer(ask, "lookup", text, operands=(a,), value=a.value, unit=a.unit)
+        text = (f"{change.prior_year}年{current.label}为{fmt(prior.value)}{current.unit}"
+                f"（{'文中说明与上年持平' if flat else f'由本年数和文中所述{word}额推算'}）{note}。")
+        return _answer(ask, "arithmetic", text, prior)
+    for item in resolved:  # a 项 whose last-year figure the 说明 states beside it
+        subject = item.mention.targets[0]
+        if subject.kind == "subject" and len(item.candidates) == 1 and op in ("change", "pct_change"):
+            from assistant.item_prior import answer_item_change
+
+            found = answer_item_change(ask.doc, ask.raw, _where(ask.doc), op, item.candidates[0],
+                                       subject.name)
+            if found:
+                return found
+    return abstain(ask.raw, f"{_where(ask.doc)}没有说明该项与上年相比的变化，无法给出上年数。")
