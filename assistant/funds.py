@@ -19,8 +19,12 @@ FUND_COLUMNS = ("基本支出", "项目支出")
 
 
 # a row that names a fund itself (一、一般公共预算 of the 收支总表) means the fund too
-FUND_ROWS = {"一般公共预算": "gpb_expense", "一般公共预算资金": "gpb_expense", "一般公共预算拨款": "gpb_expense",
-             "政府性基金": "gov_fund", "政府性基金预算": "gov_fund", "国有资本经营预算": "soe_capital"}
+FUND_ROWS = {name: key for key, names in (
+    ("gpb_expense", ("一般公共预算", "一般公共预算资金", "一般公共预算拨款", "一般公共预算财政拨款",
+                     "一般公共预算财政拨款收入", "一般公共预算财政拨款支出")),
+    ("gov_fund", ("政府性基金", "政府性基金预算", "政府性基金预算财政拨款", "政府性基金预算资金")),
+    ("soe_capital", ("国有资本经营预算", "国有资本经营预算财政拨款", "国有资本经营预算资金")),
+) for name in names}
 FUND_NAMES = {"gpb_expense": "一般公共预算", "gov_fund": "政府性基金预算", "soe_capital": "国有资本经营预算"}
 
 
