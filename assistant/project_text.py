@@ -20,6 +20,8 @@ PARTS: dict[str, str] = {
     "项目概述": r"项目概述|项目概况|概述|概况|介绍一下|是什么项目|内容是什么",
     "年度预算安排": r"年度预算安排|预算安排|安排了?多少|年度预算",
 }
+# 专项预算多少: the 年度预算安排 part, for a project with no 绩效目标表 (whose cell answers otherwise)
+BUDGET_WORDS = re.compile(r"预算|经费|资金|多少钱")
 PROJECT_TOP = re.compile(r"(?:项目)?经费情况说明$|项目情况说明$")
 _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元|万)(?![\d])")
 MIN_RUN = 4  # the question names the project: shares this many characters in a row with its name
@@ -38,6 +40,8 @@ def _part(doc: Disclosure, top: Section, part: str) -> Section | None:
 def project_part(doc: Disclosure, q: str) -> tuple[str, Section] | None:
     """(project name, the part's section) when q names a project and asks one of its parts."""
     part = next((p for p, words in PARTS.items() if re.search(words, q)), None)
+    if part is None and BUDGET_WORDS.search(q) and re.search(r"多少|几", q):
+        part = "年度预算安排"
     if part is None:
         return None
     named = [(longest_run(name, q), name, top) for name, top in _project_tops(doc) if name]
@@ -45,6 +49,9 @@ def project_part(doc: Disclosure, q: str) -> tuple[str, Section] | None:
     if not named:
         return None
     _, name, top = max(named, key=lambda n: n[0])
+    if part == "年度预算安排" and not re.search(PARTS[part], q) and \
+            any(longest_run(p.name, name) >= min(MIN_RUN, len(name)) for p in doc.projects):
+        return None  # its 绩效目标表 states the figure as a cell
     section = _part(doc, top, part)
     return (name, section) if section is not None else None
 

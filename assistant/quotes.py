@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from index.passages import Passage, precise_tokens
 
 _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
-GENERIC = frozenset("支出 经费 预算 资金 部门 单位 情况 年度 安排 项目 说明 万元 元 是 用于 用 作用 原因".split())
+GENERIC = frozenset("支出 经费 预算 资金 部门 单位 情况 年度 安排 项目 说明 万元 元 是 用于 用 作用 原因 "
+                    "哪些 哪些方面 方面 什么 哪些内容 内容".split())
 # The words that mark a sentence as the kind of answer the question's form asks for.
 CUES = (
     (re.compile(r"为什么|为何|原因|怎么回事|导致"), ("原因", "主要为", "主要是", "由于", "因为", "导致", "不再",

@@ -53,9 +53,11 @@ def _first_amount(row: Row) -> str | None:
     return next((c.column for c in row.cells if c.value is not None), None)
 
 
-def answer_list_or_rank(ask: Ask, op: str) -> Answer:
+def answer_list_or_rank(ask: Ask, op: str) -> Answer | None:
     if re.search(r"第几", ask.q) and (found := _position(ask)):
         return found
+    if op == "list" and _not_a_table_list(ask):
+        return None  # 机关运行经费包括哪些: the text says what it covers
     kind, ops = _siblings(ask)
     if not ops:
         return abstain(ask.raw, f"{_where(ask.doc)}的表格中没有可比较的{kind}")
@@ -85,6 +87,13 @@ def answer_list_or_rank(ask: Ask, op: str) -> Answer:
     answer = _answer(ask, "arithmetic", text, operands=tuple(ranked), value=chosen[0].value,
                      unit=chosen[0].unit, figures=figures)
     return answer
+
+
+def _not_a_table_list(ask: Ask) -> bool:
+    """Only standard figures named (no subject, no 科目/分类 word, no economic total): not rows to list."""
+    kinds = {t.kind for m in ask.mentions for t in m.targets}
+    economic = any(w in ask.q for w in ("经济分类", "基本支出", "人员经费", "公用经费", "工资", "项目"))
+    return kinds == {"concept"} and not economic and not re.search(r"科目|分类|[类款]", ask.q)
 
 
 def _position(ask: Ask) -> Answer | None:

@@ -18,6 +18,7 @@ from assistant.project_text import answer_project_part, project_part
 
 FIGURE_KINDS = ("concept", "subject", "project", "indicator")
 TOTAL_WORDS = re.compile(r"预算|收入|支出|经费")
+USES = re.compile(r"用于|用途|用在|干什么|做什么")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ def decide(question: Question) -> str:
         return "table"  # 满意度目标 of a project: its 绩效指标 row
     if operation(ask.q) in ("count", "rank", "share", "sum", "diff", "compare"):
         return "table"
+    if operation(ask.q) == "list" and USES.search(ask.q):
+        return "narrative"  # 主要用于哪些方面: what the money is for, in the text's words
     if wants_text(ask.q):
         figure_op = operation(ask.q) != "lookup" or any(w in ask.q for w in ("多少", "金额", "数额"))
         if linked and not figure_op and _change_words(ask.q):
