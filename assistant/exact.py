@@ -138,6 +138,10 @@ def answer_table(ask: Ask) -> Answer | None:
     if ambiguous:
         return _answer_ambiguous(ask, ambiguous[0])
     operands = [r.candidates[0] for r in resolved]
+    of = ask.q.find("占")
+    if op == "share" and len(resolved) == 1 and 0 <= of < resolved[0].mention.start:
+        part = ask.q[:of].strip("的")  # 办公费占公用经费的比例, with no 办公费 row: never 公用经费's share
+        return abstain(ask.raw, f"{_where(ask.doc)}的表格中没有单独列出“{part}”，无法计算占比。")
     if op == "share" and len(resolved) == 2 and _part_named_second(ask.q, resolved):
         operands.reverse()  # 基本支出中人员经费占比: the part is the one right before 占
     if op == "share" and column and len(resolved) == 1 and \

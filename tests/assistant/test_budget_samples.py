@@ -118,6 +118,7 @@ def test_several_fits_are_listed_not_chosen(assistant, doc, question, listed):
 @pytest.mark.parametrize(("doc", "question"), [
     (J, "有多少名员工"),
     (W25, "资本性支出是多少"),  # no such row: not the 支出总计
+    (W25, "资本性支出占支出总计的比例"),  # nor the 支出总计's share of something
     (W24, "有多少个机构"),
 ])
 def test_still_abstains(assistant, doc, question):
