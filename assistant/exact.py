@@ -158,18 +158,22 @@ def _part_named_second(q: str, resolved: list[Resolved]) -> bool:
 
 
 # 面向中小企业预留的政府采购金额 asks the part: the whole it is named by is no second figure
-PARENTS = {"政府采购货物": "政府采购", "政府采购工程": "政府采购", "政府采购服务": "政府采购",
-           "面向中小企业预留": "政府采购"}
+PARENTS = {"政府采购货物": ("政府采购",), "政府采购工程": ("政府采购",), "政府采购服务": ("政府采购",),
+           "面向中小企业预留": ("政府采购",),
+           "人员经费": ("基本支出", "一般公共预算基本支出"), "公用经费": ("基本支出", "一般公共预算基本支出"),
+           "因公出国(境)费": ("三公经费",), "公务接待费": ("三公经费",),
+           "公务用车购置及运行维护费": ("三公经费",), "公务用车购置费": ("三公经费", "公务用车购置及运行维护费"),
+           "公务用车运行费": ("三公经费", "公务用车购置及运行维护费")}
 
 
 def _without_parents(mentions: list[Mention], op: str) -> list[Mention]:
     """Drop a whole named beside its own part when one figure is asked: 政府采购 of 政府采购货物,
     卫生健康支出 of 行政单位医疗 (a share of it keeps both)."""
     named = {t.name for m in mentions for t in m.targets if t.kind == "concept"}
-    parents = {PARENTS[n] for n in named if n in PARENTS}
+    parents = {p for n in named for p in PARENTS.get(n, ())}
     codes = {row.code for m in mentions for t in m.targets for _, row in t.rows if row.code}
     return [m for m in mentions
-            if not (m.targets[0].kind == "concept" and m.targets[0].name in parents)
+            if not (op in ("lookup", "each") and m.targets[0].kind == "concept" and m.targets[0].name in parents)
             and not (op == "lookup" and _ancestor(m, codes))]
 
 
