@@ -46,12 +46,27 @@ class Assistant:
             raise QuestionError("the question is empty / 问题为空")
         if len(question) > MAX_QUESTION:
             return abstain(question, f"问题超过{MAX_QUESTION}字，请缩短后再问。")
+        by_year = self._per_year(question, doc)
+        if by_year is not None:
+            return by_year
         asked = self._question(question, doc)
         answer = self.router.invoke(asked)
         years = {i.year + d for i in self.documents() for d in (-1, 0, 1)}
         if asked.ask is not None:
             answer = self._flag_suspect(asked.ask.doc, answer)
         return _checked(answer, {Decimal(y) for y in years})
+
+    def _per_year(self, question: str, selector: str | None) -> Answer | None:
+        """Several years of one department named in one question: each asked on its own document."""
+        from assistant.years import per_year_docs, question_for_year, side_by_side
+
+        q = normalize_question(question)
+        scope = scope_for(q, self.documents(), selector)
+        docs = per_year_docs(q, scope.docs) if not scope.problem else None
+        if docs is None:
+            return None
+        answers = [(i.year, self.ask(question_for_year(q, i.year), doc=i.doc_id)) for i in docs]
+        return replace(side_by_side(question, answers), question=question)
 
     def _flag_suspect(self, doc: Disclosure, answer: Answer) -> Answer:
         """Answers citing a table whose own sums fail (probably misread by us) say so."""

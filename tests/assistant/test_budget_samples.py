@@ -143,3 +143,12 @@ def test_space_form_indicators(level3, level2, value):
     found = [i for i in project.indicators if i.level3 == level3]
     assert [(i.level2, i.value) for i in found] == [(level2, value)]
     assert found[0].span.page == 24
+
+
+def test_two_years_of_one_department_side_by_side(assistant):
+    """Each year asked on its own document; the figures are listed, never added across documents."""
+    answer = assistant.ask("万里街道2024年和2025年的三公经费分别是多少")
+    assert not answer.abstained and answer.value is None, answer.text
+    figures = {f.label: f.value for f in answer.values}
+    assert (figures["2024年三公经费"], figures["2025年三公经费"]) == (Decimal("47.91"), Decimal("37.91"))
+    assert {c.doc_id for c in answer.citations} == {W24, W25}

@@ -45,3 +45,14 @@ def test_scope(question, chosen):
 ])
 def test_short_names(department, short):
     assert short in short_names(department)
+
+
+@pytest.mark.parametrize(("question", "year", "asked"), [
+    ("万里街道2024年和2025年的三公经费分别是多少", 2025, "万里街道2025年的三公经费是多少"),
+    ("万里街道2024年和2025年的三公经费分别是多少", 2024, "万里街道2024年的三公经费是多少"),
+    ("2024年、2025年支出总计", 2024, "2024年支出总计"),
+])
+def test_question_for_year(question, year, asked):
+    from assistant.years import question_for_year
+
+    assert question_for_year(question, year) == asked
