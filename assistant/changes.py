@@ -9,14 +9,14 @@ from assistant.compute import Operand, fmt
 from assistant.concepts import resolve_concept
 from assistant.exact import Ask, _answer, _where
 from assistant.resolve import Resolved
-from assistant.textfacts import stated_changes
+from assistant.textfacts import StatedChange, stated_changes
 from corpus.records import Disclosure
 
 # A total whose change the text states only for its 财政拨款 part, which is the whole of it.
 FISCAL_PART = {"支出总计": "财政拨款支出", "收入总计": "财政拨款收入"}
 
 
-def _all_fiscal(doc: Disclosure, concepts: list[str], changes: dict, current: Operand) -> str | None:
+def _all_fiscal(doc: Disclosure, concepts: list[str], changes: dict[str, StatedChange], current: Operand) -> str | None:
     for name in concepts:
         part = FISCAL_PART.get(name)
         fiscal = resolve_concept(doc, part) if part in changes else None

@@ -10,7 +10,7 @@ from assistant.compute import Operand, cell_operand
 from assistant.exact import Ask, _compute, _where
 from assistant.link import Mention
 from assistant.resolve import row_operand
-from corpus.records import Disclosure
+from corpus.records import Disclosure, Row
 
 # the fund a question names → the table of its 支出 by 功能分类
 FUND_TABLES = {"一般公共预算拨款收入": "gpb_expense", "一般公共预算拨款支出": "gpb_expense",
@@ -72,7 +72,7 @@ def answer_fund_scoped(ask: Ask, mentions: list[Mention], column: str | None) ->
     return _compute(ask, "lookup" if len(found) == 1 else "each", found)
 
 
-def _cell(doc: Disclosure, key: str, row, column: str | None) -> Operand | None:
+def _cell(doc: Disclosure, key: str, row: Row, column: str | None) -> Operand | None:
     op = row_operand(doc, key, row, column)
     return replace(op, label=f"{FUND_NAMES[key]}支出中的{op.label}") if op else None
 
