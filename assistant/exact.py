@@ -171,6 +171,8 @@ def _without_parents(mentions: list[Mention], op: str) -> list[Mention]:
     卫生健康支出 of 行政单位医疗 (a share of it keeps both)."""
     named = {t.name for m in mentions for t in m.targets if t.kind == "concept"}
     parents = {p for n in named for p in PARENTS.get(n, ())}
+    if any(t.kind == "project" for m in mentions for t in m.targets):
+        parents.add("项目支出")  # a named project is part of 项目支出, not a second figure
     codes = {row.code for m in mentions for t in m.targets for _, row in t.rows if row.code}
     return [m for m in mentions
             if not (op in ("lookup", "each") and m.targets[0].kind == "concept" and m.targets[0].name in parents)

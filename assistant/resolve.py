@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.answer import Citation
@@ -70,7 +71,16 @@ def subject_operands(doc: Disclosure, target: Target, question: str,
     return []
 
 
-def project_operand(doc: Disclosure, project: Project) -> Operand | None:
+TOTAL_ASKED = re.compile(r"资金总额|项目总额|总投资|总预算|总共需要")
+
+
+def project_operand(doc: Disclosure, project: Project, question: str = "") -> Operand | None:
+    """The project's 预算数 (this year's), or its 项目资金总额 when that is asked and printed."""
+    if project.total is not None and TOTAL_ASKED.search(question):
+        cite = Citation(doc.doc_id, "cell", project.span.page, table=project.title,
+                        row=f"{project.code} {project.name}".strip(), column="项目资金总额",
+                        value=fmt(project.total))
+        return Operand(f"{project.name}项目资金总额", project.total, project.unit, cite)
     if project.budget is None:
         return None
     citation = Citation(doc.doc_id, "cell", project.span.page, table=project.title,
@@ -97,7 +107,7 @@ def resolve(doc: Disclosure, mention: Mention, question: str,
         elif target.kind == "subject":
             found += subject_operands(doc, target, question, column)
         elif target.kind == "project" and target.project is not None:
-            op = project_operand(doc, target.project)
+            op = project_operand(doc, target.project, question)
             found += [op] if op else []
     if not found:
         found = _concept_inside(doc, mention.surface)

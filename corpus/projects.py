@@ -101,6 +101,7 @@ def space_form(title: str, lines: list[Line], source: str, page: int | None) -> 
                    fiscal=parse_amount(amounts.get("当年财政拨款", "")),
                    other=parse_amount(amounts.get("其他资金", "")), purpose="", plan=(), goal="",
                    indicators=space_indicators(lines, source, page), title=title,
+                   total=parse_amount(amounts.get("项目资金总额", "")),
                    span=SourceSpan(source, lines[0][0] - 1 if lines else 0, page))
 
 

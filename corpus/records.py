@@ -108,6 +108,7 @@ class Project:
     indicators: tuple[Indicator, ...]
     title: str
     span: SourceSpan
+    total: Decimal | None = None  # 项目资金总额 over the project's whole life, when the form prints it
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,8 @@ CASES = [
     (W25, "第二大的功能分类", "16091895", "元", "社会保障和就业支出"),
     (W25, "第二少的功能分类", "200000", "元", "文化旅游体育与传媒支出"),
     (W25, "教育支出排名第几", "7", "名", "排第7"),
+    (J, "兰溪路-真南路下立交工程项目资金总额", "771325800.00", "元", "项目资金总额为771325800.00"),  # not 年度
+    (J, "兰溪路-真南路下立交工程预算是多少", "226145100.00", "元", "工程为226145100.00"),
     (J, "政府采购货物预算是多少", "21.62", "万元", "政府采购货物预算21.62万元"),
     (J, "面向中小企业预留的政府采购金额", "85742.20", "万元", "85,742.20万元"),  # the part, not a sum
     (W24, "政府采购工程预算是多少", "815.87", "万元", "815.87"),
@@ -140,6 +142,7 @@ INDICATORS = [
 @pytest.mark.parametrize(("level3", "level2", "value"), INDICATORS)
 def test_space_form_indicators(level3, level2, value):
     (project,) = parse_file(JGW).projects
+    assert (project.budget, project.total) == (Decimal("226145100.00"), Decimal("771325800.00"))
     found = [i for i in project.indicators if i.level3 == level3]
     assert [(i.level2, i.value) for i in found] == [(level2, value)]
     assert found[0].span.page == 24
