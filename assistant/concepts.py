@@ -87,7 +87,8 @@ def _find_row(table: Table, rule: Rule) -> list[Row]:
     return [by_name[n] for n in rule.rows if n in by_name]
 
 
-def _apply(doc: Disclosure, rule: Rule, label: str) -> Operand | None:
+def apply_rule(doc: Disclosure, rule: Rule, label: str) -> Operand | None:
+    """The first stated cell the rule points at, labelled `label`."""
     table = doc.table(rule.table)
     if table is None:
         return None
@@ -108,7 +109,7 @@ def _apply(doc: Disclosure, rule: Rule, label: str) -> Operand | None:
 def resolve_concept(doc: Disclosure, concept: str) -> Operand | None:
     """The cell that states a standard total, or None when no table states it."""
     for rule in CONCEPTS.get(concept, ()):
-        found = _apply(doc, rule, concept)
+        found = apply_rule(doc, rule, concept)
         if found is not None:
             return found
     return None

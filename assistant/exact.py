@@ -145,7 +145,7 @@ def answer_table(ask: Ask) -> Answer | None:
     if op == "share" and len(resolved) == 2 and _part_named_second(ask.q, resolved):
         operands.reverse()  # 基本支出中人员经费占比: the part is the one right before 占
     if op == "share" and column and len(resolved) == 1 and \
-            resolved[0].mention.surface in ask.q[ask.q.find("占") + 1:]:
+            resolved[0].mention.surface in ask.q[of + 1:]:
         whole = resolve(ask.doc, resolved[0].mention, ask.q).candidates  # X的项目支出占X的比例
         operands += list(whole[:1])
     return _compute(ask, op, operands)

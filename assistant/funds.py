@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant.answer import Answer, abstain
-from assistant.compute import Operand, cell_operand
+from assistant.compute import Operand
+from assistant.concepts import TOTAL, Rule, apply_rule
 from assistant.exact import Ask, _compute, _where
 from assistant.link import Mention
 from assistant.resolve import row_operand
@@ -48,12 +49,7 @@ def scope_to_fund(mentions: list[Mention]) -> tuple[list[Mention], str | None]:
 
 def fund_column(doc: Disclosure, key: str, column: str) -> Operand | None:
     """The fund table's 合计 row in the column asked (政府性基金预算的项目支出)."""
-    table = doc.table(key)
-    total = next((r for r in table.rows if r.name in ("合计", "总计")), None) if table else None
-    cell = total.cell(column) if total is not None else None
-    if table is None or total is None or cell is None or cell.value is None:
-        return None
-    return cell_operand(doc, table, total, column, f"{FUND_NAMES[key]}·{column}")
+    return apply_rule(doc, Rule(key, TOTAL, (column,)), f"{FUND_NAMES[key]}·{column}")
 
 
 def answer_fund_scoped(ask: Ask, mentions: list[Mention], column: str | None) -> Answer | None:

@@ -46,27 +46,28 @@ class Assistant:
             raise QuestionError("the question is empty / 问题为空")
         if len(question) > MAX_QUESTION:
             return abstain(question, f"问题超过{MAX_QUESTION}字，请缩短后再问。")
-        by_year = self._per_year(question, doc)
+        infos = self.documents()  # one store read: scoping and the year check below share it
+        q = normalize_question(question)
+        scope = scope_for(q, infos, doc)
+        by_year = self._per_year(question, q, scope)
         if by_year is not None:
             return by_year
-        asked = self._question(question, doc)
+        asked = self._question(question, q, scope)
         answer = self.router.invoke(asked)
-        years = {i.year + d for i in self.documents() for d in (-1, 0, 1)}
+        years = {i.year + d for i in infos for d in (-1, 0, 1)}
         if asked.ask is not None:
             answer = self._flag_suspect(asked.ask.doc, answer)
         return _checked(answer, {Decimal(y) for y in years})
 
-    def _per_year(self, question: str, selector: str | None) -> Answer | None:
+    def _per_year(self, question: str, q: str, scope: Scope) -> Answer | None:
         """Several years of one department named in one question: each asked on its own document."""
         from assistant.years import per_year_docs, question_for_year, side_by_side
 
-        q = normalize_question(question)
-        scope = scope_for(q, self.documents(), selector)
         docs = per_year_docs(q, scope.docs) if not scope.problem else None
         if docs is None:
             return None
         answers = [(i.year, self.ask(question_for_year(q, i.year), doc=i.doc_id)) for i in docs]
-        return replace(side_by_side(question, answers), question=question)
+        return side_by_side(question, answers)
 
     def _flag_suspect(self, doc: Disclosure, answer: Answer) -> Answer:
         """Answers citing a table whose own sums fail (probably misread by us) say so."""
@@ -82,9 +83,7 @@ class Assistant:
         note = f"表格“{'、'.join(sorted(cited))}”自身合计校验未通过，可能解析有误，请核对原文。"
         return replace(answer, warnings=(*answer.warnings, note))
 
-    def _question(self, raw: str, selector: str | None) -> Question:
-        q = normalize_question(raw)
-        scope: Scope = scope_for(q, self.documents(), selector)
+    def _question(self, raw: str, q: str, scope: Scope) -> Question:
         if scope.problem:
             return Question(raw, None, scope.problem)
         if len(scope.docs) > 1:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.answer import Answer, Figure
+from assistant.answer import Answer
 from assistant.intent import mentioned_years
 from index.store import DocumentInfo
 
@@ -31,8 +31,7 @@ def question_for_year(q: str, year: int) -> str:
 
 def side_by_side(raw: str, answers: list[tuple[int, Answer]]) -> Answer:
     text = "".join(a.text if not a.abstained else f"{year}年：{a.text}" for year, a in answers)
-    values = tuple(replace(f, label=f"{year}年{f.label}") for year, a in answers for f in a.values
-                   if isinstance(f, Figure))
+    values = tuple(replace(f, label=f"{year}年{f.label}") for year, a in answers for f in a.values)
     citations = tuple(c for _, a in answers for c in a.citations)
     abstained = all(a.abstained for _, a in answers)
     route = "unanswerable" if abstained else "lookup"
