@@ -114,7 +114,8 @@ def _position(ask: Ask) -> Answer | None:
     text = (f"{_where(ask.doc)}中，{one.label}{fmt(one.value)}{one.unit}，在同级{len(ranked)}项科目中"
             f"按金额{order}排第{place}。")
     return _answer(ask, "arithmetic", text, operands=tuple(ranked), value=Decimal(place), unit="名",
-                   figures=(Figure(one.label, one.value, one.unit), Figure("名次", Decimal(place), "名")))
+                   figures=(Figure(one.label, one.value, one.unit), Figure("名次", Decimal(place), "名"),
+                            Figure("同级科目数", Decimal(len(ranked)), "项")))
 
 
 _ORDINAL = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
@@ -130,7 +131,8 @@ def _nth(ask: Ask, kind: str, ranked: list[Operand], place: int, word: str) -> A
     text = (f"{_where(ask.doc)}中，在{len(ranked)}项{kind}里排第{place}（按金额从"
             f"{'小到大' if word in '少小低' else '大到小'}）的是{one.label}，{fmt(one.value)}{one.unit}。")
     return _answer(ask, "arithmetic", text, operands=tuple(ranked[:place]), value=one.value, unit=one.unit,
-                   figures=(Figure(one.label, one.value, one.unit),))
+                   figures=(Figure(one.label, one.value, one.unit), Figure("名次", Decimal(place), "名"),
+                            Figure(f"参与比较的{kind}数", Decimal(len(ranked)), "项")))
 
 
 COUNTABLE = re.compile(r"项目|单位|机构|科目|功能分类|经济分类|类|款|(?<!事)项|指标")

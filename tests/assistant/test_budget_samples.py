@@ -101,6 +101,7 @@ def test_budget_sample_answers(assistant, doc, question, value, unit, phrase):
     shown = answer.text + "".join((c.quote or "") + (c.value or "") for c in answer.citations)
     assert phrase in shown, answer.text
     assert answer.citations and all(c.doc_id == doc for c in answer.citations)
+    assert not answer.warnings, answer.warnings  # every figure in the text traced to a record
 
 
 def test_two_things_named_without_a_conjunction_are_never_added(assistant):
