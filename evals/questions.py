@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from corpus.errors import BudgetQAError
 
-TYPES = ("lookup", "sum", "ratio", "diff", "pct_change", "compare", "rank", "count", "narrative",
-         "unanswerable")
-NUMERIC = ("lookup", "sum", "ratio", "diff", "pct_change", "compare", "rank", "count")
+TYPES = ("lookup", "sum", "ratio", "multiple", "diff", "pct_change", "compare", "rank", "count", "list",
+         "narrative", "unanswerable", "compound")
+NUMERIC = ("lookup", "sum", "ratio", "multiple", "diff", "pct_change", "compare", "rank", "count", "list")
+SPLITS = ("dev", "test")
+TEST_SHARE = 30  # percent of a blind set held out: never looked at while fixing
 
 
 class EvalSetError(BudgetQAError):
@@ -35,7 +38,25 @@ class EvalQuestion:
     type: str
     must_include: tuple[str, ...] = ()
     evidence: str | None = None
+    parts: tuple[EvalQuestion, ...] = ()  # a compound question: one expected answer per part, in order
     raw: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def split(self) -> str:
+        """dev or test, fixed by the id alone, so a set can grow without reshuffling."""
+        return split_of(self.id)
+
+
+def split_of(question_id: str) -> str:
+    digest = hashlib.sha256(question_id.encode("utf-8")).digest()
+    return "test" if int.from_bytes(digest[:4], "big") % 100 < TEST_SHARE else "dev"
+
+
+def on_pdf(q: EvalQuestion) -> EvalQuestion:
+    """The same question asked of the document's published PDF (stored as id + -pdf)."""
+    if not q.doc or q.doc.endswith("-pdf"):
+        return q
+    return replace(q, doc=f"{q.doc}-pdf")
 
 
 def _value(raw: Any, where: tuple[str, int]) -> Decimal | tuple[Decimal, ...] | None:
@@ -60,14 +81,19 @@ def to_question(obj: dict[str, Any], source: str, line: int, index: int) -> Eval
         raise EvalSetError(*where, f"a {obj['type']} question needs a 'value'")
     if obj["type"] == "narrative" and not obj.get("must_include"):
         raise EvalSetError(*where, "a narrative question needs 'must_include'")
+    if obj["type"] == "compound" and len(obj.get("parts") or ()) < 2:
+        raise EvalSetError(*where, "a compound question needs at least two 'parts'")
     must = obj.get("must_include") or ()
     if isinstance(must, str):
         must = [m for m in must.split("|") if m]
-    return EvalQuestion(id=str(obj.get("id") or f"{Path(source).stem}-{index}"), doc=obj.get("doc") or None,
+    qid = str(obj.get("id") or f"{Path(source).stem}-{index}")
+    parts = tuple(to_question({"question": obj["question"], "id": f"{qid}.{i}", **part}, source, line, i)
+                  for i, part in enumerate(obj.get("parts") or (), 1))
+    return EvalQuestion(id=qid, doc=obj.get("doc") or None,
                         question=obj["question"], answer=str(obj.get("answer") or ""),
                         value=_value(obj.get("value"), where), unit=obj.get("unit") or None,
                         type=obj["type"], must_include=tuple(must), evidence=obj.get("evidence") or None,
-                        raw=obj)
+                        parts=parts, raw=obj)
 
 
 def _rows(path: Path) -> list[tuple[int, dict[str, Any]]]:

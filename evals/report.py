@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from evals.run import Result
+
+CAUSE_NAMES = {"wrong": "wrong answer", "abstained": "abstained (had an answer)",
+               "answered": "answered (should abstain)", "uncited": "no citation",
+               "part-missing": "a part not answered"}
 
 
 def pct(part: int, whole: int) -> float:
@@ -36,6 +40,8 @@ def summarize(results: list[Result], baseline: dict[str, bool] | None = None) ->
         "abstention_recall": pct(sum(bool(r.response.get("abstained")) for r in should), len(should)),
         "evidence_accuracy": pct(sum(evidence), len(evidence)),
         "latency_ms": {"p50": round(_quantile(latency, 0.5), 1), "p95": round(_quantile(latency, 0.95), 1)},
+        "by_cause": dict(sorted(Counter(r.verdict.cause or "other" for r in results
+                                        if not r.verdict.passed).items())),
         "failures": [_failure(r) for r in results if not r.verdict.passed],
     }
     if baseline is not None:
@@ -53,7 +59,7 @@ def _failure(r: Result) -> dict[str, Any]:
     return {"id": r.question.id, "type": r.question.type, "question": r.question.question,
             "expected": str(expected) if r.question.type != "unanswerable" else "abstain",
             "got": (r.response.get("text") or "")[:160], "value": r.response.get("value"),
-            "reason": r.verdict.reason, "source": source}
+            "reason": r.verdict.reason, "cause": r.verdict.cause or "other", "source": source}
 
 
 def markdown(summary: dict[str, Any], title: str) -> str:
@@ -71,10 +77,15 @@ def markdown(summary: dict[str, Any], title: str) -> str:
                   *(f"- fixed: {i}" for i in summary["fixed"]),
                   *(f"- broken: {i}" for i in summary["broken"])]
     lines += ["", f"## Failures ({len(summary['failures'])})", ""]
+    if summary["by_cause"]:
+        lines += ["By cause: " + ", ".join(f"{CAUSE_NAMES.get(k, k)} {n}" for k, n in summary["by_cause"].items()),
+                  ""]
     if summary["failures"]:
-        lines += ["| id | type | question | expected | got | why | source |", "|---|---|---|---|---|---|---|"]
+        lines += ["| id | type | cause | question | expected | got | why | source |",
+                  "|---|---|---|---|---|---|---|---|"]
         for f in summary["failures"]:
-            cells = [f["id"], f["type"], f["question"], f["expected"], f["got"], f["reason"], f["source"]]
+            cells = [f["id"], f["type"], f["cause"], f["question"], f["expected"], f["got"], f["reason"],
+                     f["source"]]
             lines.append("| " + " | ".join(str(c).replace("|", "/").replace("\n", " ") for c in cells) + " |")
     else:
         lines.append("None.")

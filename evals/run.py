@@ -30,6 +30,8 @@ class Result:
         record["response"] = self.response
         record["passed"] = self.verdict.passed
         record["reason"] = self.verdict.reason
+        record["cause"] = self.verdict.cause
+        record["split"] = self.question.split
         record["evidence_ok"] = self.verdict.evidence_ok
         record["seconds"] = round(self.seconds, 4)
         return record
@@ -42,13 +44,16 @@ def _plain(value: Any) -> Any:
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, list):
         return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
     return value
 
 
 @contextmanager
-def corpus_assistant(corpus: Path | None) -> Iterator[Assistant]:
+def corpus_assistant(corpus: Path | list[Path] | None) -> Iterator[Assistant]:
     """The stored assistant, or a temporary store holding just `corpus` (a set and its documents)."""
-    if corpus is None:
+    paths = [corpus] if isinstance(corpus, Path) else list(corpus or [])
+    if not paths:
         yield open_assistant()
         return
     from index.ingest import ingest_paths
@@ -56,7 +61,7 @@ def corpus_assistant(corpus: Path | None) -> Iterator[Assistant]:
     with tempfile.TemporaryDirectory(prefix="budget-qa-eval-") as home:
         settings = Settings(home=Path(home), embed_model=load_settings().embed_model)
         assistant = open_assistant(settings)
-        failed = [r for r in ingest_paths([corpus], assistant.store) if r.error]
+        failed = [r for r in ingest_paths(paths, assistant.store) if r.error]
         if failed:
             from corpus.errors import BudgetQAError
 

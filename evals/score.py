@@ -14,11 +14,16 @@ SCALE = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(10000000
 CHANGE_WORDS = ("增加", "减少", "增长", "下降", "上升", "降低", "持平", "多", "少")  # 多/少: two items
 
 
+# Why a question failed, the way the report groups them: a confident wrong answer is the worst.
+CAUSES = ("wrong", "abstained", "answered", "uncited", "part-missing")
+
+
 @dataclass(frozen=True)
 class Verdict:
     passed: bool
     reason: str
     evidence_ok: bool | None = None  # None when the question names no evidence
+    cause: str | None = None  # one of CAUSES when failed
 
 
 def _dec(value: Any) -> Decimal | None:
@@ -71,18 +76,42 @@ def evidence_matches(evidence: str, citations: list[dict[str, Any]]) -> bool:
     return False
 
 
+def _missing_text(q: EvalQuestion, response: dict[str, Any]) -> list[str]:
+    text = squash(response.get("text", ""))
+    return [m for m in q.must_include if squash(m) not in text]
+
+
 def verdict(q: EvalQuestion, response: dict[str, Any]) -> Verdict:
+    if q.type == "compound":
+        return _compound(q, response)
     abstained = bool(response.get("abstained"))
     citations = response.get("citations") or []
     evidence_ok = evidence_matches(q.evidence, citations) if q.evidence and not abstained else None
     if q.type == "unanswerable":
-        return Verdict(abstained, "abstained" if abstained else "answered instead of abstaining")
+        return Verdict(abstained, "abstained" if abstained else "answered instead of abstaining",
+                       cause=None if abstained else "answered")
     if abstained:
-        return Verdict(False, f"abstained: {response.get('text', '')[:60]}", evidence_ok)
+        return Verdict(False, f"abstained: {response.get('text', '')[:60]}", evidence_ok, "abstained")
     if not citations:
-        return Verdict(False, "no citation", evidence_ok)
+        return Verdict(False, "no citation", evidence_ok, "uncited")
+    missing = _missing_text(q, response)
     if q.type == "narrative":
-        missing = [m for m in q.must_include if m not in response.get("text", "")]
-        return Verdict(not missing, f"missing {missing}" if missing else "ok", evidence_ok)
+        return Verdict(not missing, f"missing {missing}" if missing else "ok", evidence_ok,
+                       "wrong" if missing else None)
     ok, reason = _numeric(q, response)
-    return Verdict(ok, reason, evidence_ok)
+    if ok and missing:
+        ok, reason = False, f"missing {missing}"
+    return Verdict(ok, reason, evidence_ok, None if ok else "wrong")
+
+
+def _compound(q: EvalQuestion, response: dict[str, Any]) -> Verdict:
+    """Every part answered in order: the response's `parts`, or the answer itself as its only part."""
+    answers = response.get("parts") or [response]
+    for i, part in enumerate(q.parts):
+        if i >= len(answers):
+            return Verdict(False, f"part {i + 1} not answered ({len(answers)} of {len(q.parts)})",
+                           cause="part-missing")
+        found = verdict(part, answers[i])
+        if not found.passed:
+            return Verdict(False, f"part {i + 1}: {found.reason}", cause=found.cause)
+    return Verdict(True, "ok")
