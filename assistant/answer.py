@@ -7,7 +7,11 @@ JSON schema (stable; evals and the web page read it):
  "formula": str|null, "abstained": bool,
  "citations": [{"doc_id", "kind": "cell", "table", "row", "column", "value", "page"}
               |{"doc_id", "kind": "text", "section", "quote", "page"}],
- "warnings": [str]}
+ "warnings": [str],
+ "parts": [{the fields above, one object per part of the question, in the order asked}],
+ "plan": {"question": str, "parts": [{"op", "text", "refs", "scope", ...}]}}
+
+The top-level value/unit/formula are the first part's; a one-part question has one part.
 """
 
 from __future__ import annotations
@@ -59,8 +63,18 @@ class Answer:
     abstained: bool = False
     citations: tuple[Citation, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    parts: tuple[Answer, ...] = field(default=(), compare=False)
+    plan: dict[str, Any] | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
+        found = self._fields()
+        if self.parts:
+            found["parts"] = [p._fields() for p in self.parts]
+        if self.plan is not None:
+            found["plan"] = self.plan
+        return found
+
+    def _fields(self) -> dict[str, Any]:
         return {
             "question": self.question,
             "route": self.route,

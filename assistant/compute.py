@@ -78,6 +78,30 @@ def share(part: Operand, whole: Operand) -> Result:
     return Result(pct, "%", formula, (part, whole))
 
 
+def same_unit(operands: list[Operand]) -> list[Operand]:
+    """Every operand in the first one's unit (a 万元 figure from the text against a table in 元), the
+    conversion shown in its label; units that do not convert stay as they are."""
+    from corpus.normalize import UNITS, convert
+
+    if not operands:
+        return operands
+    unit = operands[0].unit
+    out = [operands[0]]
+    for o in operands[1:]:
+        if o.unit != unit and o.unit in UNITS and unit in UNITS:
+            o = Operand(f"{o.label}（{fmt(o.value)}{o.unit}）", convert(o.value, o.unit, unit).normalize(), unit,
+                        o.citation)
+        out.append(o)
+    return out
+
+
+def ratio(a: Operand, b: Operand) -> Result:
+    """How many times b is a (几倍)."""
+    times = round_pct(a.value / b.value)
+    formula = f"{a.label} {fmt(a.value)} ÷ {b.label} {fmt(b.value)} = {fmt(times)}倍（四舍五入保留两位小数）"
+    return Result(times, "倍", formula, (a, b))
+
+
 def prior_from_change(current: Operand, change: Operand, increased: bool, year: int) -> Result:
     """Prior-year figure from the stated change: 上年 = 本年 − 增加额 (or + 减少额)."""
     from corpus.normalize import UNITS, convert

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from assistant.answer import Answer, abstain
 from assistant.compute import Operand
-from assistant.concepts import TOTAL, Rule, apply_rule
+from assistant.concepts import total_cell
 from assistant.exact import Ask, _compute, _where
 from assistant.link import Mention
 from assistant.resolve import row_operand
@@ -49,7 +49,7 @@ def scope_to_fund(mentions: list[Mention]) -> tuple[list[Mention], str | None]:
 
 def fund_column(doc: Disclosure, key: str, column: str) -> Operand | None:
     """The fund table's 合计 row in the column asked (政府性基金预算的项目支出)."""
-    return apply_rule(doc, Rule(key, TOTAL, (column,)), f"{FUND_NAMES[key]}·{column}")
+    return total_cell(doc, key, column, f"{FUND_NAMES[key]}·{column}")
 
 
 def answer_fund_scoped(ask: Ask, mentions: list[Mention], column: str | None) -> Answer | None:

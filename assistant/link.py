@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.concepts import CONCEPTS
-from assistant.qtext import aliases, bigrams, plain_name
+from assistant.concepts import concept_names
+from assistant.qtext import bigrams, plain_name
+from corpus.ontology import ontology
 from corpus.records import Disclosure, Indicator, Project, Row
 
 # Row labels that name a measure or a total, not a subject (the 三公 table of a 决算 has 预算数/决算数 rows).
@@ -81,12 +82,19 @@ def vocabulary(doc: Disclosure) -> Vocabulary:
     return _VOCABS[key]
 
 
+def doc_names(doc: Disclosure) -> frozenset[str]:
+    """The document's own names a question may use: rows, projects, indicators (not concepts/aliases)."""
+    return frozenset(name for name, targets in vocabulary(doc).names.items()
+                     if any(t.kind in ("subject", "project", "indicator") and name in (t.name, plain_name(t.name))
+                            for t in targets) or targets[0].kind == "indicator")
+
+
 def _build_vocabulary(doc: Disclosure) -> Vocabulary:
     names: dict[str, tuple[Target, ...]] = {}
     subjects = _subjects(doc)
     for name, rows in subjects.items():
         names[name] = (Target("subject", name, tuple(rows)),)
-    for concept in CONCEPTS:
+    for concept in concept_names():
         names[plain_name(concept)] = (Target("concept", concept),)
         names.setdefault(concept, (Target("concept", concept),))
     for project in doc.projects:
@@ -98,7 +106,7 @@ def _build_vocabulary(doc: Disclosure) -> Vocabulary:
                         Target("indicator", label, project=p, indicator=i)
                         for p in doc.projects for i in p.indicators
                         if label in (plain_name(i.level3), plain_name(i.description)))
-    for word, meanings in aliases().items():
+    for word, meanings in ontology().meanings().items():
         targets = tuple(t for m in meanings for t in _meaning(m, names, subjects))
         if targets and word not in names:
             names[word] = targets
@@ -212,7 +220,7 @@ def _fuzzy_phrase(phrase: str, start: int, vocab: Vocabulary) -> Mention | None:
     grams = bigrams(phrase.replace("的", ""))
     scored = []
     for name, targets in vocab.names.items():
-        if targets[0].kind == "concept" and name not in CONCEPTS:
+        if targets[0].kind == "concept" and name not in concept_names():
             continue
         shared = grams & bigrams(name)
         score = len(shared) / len(grams)

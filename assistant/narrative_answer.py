@@ -70,7 +70,7 @@ class NarrativeAnswerer:
         reason = self.answer(ask)
         if figure is None or figure.abstained:
             return reason
-        figure = _with_stated_change(ask, figure)
+        figure = with_stated_change(ask, figure)
         if reason.abstained:
             return replace(figure, route="hybrid")
         cites = tuple(dict.fromkeys(figure.citations + reason.citations))
@@ -93,7 +93,7 @@ def _quoted_figures(quotes) -> tuple[Figure, ...]:
     return tuple(figures)
 
 
-def _with_stated_change(ask: Ask, figure: Answer) -> Answer:
+def with_stated_change(ask: Ask, figure: Answer) -> Answer:
     """项目支出433.00万元 → add 比上年减少79.9万元 when the question asks why it changed."""
     changes = stated_changes(ask.doc)
     if any(c.kind == "text" for c in figure.citations):

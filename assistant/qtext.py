@@ -19,12 +19,6 @@ def _t2s() -> dict[int, str]:
     return {ord(pairs[i]): pairs[i + 1] for i in range(0, len(pairs) - 1, 2)}
 
 
-@cache
-def aliases() -> dict[str, list[str]]:
-    data = resources.files("assistant").joinpath("data/aliases.json").read_text("utf-8")
-    return json.loads(data)["aliases"]
-
-
 def normalize_question(text: str) -> str:
     text = to_halfwidth(text).translate(_t2s())
     text = re.sub(r"\s+", "", text)

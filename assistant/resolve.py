@@ -123,9 +123,9 @@ def resolve(doc: Disclosure, mention: Mention, question: str,
 
 def _concept_inside(doc: Disclosure, surface: str) -> list[Operand]:
     """政府性基金预算拨款 (a blank row) → 政府性基金预算 (an explicitly empty table: 0)."""
-    from assistant.concepts import CONCEPTS
+    from assistant.concepts import concept_names
 
-    for concept in sorted(CONCEPTS, key=len, reverse=True):
+    for concept in sorted(concept_names(), key=len, reverse=True):
         if concept in surface and (op := resolve_concept(doc, concept)):
             return [op]
     return []

@@ -13,9 +13,7 @@ from assistant.answer import Answer, abstain
 from assistant.checks import uncited_numbers
 from assistant.exact import Ask
 from assistant.intent import WHY
-from assistant.link import link
 from assistant.qtext import normalize_question
-from assistant.router import Question, build_router
 from assistant.scoping import Scope, scope_for, several_docs_message, strip_department
 from corpus.errors import QuestionError
 from corpus.records import Disclosure
@@ -29,7 +27,6 @@ MAX_QUESTION = 300
 class Assistant:
     store: RecordStore
     settings: Settings
-    _router: Any = field(default=None, repr=False)
     _narrative: Any = field(default=None, repr=False)
     _suspects: dict[tuple[str, str], set[str]] = field(default_factory=dict, repr=False)
 
@@ -52,12 +49,31 @@ class Assistant:
         by_year = self._per_year(question, q, scope)
         if by_year is not None:
             return by_year
-        asked = self._question(question, q, scope)
-        answer = self.router.invoke(asked)
+        if scope.problem:
+            return abstain(question, scope.problem)
+        if len(scope.docs) > 1:
+            return abstain(question, several_docs_message(scope.docs))
+        disclosure = self.disclosure(scope.docs[0].doc_id)
+        answer = self._answer(question, strip_department(q, disclosure.department), disclosure)
         years = {i.year + d for i in infos for d in (-1, 0, 1)}
-        if asked.ask is not None:
-            answer = self._flag_suspect(asked.ask.doc, answer)
-        return _checked(answer, {Decimal(y) for y in years})
+        return _checked(self._flag_suspect(disclosure, answer), {Decimal(y) for y in years})
+
+    def _answer(self, raw: str, q: str, doc: Disclosure) -> Answer:
+        """Parse into parts, plan each against the document, execute each; one answer per part."""
+        from assistant.compose import combine
+        from assistant.execute import Context, execute
+        from assistant.explain import understood
+        from assistant.link import doc_names
+        from assistant.parse import parse
+        from assistant.plan import plan
+
+        query = parse(q, doc_names(doc))
+        context = Context(self.narrative)
+        answers = []
+        for part in query.parts:
+            planned = plan(part, doc, raw)
+            answers.append((understood(planned), execute(planned, context)))
+        return combine(raw, query, answers)
 
     def _per_year(self, question: str, q: str, scope: Scope) -> Answer | None:
         """Several years of one department named in one question: each asked on its own document."""
@@ -83,15 +99,6 @@ class Assistant:
         note = f"表格“{'、'.join(sorted(cited))}”自身合计校验未通过，可能解析有误，请核对原文。"
         return replace(answer, warnings=(*answer.warnings, note))
 
-    def _question(self, raw: str, q: str, scope: Scope) -> Question:
-        if scope.problem:
-            return Question(raw, None, scope.problem)
-        if len(scope.docs) > 1:
-            return Question(raw, None, several_docs_message(scope.docs))
-        disclosure = self.disclosure(scope.docs[0].doc_id)
-        q = strip_department(q, disclosure.department)
-        return Question(raw, Ask(raw, q, disclosure, tuple(link(q, disclosure))))
-
     def as_runnable(self):
         """The whole assistant as a langchain Runnable: a question (or {"question", "doc"}) in,
         an `Answer` out, so it composes with other runnables."""
@@ -105,12 +112,6 @@ class Assistant:
         return RunnableLambda(run)
 
     @property
-    def router(self):
-        if self._router is None:
-            self._router = build_router(self._narrative_answer, self._hybrid_answer)
-        return self._router
-
-    @property
     def narrative(self):
         if self._narrative is None:
             from assistant.narrative_answer import NarrativeAnswerer
@@ -118,14 +119,9 @@ class Assistant:
             self._narrative = NarrativeAnswerer(self.store, self.settings)
         return self._narrative
 
-    def _narrative_answer(self, ask: Ask) -> Answer:
-        return _execution_reason(ask) or self.narrative.answer(ask)
-
-    def _hybrid_answer(self, ask: Ask) -> Answer:
-        return _execution_reason(ask) or self.narrative.hybrid(ask)
 
 
-def _execution_reason(ask: Ask) -> Answer | None:
+def execution_reason(ask: Ask) -> Answer | None:
     """A 决算's why-question on 决算 against 预算 is answered by the reason stated beside the pair."""
     if not WHY.search(ask.q):
         return None

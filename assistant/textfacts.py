@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from assistant.answer import Citation
 from assistant.compute import Operand
+from corpus.ontology import ontology
 from corpus.records import Disclosure, Section
 
 _SENTENCE = re.compile(r"[^。；！？]*[。；！？]?")
@@ -19,34 +20,11 @@ _CHANGE = re.compile(r"(增加|减少|增长|下降|上升|降低)\s*" + _AMOUNT
 _FLAT = re.compile(r"(持平|一致|保持不变|没有变化|无变化)()()")  # groups shaped like _CHANGE's
 _LAST_YEAR = re.compile(r"(?:比|较|与|同)\s*(?:\d{4}\s*年|上年|去年|上一年|上年度)")
 _YEAR = re.compile(r"(?:比|较|与)(\d{4})年")
-# Standard labels a narrative uses for the concepts the tables state (longest first when matching).
-LABELS: dict[str, tuple[str, ...]] = {
-    "支出总计": ("收支安排", "收支预算", "支出预算", "部门预算", "预算收支", "支出总计"),
-    "收入总计": ("收入预算", "预算收入", "收入总计"),
-    "基本支出": ("基本支出",),
-    "项目支出": ("项目支出",),
-    "人员经费": ("人员经费",),
-    "公用经费": ("日常公用经费", "公用经费"),
-    "机关运行经费": ("机关运行经费", "部门运行经费", "运行经费"),
-    "三公经费": ("三公经费", "“三公”经费", "三公经费财政拨款支出", "“三公”经费财政拨款支出"),
-    "政府采购": ("政府采购预算总额", "政府采购预算", "政府采购金额", "政府采购支出"),
-    "政府采购货物": ("政府采购货物预算", "政府采购货物支出", "货物采购金额", "货物采购", "采购货物"),
-    "政府采购工程": ("政府采购工程预算", "政府采购工程支出", "工程采购金额", "工程采购", "采购工程"),
-    "政府采购服务": ("政府采购服务预算", "政府采购服务支出", "服务采购金额", "服务采购", "采购服务"),
-    "面向中小企业预留": ("面向中小企业预留政府采购项目预算金额", "面向中小企业预留", "授予中小企业合同金额"),
-    "财政拨款收入": ("财政拨款收入",),
-    "财政拨款支出": ("财政拨款支出预算", "财政拨款支出"),
-    "一般公共预算拨款收入": ("一般公共预算财政拨款收入", "一般公共预算拨款"),
-    "一般公共预算拨款支出": ("一般公共预算财政拨款支出", "一般公共预算拨款支出预算", "一般公共预算拨款支出"),
-    "政府性基金预算": ("政府性基金预算支出", "政府性基金预算收入", "政府性基金拨款支出预算",
-                "政府性基金拨款支出"),
-    "国有资本经营预算": ("国有资本经营预算拨款支出预算", "国有资本经营预算拨款支出", "国有资本经营预算支出"),
-    "因公出国(境)费": ("因公出国(境)费用", "因公出国(境)费", "因公出国（境）费"),
-    "公务接待费": ("公务接待费",),
-    "公务用车购置及运行维护费": ("公务用车购置及运行维护费", "公务用车购置及运行费"),
-    "公务用车购置费": ("公务用车购置费",),
-    "公务用车运行费": ("公务用车运行维护费", "公务用车运行费"),
-}
+
+
+def _labelled() -> list[tuple[str, re.Pattern[str]]]:
+    """(concept, the pattern the 说明 names it with), from the ontology."""
+    return [(c.id, p) for c in ontology().concepts.values() for p in c.text_patterns]
 
 
 @dataclass(frozen=True)
@@ -74,8 +52,8 @@ def _citation(doc: Disclosure, section: Section, quote: str, page: int | None) -
 def _concept_in(clause: str) -> str | None:
     """The concept whose label ends last; a label inside a longer one (支出预算 in
     财政拨款支出预算) does not count."""
-    spans = [(m.start(), m.end(), concept) for concept, labels in LABELS.items() for label in labels
-             for m in re.finditer(re.escape(label), clause)]
+    spans = [(m.start(), m.end(), concept) for concept, pattern in _labelled()
+             for m in pattern.finditer(clause) if m.end() > m.start()]
     whole = [s for s in spans
              if not any(o[0] <= s[0] and s[1] <= o[1] and o[1] - o[0] > s[1] - s[0] for o in spans)]
     return max(whole, key=lambda s: (s[1], s[1] - s[0]))[2] if whole else None
@@ -132,7 +110,8 @@ def _change_in(doc: Disclosure, clause: str, before: str, sentence: str) -> _Cha
 
 def stated_amount(doc: Disclosure, concept: str) -> Operand | None:
     """The amount the narrative states for a concept no table holds (e.g. 机关运行经费)."""
-    labels = "|".join(re.escape(label) for label in LABELS.get(concept, (concept,)))
+    found = ontology().concept(concept)
+    labels = found.text_pattern.pattern if found else re.escape(concept)
     pattern = re.compile(f"({labels})" + r"[^，。；：\d]{0,12}?" + _AMOUNT)
     for section in doc.sections:
         for sentence, page in sentences(section):
@@ -145,10 +124,12 @@ def stated_amount(doc: Disclosure, concept: str) -> Operand | None:
 
 
 def _other_concept(sentence: str, end: int, concept: str) -> bool:
-    """A longer label of another concept ends where this label ends."""
-    mine = LABELS.get(concept, (concept,))
-    return any(len(label) > min(map(len, mine)) and sentence[:end].endswith(label)
-               for other, labels in LABELS.items() if other != concept for label in labels)
+    """A longer label of another concept ends where this label ends (政府性基金预算收入 is no 预算收入)."""
+    head = sentence[:end]
+    mine = [m.start() for _, p in _labelled() if _ == concept for m in p.finditer(head) if m.end() == end]
+    start = min(mine, default=end)
+    return any(m.end() == end and m.start() < start
+               for other, pattern in _labelled() if other != concept for m in pattern.finditer(head))
 
 
 def stated_count(doc: Disclosure, question: str, measure: str | tuple[str, ...],

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from corpus.records import Disclosure
-from index.audit_concepts import CHILDREN, ITEM_PARENTS, descendants, has_tables, resolve, resolve_subject
+from index.audit_concepts import ITEM_PARENTS, children, descendants, has_tables, resolve, resolve_subject
 from index.audit_model import Finding, Term, compare, quantum, round_to
 from index.audit_text import Passage, Stmt, all_statements
 
@@ -44,7 +44,7 @@ def enumerations(stmts: list[Stmt]) -> list[tuple[Stmt, list[Stmt]]]:
             continue
         kids: list[Stmt] = []
         seen: set[str] = set()
-        children, below = CHILDREN.get(parent.concept, ()), descendants(parent.concept)
+        parts, below = children(parent.concept), descendants(parent.concept)
         for stmt in stmts[i + 1:]:
             if stmt.change != parent.change or stmt.role == "prior":
                 continue
@@ -55,7 +55,7 @@ def enumerations(stmts: list[Stmt]) -> list[tuple[Stmt, list[Stmt]]]:
                 if not seen and (stmt.concept == parent.concept or items_allowed):
                     kids.append(stmt)
                 continue
-            if stmt.concept in children:
+            if stmt.concept in parts:
                 if stmt.concept not in seen:
                     kids.append(stmt)
                     seen.add(stmt.concept)

@@ -14,8 +14,9 @@ from index.settings import load_settings
 from tests.assistant.ask_cases import CASES
 
 ANSWERS: list = []
-KEYS = {"question", "route", "text", "value", "unit", "values", "formula", "abstained", "citations",
-        "warnings"}
+PART_KEYS = {"question", "route", "text", "value", "unit", "values", "formula", "abstained", "citations",
+             "warnings"}
+KEYS = PART_KEYS | {"parts", "plan"}
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +51,7 @@ def test_json_schema(assistant):
     data = json.loads(assistant.ask("基本支出占总支出的比例是多少").to_json())
     assert set(data) == KEYS and data["route"] in ROUTES
     assert data["value"] == 89.58 and data["unit"] == "%"
+    assert [set(p) for p in data["parts"]] == [PART_KEYS] and data["plan"]["parts"][0]["op"] == "share"
     cell = data["citations"][0]
     assert set(cell) == {"doc_id", "kind", "table", "row", "column", "value", "page"}
     text = json.loads(assistant.ask("项目支出为何减少").to_json())["citations"][-1]

@@ -1,0 +1,30 @@
+"""One answer per part, in the order asked, combined into the answer every user path reads: the top-level
+fields are the first part's (value, unit, formula), `parts` holds each, `plan` the query understood."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.answer import Answer
+from assistant.query import Query
+
+
+def _with_understanding(understood: str, answer: Answer) -> Answer:
+    return replace(answer, text=f"{understood}。{answer.text}")
+
+
+def combine(raw: str, query: Query, answers: list[tuple[str, Answer]]) -> Answer:
+    parts = tuple(replace(_with_understanding(u, a), question=part.text)
+                  for (u, a), part in zip(answers, query.parts, strict=True))
+    first = parts[0]
+    if len(parts) == 1:
+        return replace(first, question=raw, parts=parts, plan=query.to_dict())
+    text = "\n".join(f"（{i}）{p.text}" for i, p in enumerate(parts, 1))
+    return replace(first, question=raw, text=text,
+                   values=tuple(f for p in parts for f in p.values),
+                   citations=tuple(dict.fromkeys(c for p in parts for c in p.citations)),
+                   warnings=tuple(dict.fromkeys(w for p in parts for w in p.warnings)),
+                   abstained=all(p.abstained for p in parts),
+                   route=first.route if not first.abstained else next((p.route for p in parts if not p.abstained),
+                                                                      first.route),
+                   parts=parts, plan=query.to_dict())

@@ -1,0 +1,314 @@
+"""Execution: one planned part → one Answer, dispatched on the part's operation. Every figure comes
+from a cited cell or sentence, or from arithmetic on them shown as a formula (units converted first)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from assistant import compute as c
+from assistant.answer import Answer, abstain
+from assistant.compute import Operand, fmt
+from assistant.concepts import resolve_concept
+from assistant.exact import _answer, _answer_ambiguous, _compute, images_only
+from assistant.link import Mention, Target
+from assistant.plan import Planned, where
+from assistant.resolve import Resolved
+
+TEXT_OPS = ("reason", "purpose", "duties", "definition", "goal", "text")
+
+
+@dataclass
+class Context:
+    narrative: Any  # NarrativeAnswerer: quotes the 说明
+
+
+Executor = Callable[[Planned, Context], Answer]
+
+
+# ---- operands -----------------------------------------------------------------------------------
+
+def _default_total(p: Planned) -> Resolved | None:
+    """今年预算是多少 / 比去年减少了多少: the document's total when a figure part names nothing."""
+    concept = "收入总计" if "收入" in p.part.text else "支出总计"
+    op = resolve_concept(p.ask.doc, concept)
+    mention = Mention("", 0, (Target("concept", concept),))
+    return Resolved(mention, (op,)) if op else None
+
+
+def operands_of(p: Planned, allow_default: bool = True) -> tuple[list[Resolved], Answer | None]:
+    """The part's operands (the container when none is named; the total when nothing is), or the
+    answer that says why there are none."""
+    found = list(p.operands)
+    if not found and p.within is not None:
+        found = [p.within]
+    if not found and allow_default and not p.part.refs:
+        total = _default_total(p)
+        found = [total] if total else []
+    if not found:
+        return [], abstain(p.ask.raw, f"{where(p.ask.doc)}中没有找到所问的数额。")
+    return found, None
+
+
+def single(p: Planned, found: list[Resolved]) -> tuple[list[Operand], Answer | None]:
+    """One figure per operand, or the abstention (not stated) / the choices (several rows)."""
+    missing = [r for r in found if not r.candidates]
+    if missing and images_only(p.ask.doc):
+        return [], abstain(p.ask.raw, f"{where(p.ask.doc)}的表格以图片形式公开，无法读取其中的数字；"
+                                      "说明文字中也没有写明所问的数额。")
+    if missing:
+        return [], abstain(p.ask.raw, missing[0].reason or "文档没有列出该数额")
+    several = [r for r in found if len(r.candidates) > 1]
+    if several:
+        return [], _answer_ambiguous(p.ask, several[0])
+    return [r.candidates[0] for r in found], None
+
+
+def _qualified(p: Planned) -> Answer | None:
+    """人民会堂的机关运行经费: the name must narrow the figure, or the part says it cannot."""
+    qualifier = p.part.role("qualifier")
+    if qualifier is None:
+        return None
+    from assistant.stated import labels, qualified_amount
+
+    named = next((r for r in p.part.refs if r.kind in ("concept", "subject", "code") and r.role in ("operand", "part")
+                  and r.key), None)
+    if named is None:
+        return None  # 绩效自评的平均得分: a phrase of the document's own words, read as a whole below
+    found = qualified_amount(p.ask.doc, qualifier.text, named.text, labels(named.kind, named.key or ""))
+    if found is None:
+        return abstain(p.ask.raw, f"{where(p.ask.doc)}没有单独列出“{qualifier.text}”的{named.text}。")
+    return _answer(p.ask, "lookup", f"据{where(p.ask.doc)}说明，{found.label}为{fmt(found.value)}{found.unit}。",
+                   operands=(found,), value=found.value, unit=found.unit)
+
+
+# ---- figure operations ----------------------------------------------------------------------------
+
+def _lookup(p: Planned, ctx: Context) -> Answer:
+    if (found := _qualified(p)) is not None:
+        return found
+    if p.ask.doc.kind == "决算":
+        from assistant.final_answer import answer_execution
+
+        found_exec = answer_execution(p.ask)
+        if found_exec is not None:
+            return found_exec
+    if (indicator := _indicator(p)) is not None:
+        return indicator
+    found, problem = operands_of(p)
+    if problem:
+        return _text_fallback(p, ctx, problem)
+    ops, problem = single(p, found)
+    if problem:
+        return _text_fallback(p, ctx, problem) if not problem.values else problem
+    return _compute(p.ask, "lookup" if len(ops) == 1 else "each", ops)
+
+
+def _text_fallback(p: Planned, ctx: Context, problem: Answer) -> Answer:
+    """A figure no table holds for a phrase of the document's own words: a sentence of the 说明 that
+    names every term and a number may state it (never for a standard name the tables lack)."""
+    if any(r.kind in ("concept", "subject", "code") for r in p.part.refs if r.role == "operand") or \
+            not p.part.refs:
+        return problem
+    answer = ctx.narrative.answer(p.ask)
+    return problem if answer.abstained else answer
+
+
+def _each(p: Planned, ctx: Context) -> Answer:
+    found, problem = operands_of(p)
+    if problem:
+        return problem
+    answers = []
+    for r in found:
+        ops, missing = single(p, [r])
+        answers.append(missing if missing else _compute(p.ask, "lookup", ops))
+    if len(answers) == 1:
+        return answers[0]
+    ok = [a for a in answers if not a.abstained]
+    if not ok:
+        return answers[0]
+    text = "；".join(a.text.rstrip("。") for a in answers) + "。"
+    return replace(ok[0], route="lookup", text=text, value=None, unit=None,
+                   values=tuple(f for a in ok for f in a.values[:1]),
+                   citations=tuple(dict.fromkeys(ci for a in ok for ci in a.citations)))
+
+
+def _arith(p: Planned, op: str) -> Answer:
+    found, problem = operands_of(p, allow_default=False)
+    if problem:
+        return problem
+    ops, problem = single(p, found)
+    if problem:
+        return problem
+    if len(ops) < 2:
+        return abstain(p.ask.raw, f"这一问需要两个数，只读出了“{ops[0].label}”。" if ops else "没有读出要比较的数。")
+    return _compute(p.ask, op, c.same_unit(ops))
+
+
+def _sum(p: Planned, ctx: Context) -> Answer:
+    return _arith(p, "sum")
+
+
+def _difference(p: Planned, ctx: Context) -> Answer:
+    if p.part.scope.basis == "both" or (p.ask.doc.kind == "决算" and len(p.operands) < 2):
+        from assistant.final_answer import answer_execution
+
+        found = answer_execution(p.ask)
+        if found is not None:
+            return found
+    return _arith(p, "diff")
+
+
+def _compare(p: Planned, ctx: Context) -> Answer:
+    return _arith(p, "compare")
+
+
+def _share(p: Planned, ctx: Context) -> Answer:
+    found, problem = operands_of(p)
+    if problem:
+        return problem
+    parts, problem = single(p, found[:1])
+    if problem:
+        return problem
+    part = parts[0]
+    if p.whole is not None:
+        wholes, problem = single(p, [p.whole])
+        if problem:
+            return problem
+        whole = wholes[0]
+    else:
+        from assistant.wholes import implied_whole
+
+        whole = implied_whole(p, part)
+        if whole is None:
+            return abstain(p.ask.raw, f"不清楚“{part.label}”是占什么的比例，请说明分母（如占支出总计）。")
+    if whole.value == 0:
+        return abstain(p.ask.raw, f"{whole.label}为0，无法计算占比。")
+    part, whole = c.same_unit([part, whole])
+    result = c.share(part, whole)
+    return _answer(p.ask, "arithmetic", f"{where(p.ask.doc)}中，{part.label}占{whole.label}的{fmt(result.value)}%。",
+                   result)
+
+
+def _multiple(p: Planned, ctx: Context) -> Answer:
+    found, problem = operands_of(p, allow_default=False)
+    if problem:
+        return problem
+    ops, problem = single(p, found)
+    if problem:
+        return problem
+    if len(ops) < 2:
+        return abstain(p.ask.raw, "几倍需要两个数：请说明是谁与谁相比。")
+    a, b = c.same_unit(ops[:2])
+    if b.value == 0:
+        return abstain(p.ask.raw, f"{b.label}为0，无法计算倍数。")
+    result = c.ratio(a, b)
+    return _answer(p.ask, "arithmetic", f"{where(p.ask.doc)}中，{a.label}是{b.label}的{fmt(result.value)}倍。",
+                   result)
+
+
+def _change(p: Planned, ctx: Context) -> Answer:
+    from assistant.changes import answer_change
+
+    found, problem = operands_of(p)
+    if problem:
+        return problem
+    missing = [r for r in found if not r.mention.targets]
+    if missing:
+        return abstain(p.ask.raw, missing[0].reason or "文档没有列出该数额")
+    op = {"growth": "pct_change", "change": "change", "prior": "lookup"}[p.part.op]
+    return answer_change(p.ask, op, found)
+
+
+def _completion(p: Planned, ctx: Context) -> Answer:
+    from assistant.final_answer import answer_execution
+
+    if p.ask.doc.kind != "决算":
+        return abstain(p.ask.raw, f"{where(p.ask.doc)}是预算，还没有执行结果（完成情况见当年决算）。")
+    found = answer_execution(replace(p.ask, q=p.ask.q if "完成" in p.ask.q else p.ask.q + "完成率"))
+    return found or abstain(p.ask.raw, f"{where(p.ask.doc)}没有列出所问项目的年初预算和决算数。")
+
+
+def _average(p: Planned, ctx: Context) -> Answer:
+    from assistant.stated import average
+
+    return average(p)
+
+
+def _indicators(p: Planned, ctx: Context) -> Answer:
+    return _indicator(p) or abstain(p.ask.raw, f"{where(p.ask.doc)}的绩效目标表中没有找到所问的指标。")
+
+
+def _indicator(p: Planned) -> Answer | None:
+    projects = [t for m in p.ask.mentions for t in m.targets if t.kind in ("project", "indicator")]
+    if not projects:
+        return None
+    from assistant.exact import _all_indicators, _indicator_word
+    from assistant.ranking import indicator_answer
+
+    if any(t.kind == "indicator" for t in projects) or _indicator_word(p.ask) or _all_indicators(p.ask):
+        return indicator_answer(p.ask, "指标" if _all_indicators(p.ask) else _indicator_word(p.ask))
+    return None
+
+
+# ---- sets: rank, n-th, position, list, count -----------------------------------------------------
+
+def _sets(p: Planned, ctx: Context) -> Answer:
+    from assistant.sets import answer_set, text_list
+
+    if p.part.op == "list" and text_list(p):
+        return ctx.narrative.answer(p.ask)  # 机关运行经费包括哪些: the text lists it
+    return answer_set(p)
+
+
+# ---- text ---------------------------------------------------------------------------------------
+
+def _reason(p: Planned, ctx: Context) -> Answer:
+    """Why: the reason the 说明 gives, after the figure it is about and its stated change."""
+    from assistant.narrative_answer import with_stated_change
+    from assistant.service import execution_reason
+
+    found = execution_reason(p.ask)
+    if found is not None:
+        return found
+    reason = ctx.narrative.answer(p.ask)
+    operands, problem = operands_of(p)
+    if problem or any(not r.candidates for r in operands):
+        return reason
+    figure = _lookup(replace(p, operands=tuple(operands), part=replace(p.part, op="lookup")), ctx)
+    if figure.abstained:
+        return reason
+    figure = with_stated_change(p.ask, figure)
+    if reason.abstained:
+        return replace(figure, route="hybrid", text=figure.text + "文件未说明原因。")
+    return replace(figure, route="hybrid", text=f"{figure.text}{reason.text}",
+                   citations=tuple(dict.fromkeys(figure.citations + reason.citations)),
+                   values=figure.values + reason.values)
+
+
+def _text(p: Planned, ctx: Context) -> Answer:
+    if p.part.op == "reason":
+        return _reason(p, ctx)
+    return ctx.narrative.answer(p.ask)
+
+
+DISPATCH: dict[str, Executor] = {
+    "lookup": _lookup, "each": _each, "sum": _sum, "difference": _difference, "compare": _compare,
+    "share": _share, "multiple": _multiple, "growth": _change, "change": _change, "prior": _change,
+    "completion": _completion, "average": _average, "indicator": _indicators,
+    "rank": _sets, "nth": _sets, "position": _sets, "list": _sets, "count": _sets,
+    **{op: _text for op in TEXT_OPS},
+}
+
+
+def execute(p: Planned, ctx: Context) -> Answer:
+    if p.problem:
+        return abstain(p.ask.raw, p.problem)
+    if p.part.op != "reason":
+        from assistant.project_text import answer_project_part
+
+        found = answer_project_part(p.ask.doc, p.ask.raw, p.ask.q)  # 兰溪路工程的实施周期: its part, quoted
+        if found is not None:
+            return found
+    return DISPATCH[p.part.op](p, ctx)

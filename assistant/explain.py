@@ -1,0 +1,83 @@
+"""理解为：… — each part's answer opens with what was understood, in one short phrase, so a reader sees
+at once whether the assistant answered the question they asked (like EXPLAIN for a query)."""
+
+from __future__ import annotations
+
+from assistant.plan import Planned
+from assistant.query import Ref
+from assistant.resolve import Resolved
+
+_SIGN = {"sum": " + ", "difference": " − ", "compare": " 与 ", "each": "、"}
+_PERIOD = {"change": "比上年的增减额", "growth": "比上年的增减幅度（%）", "prior": "上年的数额"}
+
+
+def _label(r: Resolved | None, ref: Ref | None = None) -> str:
+    if r is not None and len(r.candidates) == 1:
+        return r.candidates[0].label
+    if r is not None and r.mention.surface:
+        return r.mention.surface
+    return ref.text if ref is not None else ""
+
+
+def _operands(p: Planned) -> list[str]:
+    labels = [_label(r) for r in p.operands]
+    if not labels and p.within is not None:
+        labels = [_label(p.within)]
+    return [x for x in labels if x] or ["部门总额"]
+
+
+def _within(p: Planned) -> str:
+    if p.within is not None and p.part.op in ("rank", "nth", "list", "count"):
+        return f"{_label(p.within)}中"
+    if p.part.scope.fund and p.part.op in ("rank", "nth", "list", "count"):
+        from assistant.funds import FUND_NAMES
+
+        return f"{FUND_NAMES.get(p.part.scope.fund, '')}中"
+    return ""
+
+
+def understood(p: Planned) -> str:
+    op, names = p.part.op, _operands(p)
+    first = names[0]
+    if op in _SIGN and len(names) >= 2:
+        phrase = _SIGN[op].join(names) + ("（哪个多）" if op == "compare" else "（各是多少）" if op == "each" else "")
+    elif op == "share":
+        whole = _label(p.whole) if p.whole is not None else "其上级合计"
+        phrase = f"{first} ÷ {whole}"
+    elif op == "multiple":
+        phrase = f"{first} ÷ {names[1]}（倍数）" if len(names) > 1 else f"{first}的倍数"
+    elif op in _PERIOD:
+        phrase = f"{first}{_PERIOD[op]}"
+    elif op == "completion":
+        phrase = f"{first}决算数 ÷ 年初预算"
+    elif op in ("rank", "nth"):
+        order = "最小" if p.part.scope.order == "asc" else "最大"
+        place = f"第{p.part.scope.n}" if op == "nth" and p.part.scope.n else ""
+        what = p.part.scope.level or "项"
+        phrase = f"{_within(p)}金额{place or ''}{'' if place else order}的一{what}" if not place else \
+            f"{_within(p)}金额{'从小到大' if order == '最小' else '从大到小'}{place}的一{what}"
+    elif op == "position":
+        phrase = f"{first}的金额排名"
+    elif op == "count":
+        phrase = f"{_within(p) or ''}{first if p.operands else '所问事项'}的个数"
+    elif op == "list":
+        phrase = f"{_within(p) or first}的组成明细" if p.within is not None or p.operands else "所列明细"
+    elif op == "average":
+        phrase = f"{first}的平均数"
+    elif op == "reason":
+        way = {"up": "增加", "down": "减少"}.get(p.part.direction or "", "变化")
+        phrase = f"{first}{way}的原因"
+    elif op == "purpose":
+        phrase = f"{first}的用途"
+    elif op == "duties":
+        phrase = "部门的职能职责"
+    elif op == "definition":
+        phrase = f"“{first}”的含义"
+    elif op == "goal":
+        phrase = f"{first}的绩效目标"
+    elif op == "text":
+        phrase = "说明中的相关内容"
+    else:
+        basis = {"budget": "年初预算", "final": "决算数"}.get(p.part.scope.basis or "", "")
+        phrase = f"{first}{basis}的金额" if len(names) == 1 else "、".join(names) + "的金额"
+    return f"理解为：{phrase}"

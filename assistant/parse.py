@@ -1,0 +1,280 @@
+"""question → Query: split into the parts it asks, read each part's operation, operands and scope from
+the grammar and the ontology. Needs no document; `plan` resolves the names against one.
+
+Parts are separated by the question's own punctuation; a piece that asks nothing (在城乡社区管理事务这一款里，)
+is context for the next. A part that names no operand (跟上年比呢？为什么？) takes the previous part's;
+后者/前者/两者/其中 point back at it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.grammar import Entry, grammar, is_cjk, scan
+from assistant.qtext import normalize_question
+from assistant.query import Part, Query, Ref, Scope
+from corpus.normalize import chinese_numeral
+from corpus.ontology import ontology
+
+_CODE = re.compile(r"(?<!\d)(\d{3}|\d{5}|\d{7})(?![\d年%.万元])")
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)?\d{2})\s*年(?!度?[底末初])")
+_DIRECTION = (("up", re.compile(r"增加|增长|上升|涨|多了|提高|新增|变多")),
+              ("down", re.compile(r"减少|下降|降低|降|少了|压减|缩减|变少|节约")))
+_ORDINAL = re.compile(r"第\s*([二三四五六七八九十2-9])|排(?:名)?(?:在)?第\s*([二三四五六七八九十2-9])")
+
+
+def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
+    """`names`: a document's own names (rows, projects, indicators) to read as names first; without
+    them the parse needs no document."""
+    q = normalize_question(question)
+    parts: list[Part] = []
+    for text in _clauses(q, names):
+        part = _part(text, parts[-1] if parts else None, names)
+        if parts and part.inherited and (part.op, part.scope) == (parts[-1].op, parts[-1].scope):
+            continue  # 三公经费由哪几块组成，各是多少: one list asked twice
+        parts.append(part)
+    return Query(question, tuple(parts) or (Part("lookup", q),))
+
+
+# ---- clauses ---------------------------------------------------------------------------------------
+
+def _asks(text: str, names: frozenset[str] = frozenset()) -> bool:
+    """Whether a piece asks something: an operation cue outside its names, or a question particle."""
+    _, taken = _refs_of(text, None, names)
+    return bool(_cue_matches(text, taken)) or bool(re.search(r"[吗呢没]$", text))
+
+
+def _clauses(q: str, names: frozenset[str]) -> list[str]:
+    """Pieces between punctuation; one that asks nothing joins the next (context) or, last, the previous."""
+    pieces = [p for p in re.split(r"[？?。；;！!，,、]", q) if p.strip()]
+    joined: list[str] = []
+    pending = ""
+    for piece in pieces:
+        text = pending + piece
+        if _asks(text, names):
+            joined.append(text)
+            pending = ""
+        else:
+            pending = text + "，"
+    if pending:
+        if joined and not scan(pending.rstrip("，"), names):
+            joined[-1] += "，" + pending.rstrip("，")
+        else:
+            joined.append(pending.rstrip("，"))
+    return joined
+
+
+# ---- one part --------------------------------------------------------------------------------------
+
+def _cue_matches(text: str, taken: list[bool]) -> list[tuple[int, int, str, int]]:
+    """(start, end, op, priority) of every operation cue outside the names found."""
+    found = []
+    for cue in grammar().cues:
+        for m in cue.pattern.finditer(text):
+            if m.end() > m.start() and not all(taken[m.start():m.end()]):
+                found.append((m.start(), m.end(), cue.op, cue.priority))
+    return found
+
+
+def _operation(cues: list[tuple[int, int, str, int]]) -> str | None:
+    if not cues:
+        return None
+    return max(cues, key=lambda c: (c[3], c[1] - c[0]))[2]
+
+
+def _refs_of(text: str, previous: Part | None,
+             names: frozenset[str] = frozenset()) -> tuple[list[Ref], list[bool]]:
+    """Names found in the text (concepts, subjects, codes, everyday words, the document's own), in order."""
+    taken = [False] * len(text)
+    refs: list[Ref] = []
+    context = {r.key for r in (previous.refs if previous else ()) if r.kind == "concept"}
+    matches = scan(text, names)
+    context |= {e.key for m in matches for e in m.entries if e.kind == "concept" and not e.context}
+    for m in matches:
+        entry = _settle(m.entries, context)
+        if entry is None:
+            continue
+        taken[m.start:m.end] = [True] * (m.end - m.start)
+        refs.append(_ref_of(text[m.start:m.end], m.start, entry))
+    for code in _CODE.finditer(text):
+        if any(taken[code.start():code.end()]):
+            continue
+        taken[code.start():code.end()] = [True] * (code.end() - code.start())
+        known = ontology().subject(code.group(1))
+        refs.append(Ref(code.group(1), "code", code.group(1), code.start(), names=(known.name,) if known else ()))
+    return sorted(refs, key=lambda r: r.start), taken
+
+
+def _settle(entries: tuple[Entry, ...], context: set[str]) -> Entry | None:
+    """One meaning: a contextual short name only inside its context; else the first."""
+    plain = [e for e in entries if e.context is None]
+    inside = [e for e in entries if e.context in context]
+    return (inside or plain or [None])[0]
+
+
+def _ref_of(text: str, start: int, entry: Entry) -> Ref:
+    if entry.kind == "word":
+        return Ref(text, "word", None, start, names=entry.names)
+    if entry.kind == "name":
+        return Ref(text, "document", None, start)
+    return Ref(text, entry.kind, entry.key, start)
+
+
+def _names(text: str, taken: list[bool], cues: list[tuple[int, int, str, int]]) -> list[Ref]:
+    """What is left once names, cues, slot words and fillers are gone: phrases the document's own
+    names may resolve (a project, a row, a unit)."""
+    mask = list(taken)
+    for start, end, _, _ in cues:
+        mask[start:end] = [True] * (end - start)
+    for pattern in _slot_patterns():
+        for m in pattern.finditer(text):
+            mask[m.start():m.end()] = [True] * (m.end() - m.start())
+    rest = "".join(" " if t else ch for ch, t in zip(text, mask, strict=True))
+    found = []
+    for m in re.finditer(r"[\u4e00-\u9fff（）()“”](?:[\u4e00-\u9fff（）()“”]|[-—－·](?=[\u4e00-\u9fff]))*", rest):
+        for piece in re.finditer(r"[^的和与及比较占跟]+?(?=那个|这个|那笔|这笔|[的和与及比较占跟]|$)", m.group()):
+            phrase = _strip_fillers(piece.group())
+            if _is_name(phrase):
+                found.append(Ref(phrase, "name", None, m.start() + piece.start() + piece.group().find(phrase)))
+    return found
+
+
+_VERBISH = re.compile(r"[花用给批出投多少大小高低比较到从按把被对于向以将由自之该第总共]")
+
+
+def _is_name(phrase: str) -> bool:
+    """A phrase names something when more than budget nouns and verbs are left of it (方面花 is not)."""
+    core = _VERBISH.sub("", grammar().generic.sub("", phrase))
+    return len(core) >= 2 and is_cjk(core)
+
+
+def _strip_fillers(phrase: str) -> str:
+    g = grammar()
+    phrase = re.sub(f"(?:{g.containers.pattern.removeprefix('^')})$", "", phrase)  # 这一款里
+    phrase = re.sub(r"^(?:里面|里头|当中|之中|中|里|内)", "", phrase)  # 卫生健康支出中行政单位医疗
+    while True:
+        head = next((f for f in _filler_words() if phrase.startswith(f)), None)
+        if head:
+            phrase = phrase[len(head):]
+            continue
+        tail = next((f for f in _filler_words() if f and phrase.endswith(f)), None)
+        if tail:
+            phrase = phrase[: -len(tail)]
+            continue
+        return phrase.strip("（）()“”")
+
+
+_SAFE_CHARS = set("的了吗呢吧啊呀哦嘛是有在为和与及跟同或都也还又就才那这其它")
+
+
+def _filler_words() -> list[str]:
+    """Fillers stripped from a name's edges: words, and single characters that never end a name
+    (出 may: 支出; 费 may: 培训费)."""
+    words = grammar().fillers.pattern.replace("\\", "").split("|")
+    return sorted((w for w in words if len(w) > 1 or w in _SAFE_CHARS), key=len, reverse=True)
+
+
+def _slot_patterns() -> list[re.Pattern[str]]:
+    g = grammar()
+    found: list[re.Pattern[str]] = [_YEAR, g.unknown, *(p for _, p in _DIRECTION)]
+    for body in g.slots.values():
+        found += list(body.values()) if isinstance(body, dict) else [body]
+    found += [p for _, p in g.anaphora]
+    return found
+
+
+def _slot(name: str, text: str) -> str | None:
+    body = grammar().slots[name]
+    hits = [(m.start(), key) for key, p in body.items() for m in p.finditer(text)]
+    if name == "basis" and len({k for _, k in hits}) > 1:
+        return "both"  # 决算数和年初预算差多少: the pair
+    return min(hits)[1] if hits else None
+
+
+def _years(text: str) -> tuple[int, ...]:
+    years = []
+    for m in _YEAR.finditer(text):
+        raw = m.group(1)
+        years.append(int(raw) if len(raw) == 4 else 2000 + int(raw))
+    return tuple(years)
+
+
+def _nth(text: str) -> int | None:
+    m = _ORDINAL.search(text)
+    if not m:
+        return None
+    raw = m.group(1) or m.group(2)
+    return int(raw) if raw.isdigit() else chinese_numeral(raw)
+
+
+def _scope(text: str, op: str) -> Scope:
+    g = grammar()
+    unit = g.slots["unit"].search(text)
+    asc = g.slots["order"]["asc"].search(text)
+    return Scope(basis=_slot("basis", text), period=_slot("period", text), years=_years(text),
+                 level=_slot("level", text), scheme=_slot("scheme", text),
+                 unit=unit.group(1) if unit and op == "lookup" else None,
+                 order="asc" if asc else "desc", n=_nth(text) if op == "nth" else None)
+
+
+def _direction(text: str) -> str | None:
+    return next((d for d, p in _DIRECTION if p.search(text)), None)
+
+
+def _anaphora(text: str, previous: Part | None) -> list[Ref]:
+    """后者/前者/两者/其中/它 → the previous part's operands."""
+    if previous is None:
+        return []
+    before = list(previous.operands()) or ([previous.scope.within] if previous.scope.within else [])
+    if not before:
+        return []
+    found = [(m, kind) for kind, pattern in grammar().anaphora for m in pattern.finditer(text)]
+    for m, kind in sorted(found, key=lambda f: (f[0].start() - f[0].end(), f[0].start()))[:1]:
+        chosen = {"last": before[-1:], "first": before[:1], "all": before, "one": before[:1],
+                  "within": before[:1]}[kind]
+        role = "container" if kind == "within" else "operand"
+        return [replace(r, start=m.start(), role=role) for r in chosen]
+    return []
+
+
+def _containers(text: str, refs: list[Ref]) -> list[Ref]:
+    """A name followed by 里/中/里面/当中 (or 在…里) with more named after it is what they are read in."""
+    out = []
+    g = grammar()
+    for i, ref in enumerate(refs):
+        end = ref.start + len(ref.text)
+        after = text[end:]
+        marked = g.containers.match(after.lstrip("的")) is not None and \
+            g.containers.match(after.lstrip("的")).end() > 0
+        later = i + 1 < len(refs)
+        if marked and (later or ref.kind not in ("name", "document")):
+            out.append(replace(ref, role="container"))
+        else:
+            out.append(ref)
+    return out
+
+
+def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset()) -> Part:
+    refs, taken = _refs_of(text, previous, names)
+    cues = _cue_matches(text, taken)
+    refs = sorted(refs + _names(text, taken, cues), key=lambda r: r.start)
+    op = _operation(cues) or ("lookup" if refs else "text")
+    refs += _anaphora(text, previous)
+    refs = _containers(text, sorted(refs, key=lambda r: r.start))
+    scope = _scope(text, op)
+    unread = tuple(m.group() for m in grammar().unknown.finditer(text))
+    inherited = False
+    if not [r for r in refs if r.role != "container"] and previous is not None and op not in ("duties",):
+        refs = [*refs, *(replace(r, role="operand") for r in previous.operands())]
+        inherited = bool(previous.operands())
+        if previous.scope.within is not None and not any(r.role == "container" for r in refs):
+            refs.append(previous.scope.within)
+    return _settle_part(Part(op, text, tuple(refs), scope, _direction(text), inherited, unread))
+
+
+def _settle_part(part: Part) -> Part:
+    """Fix the operation and the operands' roles now that both are known."""
+    from assistant.roles import assign
+
+    return assign(part)

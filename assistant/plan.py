@@ -1,0 +1,312 @@
+"""plan(part, document): each operand of a part resolved to the cells (or stated sentences) it means,
+within the part's scope — or the reason it cannot be, which the part then says instead of answering a
+neighbouring question."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from assistant.compute import Operand
+from assistant.exact import Ask
+from assistant.grammar import grammar
+from assistant.link import Mention, Target, link, vocabulary
+from assistant.qtext import plain_name
+from assistant.query import Part, Ref
+from assistant.resolve import Resolved, resolve, row_operand
+from corpus.ontology import ontology
+from corpus.records import Disclosure, Row
+
+NAME_COVER = 0.7  # a name resolves when the document's names found in it cover this much of it
+PERIODS = {"before_last": "前年", "next": "以后年度"}
+
+
+@dataclass(frozen=True)
+class Planned:
+    part: Part
+    ask: Ask  # the part as the table helpers read it
+    operands: tuple[Resolved, ...]  # operand / part refs, in order
+    whole: Resolved | None = None
+    within: Resolved | None = None  # the container, resolved
+    problem: str | None = None  # why the part cannot be answered
+
+
+def where(doc: Disclosure) -> str:
+    return f"{doc.department}{doc.year}年{doc.kind}"
+
+
+# ---- refs → mentions ----------------------------------------------------------------------------
+
+def _rows_by_code(doc: Disclosure, code: str) -> tuple[tuple[str, Row], ...]:
+    return tuple((t.key, r) for t in doc.tables for r in t.rows if r.code == code)
+
+
+def _rows_by_name(doc: Disclosure, names: tuple[str, ...]) -> tuple[tuple[str, Row], ...]:
+    wanted = {plain_name(n) for n in names}
+    return tuple((t.key, r) for t in doc.tables if t.key != "institutions" for r in t.rows
+                 if plain_name(r.name) in wanted)
+
+
+def _subject_mention(doc: Disclosure, ref: Ref) -> Mention | None:
+    """A national subject: the document's rows with its code, else with its standard or former name."""
+    subject = ontology().subject(ref.key or "")
+    rows = _rows_by_code(doc, ref.key or "")
+    if not rows and subject is not None:
+        rows = tuple((k, r) for k, r in _rows_by_name(doc, (subject.name, *subject.former))
+                     if not r.code or r.code.startswith(subject.code[:3]))
+    if not rows and ref.text in ontology().words:  # 抚恤 (a 款 the document lacks) → its 抚恤金 row
+        return _name_mention(doc, Ref(ref.text, "word", None, ref.start, names=ontology().words[ref.text]))
+    if not rows:
+        return None
+    name = plain_name(rows[0][1].name)
+    return Mention(ref.text, ref.start, (Target("subject", name, rows),))
+
+
+def _name_mention(doc: Disclosure, ref: Ref) -> Mention | None:
+    """A phrase the document's own names resolve: a row, a project, an indicator (never a neighbour
+    covering only a piece of it)."""
+    if ref.names:
+        rows = _rows_by_name(doc, ref.names)
+        if rows:
+            by_name: dict[str, list[tuple[str, Row]]] = {}
+            for key, row in rows:
+                by_name.setdefault(plain_name(row.name), []).append((key, row))
+            targets = tuple(Target("subject", n, tuple(rs)) for n, rs in by_name.items())
+            return Mention(ref.text, ref.start, targets)
+        names = [n for n in ref.names if n in ontology().concepts]
+        if names:
+            return Mention(ref.text, ref.start, tuple(Target("concept", n) for n in names))
+    exact = vocabulary(doc).names.get(ref.text)
+    if exact:
+        return Mention(ref.text, ref.start, exact)
+    found = [m for m in link(ref.text, doc) if m.targets]
+    generic = grammar().generic
+    covered = sum(len(generic.sub("", m.surface) or m.surface) for m in found)
+    core = generic.sub("", ref.text) or ref.text  # 委托服务人数目标: 委托服务人 is what names it
+    if not found or covered < NAME_COVER * len(core):
+        return None
+    best = max(found, key=lambda m: len(m.surface))
+    return Mention(ref.text, ref.start, best.targets, best.fuzzy)
+
+
+def mention_of(doc: Disclosure, ref: Ref) -> Mention | None:
+    if ref.kind == "concept" and ref.key:
+        return Mention(ref.text, ref.start, (Target("concept", ref.key),))
+    if ref.kind in ("subject", "code"):
+        return _subject_mention(doc, ref)
+    return _name_mention(doc, ref)
+
+
+# ---- mentions → operands ------------------------------------------------------------------------
+
+def _missing(doc: Disclosure, ref: Ref) -> Resolved:
+    what = ref.text
+    subject = ontology().subject(ref.key or "") if ref.kind in ("subject", "code") else None
+    if subject is not None and subject.name != what:
+        what = f"{what}（{subject.name}）"
+    return Resolved(Mention(ref.text, ref.start, ()), (), f"{where(doc)}中没有“{what}”这一项。")
+
+
+def _column_names(concept: str) -> tuple[str, ...]:
+    found = ontology().concept(concept)
+    return found.column if found else (concept,)
+
+
+def _in_row(doc: Disclosure, container: Mention, column: str, fund: str | None, q: str) -> list[Operand]:
+    """A column concept read in the container's row (城乡社区管理事务·基本支出), in the fund's table."""
+    found: list[Operand] = []
+    for target in container.targets:
+        rows = [(k, r) for k, r in target.rows if fund is None or k == fund]
+        rows.sort(key=lambda kr: _table_rank(kr[0], fund, q))
+        for key, row in rows:
+            for name in _column_names(column):
+                op = row_operand(doc, key, row, name)
+                if op is not None:
+                    found.append(op)
+                    break
+            if found:
+                return found
+    return found
+
+
+def _table_rank(key: str, fund: str | None, q: str) -> int:
+    from assistant.resolve import preferred_tables
+
+    order = ((fund,) if fund else ()) + preferred_tables(q)
+    return order.index(key) if key in order else len(order)
+
+
+def _fund_total(doc: Disclosure, fund: str, column: str) -> Operand | None:
+    from assistant.funds import fund_column
+
+    for name in _column_names(column):
+        op = fund_column(doc, fund, name)
+        if op is not None:
+            return op
+    return None
+
+
+def resolve_ref(doc: Disclosure, ref: Ref, part: Part, container: Mention | None) -> Resolved:
+    """One operand within the part's scope."""
+    from assistant.roles import is_column
+
+    scope = part.scope
+    if ref.kind == "concept" and is_column(ref) and container is not None and container.targets and \
+            container.targets[0].kind == "project":
+        return resolve(doc, container, part.text)  # 兰溪路工程项目资金: the project's own figure
+    if ref.kind == "concept" and ref.key and is_column(ref) and container is not None and \
+            container.targets and container.targets[0].kind == "subject":
+        found = _in_row(doc, container, ref.key, scope.fund, part.text)
+        mention = Mention(ref.text, ref.start, (Target("concept", ref.key),))
+        if found:
+            return Resolved(mention, tuple(found))
+        return Resolved(mention, (), f"{where(doc)}的表格中“{container.surface}”一行没有列出{ref.text}。")
+    if ref.kind == "concept" and ref.key and scope.fund and is_column(ref):
+        op = _fund_total(doc, scope.fund, ref.key)  # 一般公共预算的基本支出
+        mention = Mention(ref.text, ref.start, (Target("concept", ref.key),))
+        return Resolved(mention, (op,)) if op else Resolved(mention, (), f"{where(doc)}没有列出所问的数额。")
+    mention = mention_of(doc, ref)
+    if mention is None:
+        return _missing(doc, ref)
+    if scope.fund and mention.targets[0].kind == "subject":
+        rows = tuple((k, r) for t in mention.targets for k, r in t.rows if k == scope.fund)
+        if not rows:
+            table = doc.table(scope.fund)
+            name = f"“{table.title}”" if table else _fund_name(scope.fund)
+            return Resolved(mention, (), f"{where(doc)}的{name}中没有“{ref.text}”。")
+        mention = Mention(mention.surface, mention.start, (Target("subject", mention.targets[0].name, rows),))
+        found = resolve(doc, mention, part.text)
+        label = f"{_fund_name(scope.fund)}支出中的"
+        return Resolved(found.mention, tuple(replace(o, label=label + o.label) for o in found.candidates),
+                        found.reason)
+    return resolve(doc, mention, part.text)
+
+
+def _fund_name(key: str) -> str:
+    from assistant.funds import FUND_NAMES
+
+    return FUND_NAMES.get(key, key)
+
+
+def _problem(doc: Disclosure, part: Part) -> str | None:
+    if part.unread:
+        return f"没有读懂“{'、'.join(part.unread)}”，这一问无法回答。"
+    if part.scope.period in PERIODS and part.op not in ("purpose", "duties", "definition", "goal", "text"):
+        return (f"{where(doc)}只有{doc.year}年的数字（说明中另有与上年的比较），没有"
+                f"{PERIODS[part.scope.period]}的数字。")
+    years = {y for y in part.scope.years if y not in (doc.year, doc.year - 1)}
+    if years and part.op not in ("purpose", "duties", "definition", "goal", "text"):
+        shown = "、".join(f"{y}年" for y in sorted(years))
+        return f"{where(doc)}没有{shown}的数字。"
+    return None
+
+
+def _in_time(part: Part, doc: Disclosure) -> Part:
+    """2023年预算总额是多少 on a 2024 document: last year's figure."""
+    if part.op == "lookup" and doc.year - 1 in part.scope.years and doc.year not in part.scope.years:
+        return replace(part, op="prior", scope=replace(part.scope, period="last"))
+    return part
+
+
+def _targets(r: Resolved) -> set[object]:
+    return {t.project or t.name for t in r.mention.targets}
+
+
+def _merge(operands: tuple[Resolved, ...]) -> tuple[Resolved, ...]:
+    """One thing named twice is one operand: 提前下达的…专项资金 (a piece of the name, then the name);
+    a project named beside one of its indicators is that indicator's project, no second figure."""
+    kept: list[Resolved] = []
+    indicator_projects = {t.project.name for r in operands for t in r.mention.targets
+                          if t.kind == "indicator" and t.project is not None}
+    for r in operands:
+        mine = _targets(r)
+        kinds = {t.kind for t in r.mention.targets}
+        if kinds == {"project"} and {t.name for t in r.mention.targets} <= indicator_projects:
+            continue
+        if mine and any(mine <= _targets(k) or _targets(k) <= mine for k in kept if _targets(k)):
+            continue
+        kept.append(r)
+    return tuple(kept)
+
+
+def _consistent(qualifier: Ref, operands: tuple[Resolved, ...]) -> bool:
+    """劳模体检的委托服务人数: the qualifier is a piece of the operand's own (project) name."""
+    from assistant.textfacts import longest_run
+
+    need = min(4, len(qualifier.text))
+    names = [t.project.name if t.project else t.name for r in operands for t in r.mention.targets]
+    return any(longest_run(qualifier.text, plain_name(n)) >= need for n in names)
+
+
+def _joint(doc: Disclosure, part: Part, qualifier: Ref,
+           operands: tuple[Resolved, ...]) -> tuple[Resolved, Resolved] | None:
+    """业务培训费 (业务 beside 培训费): the two read as one of the document's names, when they are one."""
+    for r in operands:
+        start = min(qualifier.start, r.mention.start)
+        other_end = max(qualifier.start + len(qualifier.text), r.mention.start + len(r.mention.surface))
+        joint = part.text[start:other_end]
+        if r.mention.surface and len(joint) == len(qualifier.text) + len(r.mention.surface):
+            mention = _name_mention(doc, Ref(joint, "name", None, start))
+            if mention is not None and set(mention.targets) != set(r.mention.targets):
+                return resolve(doc, mention, part.text), r
+    return None
+
+
+def _qualify(doc: Disclosure, part: Part, operands: tuple[Resolved, ...],
+             container: Mention | None) -> tuple[Part, tuple[Resolved, ...], tuple[Mention, ...]]:
+    """A qualifier is read as part of one name, as a piece of the operand's own name, as the project
+    the operand belongs to — or left for the executor, which finds the narrower figure or says so."""
+    qualifier = part.role("qualifier")
+    if qualifier is None or not operands:
+        return part, operands, ()
+    without = replace(part, refs=tuple(r for r in part.refs if r is not qualifier))
+    joint = _joint(doc, part, qualifier, operands)
+    if joint is not None:
+        merged, replaced = joint
+        return without, tuple(merged if r is replaced else r for r in operands), ()
+    owner = mention_of(doc, qualifier)
+    projects = {t.project.name for t in (owner.targets if owner else ()) if t.kind == "project" and t.project}
+    if projects:  # 劳模体检费的满意度: that project's indicators only
+        return without, tuple(_only(r, projects) for r in operands), (owner,) if owner else ()
+    if _consistent(qualifier, operands):
+        return without, operands, ()
+    return part, operands, ()
+
+
+def _only(r: Resolved, projects: set[str]) -> Resolved:
+    kept = tuple(t for t in r.mention.targets if t.kind != "indicator" or (t.project and t.project.name in projects))
+    return Resolved(Mention(r.mention.surface, r.mention.start, kept, r.mention.fuzzy), r.candidates, r.reason)
+
+
+INDICATOR_WORDS = ("满意度", "满意", "人数", "多少人", "次数", "合格率", "准确率", "覆盖率", "完成率", "指标",
+                   "时限", "时效", "成本", "效益")
+
+
+def _indicator_part(part: Part, operands: tuple[Resolved, ...], extra: tuple[str, ...] = ()) -> Part:
+    """A project's 满意度/人数 (or a named indicator): its 绩效指标 row."""
+    kinds = {t.kind for r in operands for t in r.mention.targets} | set(extra)
+    if "indicator" in kinds or ("project" in kinds and any(w in part.text for w in INDICATOR_WORDS)):
+        if part.op in ("lookup", "each", "count", "goal", "list"):
+            return replace(part, op="indicator")
+    return part
+
+
+def plan(part: Part, doc: Disclosure, raw: str) -> Planned:
+    part = _in_time(part, doc)
+    container_ref = part.scope.within
+    container = mention_of(doc, container_ref) if container_ref is not None else None
+    within = None
+    if container_ref is not None:
+        within = resolve_ref(doc, container_ref, part, None) if container is not None else _missing(doc, container_ref)
+    operands = _merge(tuple(resolve_ref(doc, r, part, container) for r in part.refs if r.role in ("operand", "part")))
+    part, operands, narrowing = _qualify(doc, part, operands, container)
+    part = _indicator_part(part, operands, tuple(t.kind for m in narrowing for t in m.targets))
+    whole_ref = part.role("whole")
+    whole = None
+    if whole_ref is not None:
+        whole = within if whole_ref == container_ref and within is not None else \
+            resolve_ref(doc, whole_ref, part, None)
+    mentions = narrowing + tuple(r.mention for r in operands if r.mention.targets)
+    ask = Ask(raw, part.text, doc, mentions)
+    return Planned(part, ask, operands, whole, within, _problem(doc, part))
+
+

@@ -1,0 +1,179 @@
+"""A part's operation and its operands' roles, settled once both are read: the container every operand
+is read inside, a fund that scopes rather than adds, the part and whole of a share, a period that turns
+a lookup into last year's figure."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.query import Part, Ref
+from corpus.ontology import ontology
+
+FIGURE_OPS = ("lookup", "each", "sum", "difference", "compare", "share", "multiple", "growth", "change",
+              "prior", "average", "completion")
+_JOINERS = ("和", "与", "及", "、", "加", "跟", "合计", "一共", "总共", "共计", "之和", "总和", "以及")
+
+
+def fund_of(ref: Ref | None) -> str | None:
+    if ref is None or ref.kind != "concept" or ref.key is None:
+        return None
+    concept = ontology().concept(ref.key)
+    return concept.fund if concept else None
+
+
+def is_column(ref: Ref) -> bool:
+    concept = ontology().concept(ref.key or "") if ref.kind == "concept" else None
+    return bool(concept and concept.column)
+
+
+def _gap(part: Part, left: Ref, right: Ref) -> str:
+    return part.text[left.start + len(left.text): right.start]
+
+
+KNOWN = ("concept", "subject", "code", "word", "document")
+
+
+def _qualifiers(part: Part) -> Part:
+    """人民会堂(的)机关运行经费, 养老保险缴费: an unknown phrase right beside a known name narrows it — the
+    planner reads the two as one name, or as the known one within the phrase, or says it cannot."""
+    refs = list(part.refs)
+    for i in range(len(refs) - 1):
+        left, right = refs[i], refs[i + 1]
+        gap = _gap(part, left, right)
+        if left.kind == "name" and left.role == "operand" and right.kind in (*KNOWN, "name") and \
+                gap in ("", "的") and not is_column(right):
+            refs[i] = replace(left, role="qualifier")
+        elif right.kind == "name" and right.role == "operand" and left.kind in KNOWN and gap == "" and \
+                not is_column(left):
+            refs[i + 1] = replace(right, role="qualifier")
+    return replace(part, refs=tuple(refs))
+
+
+def _bind_columns(part: Part) -> Part:
+    """城乡社区支出的基本支出: a column concept right after a subject reads that subject's row, which
+    becomes what the part is read within."""
+    if part.op not in FIGURE_OPS or any(r.role == "container" and not fund_of(r) for r in part.refs):
+        return part
+    refs = list(part.refs)
+    for i in range(1, len(refs)):
+        row, column = refs[i - 1], refs[i]
+        if is_column(column) and row.kind in ("subject", "code", "name", "document") and row.role == "operand" and \
+                _gap(part, row, column) in ("", "的", "中的", "里的", "里面的"):
+            refs[i - 1] = replace(row, role="container")
+            break
+    return replace(part, refs=tuple(refs))
+
+
+def _containers(part: Part) -> Part:
+    """The first container is what the part is read in; a fund container scopes to the fund's table."""
+    containers = [r for r in part.refs if r.role == "container"]
+    if not containers:
+        return part
+    refs = [r for r in part.refs if r.role != "container"]
+    scope = part.scope
+    for c in containers:
+        if fund_of(c):
+            scope = replace(scope, fund=fund_of(c))
+            if part.op == "share":
+                refs.append(replace(c, role="whole"))  # 一般公共预算支出里项目支出占比: of the fund's total
+        elif scope.within is None:
+            scope = replace(scope, within=c)
+            if part.op == "share":
+                refs.append(replace(c, role="whole"))  # 在A里面，B占多少: A is the whole
+    return replace(part, refs=tuple(sorted(refs, key=lambda r: r.start)), scope=scope)
+
+
+def _funds(part: Part) -> Part:
+    """城乡社区支出中政府性基金预算多少 / 一般公共预算的基本支出: a fund named beside other things
+    scopes them to its table; alone (or as what a share is of) it is a figure itself."""
+    funds = [r for r in part.refs if fund_of(r) and r.role in ("operand",)]
+    others = [r for r in part.refs if not fund_of(r) and r.role in ("operand", "whole")
+              and (r.kind != "concept" or is_column(r))]  # what a fund can scope: rows and columns
+    if len(funds) != 1 or not (others or part.scope.within):
+        return part
+    fund = funds[0]
+    at = part.text.find("占")
+    if part.op in ("share", "multiple", "difference", "compare") and (0 <= at < fund.start or len(others) < 1):
+        return part  # 城乡社区支出占一般公共预算支出的比例: the fund is the whole
+    refs = tuple(r for r in part.refs if r is not fund)
+    return replace(part, refs=refs, scope=replace(part.scope, fund=fund_of(fund)))
+
+
+def _ancestors(key: str) -> set[str]:
+    found: set[str] = set()
+    todo = [key]
+    while todo:
+        concept = ontology().concept(todo.pop())
+        for parent in concept.parent if concept else ():
+            if parent not in found:
+                found.add(parent)
+                todo.append(parent)
+    return found
+
+
+def _without_wholes(part: Part) -> Part:
+    """面向中小企业预留的政府采购金额 / 基本支出中人员经费: a whole named beside its own part, when one
+    figure is asked, only says where the part is; it is no second figure."""
+    if part.op not in ("lookup", "each", "sum"):
+        return part
+    named = [r for r in part.refs if r.role == "operand"]
+    parents = {p for r in named if r.kind == "concept" and r.key for p in _ancestors(r.key)}
+    if any(r.kind in ("name", "document") for r in named):
+        parents.add("项目支出")  # a project is part of 项目支出 (checked against the document when planned)
+    kept = tuple(r for r in part.refs if not (r.role == "operand" and r.kind == "concept" and r.key in parents
+                                              and len(named) > 1))
+    return replace(part, refs=kept)
+
+
+def _fix_op(part: Part) -> Part:
+    operands = [r for r in part.refs if r.role in ("operand", "whole")]
+    op = part.op
+    if op == "lookup" and part.scope.period == "last":
+        op = "prior"
+    if op in ("sum", "compare") and len(operands) < 2:
+        op = "lookup"  # 一共多少钱: one figure
+    if op == "each" and len(operands) < 2:
+        op = "list" if operands and _has_parts(operands[0]) and part.scope.within is None else "lookup"
+    if op == "list" and len(operands) >= 2 and part.scope.within is None:
+        op = "each"  # 基本支出、项目支出各多少: each named figure
+    if op == "lookup" and len(operands) >= 2:
+        op = "sum" if _joined(part) else "each"  # named without 和/合计: each said, never silently added
+    return replace(part, op=op)
+
+
+def _has_parts(ref: Ref) -> bool:
+    concept = ontology().concept(ref.key or "") if ref.kind == "concept" else None
+    return bool(concept and (concept.children or concept.within)) or ref.kind in ("subject", "code")
+
+
+def _joined(part: Part) -> bool:
+    rest = part.text
+    for ref in sorted(part.refs, key=lambda r: -len(r.text)):
+        rest = rest.replace(ref.text, "|")
+    return any(w in rest for w in _JOINERS)
+
+
+def _share_roles(part: Part) -> Part:
+    """The part is what is named before 占 (or first); the whole is named after 占, or the container."""
+    candidates = [r for r in part.refs if r.role in ("operand", "whole")]
+    at = part.text.find("占")
+    whole = next((r for r in candidates if 0 <= at < r.start and r.role == "operand"), None)
+    whole = whole or next((r for r in candidates if r.role == "whole"), None)
+    if whole is None and at < 0 and len(candidates) >= 2:
+        whole = candidates[-1]  # A与B的比例: A of B
+    parts = [r for r in candidates if r is not whole and r.role == "operand"]
+    if at >= 0:
+        parts = [r for r in parts if r.start < at][-1:] or parts[:1]
+    chosen = [replace(r, role="part") for r in parts[:1]] + ([replace(whole, role="whole")] if whole else [])
+    rest = [r for r in part.refs if r.role not in ("operand", "whole")]
+    return replace(part, refs=tuple(sorted(chosen + rest, key=lambda r: r.start)))
+
+
+def assign(part: Part) -> Part:
+    part = _bind_columns(_qualifiers(part))
+    part = _containers(part)
+    part = _funds(part)
+    part = _fix_op(_without_wholes(part))
+    if part.op == "share":
+        part = _share_roles(part)
+    return part

@@ -1,0 +1,216 @@
+"""Questions over a set of siblings — rank, n-th, position, list, count — where the set comes from the
+part's scope: the parts of a concept (三公经费里哪一项), the rows of a fund's table (一般公共预算里哪类),
+the rows at a level by one column (项目支出里排第二的类), a subject's children, or the projects."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assistant.answer import Answer, Figure, abstain
+from assistant.compute import Operand, cell_operand, fmt
+from assistant.concepts import resolve_concept
+from assistant.exact import _answer
+from assistant.plan import Planned, where
+from assistant.resolve import project_operand
+from assistant.roles import fund_of, is_column
+from assistant.textfacts import stated_amount
+from corpus.ontology import ontology
+from corpus.records import Row
+
+_TOP = re.compile(r"前\s*([三五十3510])")
+_TOPS = {"三": 3, "五": 5, "十": 10, "3": 3, "5": 5, "10": 10}
+ECONOMIC_WORDS = ("经济分类", "工资福利", "商品和服务", "对个人和家庭", "人员经费", "公用经费", "基本支出")
+
+
+def _rows(p: Planned, key: str, keep, column: str | None = None) -> list[Operand]:
+    table = p.ask.doc.table(key)
+    if table is None:
+        return []
+    ops = []
+    for row in table.rows:
+        if not keep(row):
+            continue
+        name = column if column and row.cell(column) is not None else _first_amount(row)
+        if name and row.value(name) is not None:
+            ops.append(cell_operand(p.ask.doc, table, row, name, row.name))
+    return ops
+
+
+def _first_amount(row: Row) -> str | None:
+    return next((c.column for c in row.cells if c.value is not None), None)
+
+
+def _concept_parts(p: Planned, concept: str) -> list[Operand]:
+    found = ontology().concept(concept)
+    names = list(found.children) if found and found.children else [part for part, _ in found.within] if found else []
+    names = names or list(ontology().parts_of(concept))
+    ops = []
+    for name in names:
+        op = resolve_concept(p.ask.doc, name) or stated_amount(p.ask.doc, name)
+        if op is not None:
+            ops.append(op)
+    return ops
+
+
+def _level(p: Planned, default: str) -> str:
+    return p.part.scope.level or default
+
+
+def members(p: Planned) -> tuple[str, list[Operand]]:
+    """What the set is called and its members, each a cited figure."""
+    scope, doc = p.part.scope, p.ask.doc
+    within = scope.within
+    named = [r for r in p.part.refs if r.role in ("operand", "part")]
+    if within is None and len(named) == 1 and named[0].kind == "concept" and _has_table_parts(named[0].key or ""):
+        within = named[0]  # 三公经费由哪几块组成: its parts
+    if within is not None and within.kind == "concept" and not is_column(within) and scope.scheme != "经济分类":
+        return "组成部分", _concept_parts(p, within.key or "")
+    column = within.key if within is not None and within.kind == "concept" and is_column(within) else None
+    if within is not None and within.kind != "concept" and p.within is not None and p.within.mention.targets:
+        target = p.within.mention.targets[0]
+        for key in ((scope.fund,) if scope.fund else ()) + ("expense", "gpb_expense", "gpb_basic", "income"):
+            parents = [row for k, row in target.rows if k == key and row.code]
+            if parents:
+                return "下级科目", _rows(p, key, lambda r, c=parents[0].code: r.parent == c)
+    if "项目" in p.part.text and doc.projects and "项目支出" not in p.part.text and column is None:
+        return "项目", [op for pr in doc.projects if (op := project_operand(doc, pr))]
+    economic = scope.scheme == "经济分类" or (scope.scheme is None and any(w in p.part.text for w in ECONOMIC_WORDS)
+                                             and column not in ("项目支出",))
+    if economic and doc.table("gpb_basic") is not None:
+        level = "类" if scope.level == "类" or (scope.level is None and "类" in p.part.text) else "款"
+        econ_column = column if column in ("人员经费", "公用经费") else None
+        return "经济分类科目", _rows(p, "gpb_basic", lambda r: r.level == level, econ_column)
+    key = scope.fund or "expense"
+    if doc.table(key) is None and key == "expense":
+        key = "gpb_expense"
+    level = _level(p, "类")
+    names = ontology().concept(column).column if column and ontology().concept(column) else ()
+    col = next((n for n in names if doc.table(key) and n in doc.table(key).columns), None)
+    return "功能分类科目", _rows(p, key, lambda r: r.level == level, col)
+
+
+def _ordered(p: Planned, ops: list[Operand]) -> list[Operand]:
+    return sorted(ops, key=lambda o: o.value, reverse=p.part.scope.order != "asc")
+
+
+def _rank(p: Planned, kind: str, ops: list[Operand]) -> Answer:
+    ranked = _ordered(p, ops)
+    top = _TOP.search(p.part.text)
+    chosen = ranked[: _TOPS[top.group(1)]] if top else ranked[:1]
+    word = "最少" if p.part.scope.order == "asc" else "最多"
+    best = chosen[0]
+    text = f"{where(p.ask.doc)}中，在{len(ops)}项{kind}里{word}的是{best.label}，{fmt(best.value)}{best.unit}。"
+    if len(chosen) > 1:
+        sign = " ＜ " if p.part.scope.order == "asc" else " ＞ "
+        text += "依次为：" + sign.join(f"{o.label}（{fmt(o.value)}{o.unit}）" for o in chosen) + "。"
+    figures = (*(Figure(o.label, o.value, o.unit) for o in chosen),
+               Figure(f"参与比较的{kind}数", Decimal(len(ops)), "项"))
+    return _answer(p.ask, "arithmetic", text, operands=tuple(ranked), value=chosen[0].value, unit=chosen[0].unit,
+                   figures=figures)
+
+
+def _nth(p: Planned, kind: str, ops: list[Operand]) -> Answer:
+    place = p.part.scope.n or 1
+    ranked = _ordered(p, ops)
+    if not 0 < place <= len(ranked):
+        return abstain(p.ask.raw, f"{where(p.ask.doc)}中只有{len(ranked)}项{kind}。")
+    one = ranked[place - 1]
+    order = "小到大" if p.part.scope.order == "asc" else "大到小"
+    text = f"{where(p.ask.doc)}中，在{len(ranked)}项{kind}里排第{place}（按金额从{order}）的是{one.label}，" \
+           f"{fmt(one.value)}{one.unit}。"
+    return _answer(p.ask, "arithmetic", text, operands=tuple(ranked[:place]), value=one.value, unit=one.unit,
+                   figures=(Figure(one.label, one.value, one.unit), Figure("名次", Decimal(place), "名"),
+                            Figure(f"参与比较的{kind}数", Decimal(len(ranked)), "项")))
+
+
+def _position(p: Planned) -> Answer | None:
+    """城乡社区支出排第几: its place among the rows of its level and parent."""
+    subjects = [t for m in p.ask.mentions for t in m.targets if t.kind == "subject"]
+    key = p.part.scope.fund or "expense"
+    rows = [row for t in subjects[:1] for k, row in t.rows if k == key and row.code]
+    if not rows:
+        return None
+    me = rows[0]
+    peers = _rows(p, key, lambda r: r.level == me.level and r.parent == me.parent)
+    ranked = _ordered(p, peers)
+    place = next((i + 1 for i, o in enumerate(ranked) if o.label == me.name), None)
+    if place is None:
+        return None
+    one = ranked[place - 1]
+    order = "从小到大" if p.part.scope.order == "asc" else "从大到小"
+    text = (f"{where(p.ask.doc)}中，{one.label}{fmt(one.value)}{one.unit}，在同级{len(ranked)}项科目中"
+            f"按金额{order}排第{place}。")
+    return _answer(p.ask, "arithmetic", text, operands=tuple(ranked), value=Decimal(place), unit="名",
+                   figures=(Figure(one.label, one.value, one.unit), Figure("名次", Decimal(place), "名"),
+                            Figure("同级科目数", Decimal(len(ranked)), "项")))
+
+
+def _listing(p: Planned, kind: str, ops: list[Operand]) -> Answer:
+    listing = "；".join(f"{o.label} {fmt(o.value)}{o.unit}" for o in ops)
+    figures = (*(Figure(o.label, o.value, o.unit) for o in ops), Figure(f"{kind}数", Decimal(len(ops)), "项"))
+    return _answer(p.ask, "lookup", f"{where(p.ask.doc)}中共{len(ops)}项{kind}：{listing}。", operands=tuple(ops),
+                   figures=figures)
+
+
+_THINGS = re.compile(r"(多少|几)\s*(辆|台|名|套|间|平方米|平米|位|个人|人)(?!民)")
+
+
+def _count(p: Planned) -> Answer:
+    from assistant.ranking import answer_count
+    from assistant.textfacts import stated_count
+
+    things = _THINGS.search(p.part.text)
+    if things:  # 多少名员工 / 几辆车: a count the 说明 may state, never a count of rows
+        stated = stated_count(p.ask.doc, p.part.text, things.group(2))
+        if stated is not None:
+            said = f"据{where(p.ask.doc)}说明，{stated.label}{fmt(stated.value)}{stated.unit}。"
+            return _answer(p.ask, "lookup", said, operands=(stated,), value=stated.value, unit=stated.unit)
+        return abstain(p.ask.raw, f"{where(p.ask.doc)}只公开金额，没有公开这类数量（人数、车辆数等）。")
+
+    within = p.part.scope.within
+    if within is not None and within.kind == "concept" and not is_column(within):
+        _, ops = members(p)
+        names = "、".join(o.label for o in ops)
+        count = Decimal(len(ops))
+        return Answer(question=p.ask.raw, route="lookup", text=f"{where(p.ask.doc)}中{within.text}共有{len(ops)}项："
+                      f"{names}。", value=count, unit="项", values=(Figure("项数", count, "项"),),
+                      citations=tuple(dict.fromkeys(o.citation for o in ops)))
+    return answer_count(p.ask)
+
+
+def answer_set(p: Planned) -> Answer:
+    op = p.part.op
+    if op == "count":
+        return _count(p)
+    if op == "position" and (found := _position(p)) is not None:
+        return found
+    kind, ops = members(p)
+    if p.part.scope.fund and fund_of(p.part.scope.within) is None and not ops:
+        return abstain(p.ask.raw, f"{where(p.ask.doc)}的表格中没有可比较的{kind}")
+    if not ops:
+        return abstain(p.ask.raw, f"{where(p.ask.doc)}的表格中没有可比较的{kind}")
+    if op == "list":
+        return _listing(p, kind, ops)
+    if op == "nth":
+        return _nth(p, kind, ops)
+    return _rank(p, kind, ops)
+
+
+def text_list(p: Planned) -> bool:
+    """机关运行经费包括哪些 / 有哪些内设机构: what the text lists, not rows of a table."""
+    if p.part.scope.within is not None:
+        return False
+    refs = [r for r in p.part.refs if r.role in ("operand", "part")]
+    if not refs:
+        return not re.search(r"科目|分类|支出|收入|经费|项目|指标|[款类]|预算|资金|费", p.part.text)
+    if any(not r.mention.targets or r.mention.targets[0].kind in ("project", "indicator") for r in p.operands):
+        return True  # 工作保障措施有哪些: a phrase no table row answers
+    concepts = [r for r in refs if r.kind == "concept"]
+    return len(concepts) == len(refs) and not any(_has_table_parts(r.key or "") for r in concepts) and \
+        not re.search(r"科目|分类|[类款]", p.part.text)
+
+
+def _has_table_parts(concept: str) -> bool:
+    found = ontology().concept(concept)
+    return bool(found and (found.children or found.within))

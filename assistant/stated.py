@@ -1,0 +1,93 @@
+"""Figures only the 说明 states for a narrower scope than the tables: a standard figure for one named unit
+(人民会堂机关运行经费共计安排32.24万元), and per-head averages from a stated count."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assistant import compute as c
+from assistant.answer import Answer, abstain
+from assistant.compute import Operand, fmt
+from assistant.exact import _answer
+from assistant.plan import Planned, where
+from assistant.textfacts import _citation, longest_run, sentences
+from corpus.ontology import ontology
+from corpus.records import Disclosure
+
+_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)")
+_CLAUSE = re.compile(r"[^；;。，,]+")
+MIN_RUN = 3  # the qualifier shares this many characters in a row with the clause
+
+
+def labels(ref_kind: str, key: str) -> tuple[re.Pattern[str], ...]:
+    """How the 说明 names a concept (its labels) or a subject (its standard name)."""
+    if ref_kind == "concept":
+        found = ontology().concept(key)
+        return found.text_patterns if found else ()
+    subject = ontology().subject(key)
+    return tuple(re.compile(re.escape(n)) for n in (subject.name, *subject.weak)) if subject else ()
+
+
+def qualified_amount(doc: Disclosure, qualifier: str, label: str,
+                     patterns: tuple[re.Pattern[str], ...]) -> Operand | None:
+    """The amount a clause states for the figure beside the qualifier's name, if one does."""
+    need = min(MIN_RUN, len(qualifier))
+    for section in doc.sections:
+        for sentence, page in sentences(section):
+            for clause in _CLAUSE.finditer(sentence):
+                text = clause.group()
+                if longest_run(qualifier, text) < need:
+                    continue
+                for pattern in patterns:
+                    label = pattern.search(text)
+                    amount = _AMOUNT.search(text, label.end()) if label else None
+                    if label and amount and amount.start() - label.end() <= 8:
+                        value = Decimal(amount.group(1).replace(",", ""))
+                        return Operand(f"{qualifier}{label}", value, amount.group(2),
+                                       _citation(doc, section, sentence, page))
+    return None
+
+
+_PERSONS = re.compile(r"(\d[\d,]*)\s*(人|名)")
+
+
+def _project_count(p: Planned) -> Operand | None:
+    """A named project's 数量指标 in persons (奖励人数 200人)."""
+    from assistant.answer import Citation
+
+    for m in p.ask.mentions:
+        for t in m.targets:
+            project = t.project
+            if project is None:
+                continue
+            for ind in project.indicators:
+                hit = _PERSONS.search(ind.value)
+                if hit:
+                    cite = Citation(p.ask.doc.doc_id, "cell", ind.span.page, table=project.title,
+                                    row=f"{ind.level1}/{ind.level2}/{ind.level3}", column="指标值", value=ind.value)
+                    return Operand(ind.level3, Decimal(hit.group(1).replace(",", "")), hit.group(2), cite)
+    return None
+
+
+def average(p: Planned) -> Answer:
+    """人均/每人: a figure ÷ a count the document states for it; none stated → say so."""
+    from assistant.execute import operands_of, single
+
+    found, problem = operands_of(p)
+    if problem:
+        return problem
+    ops, problem = single(p, found[:1])
+    if problem:
+        return problem
+    count = _project_count(p)
+    if count is None or count.value == 0:
+        return abstain(p.ask.raw, f"{where(p.ask.doc)}只公开金额，没有公开对应的人数等数量，无法计算人均数。")
+    figure = ops[0]
+    value = c.round_pct(figure.value / count.value)
+    unit = f"{figure.unit}/{count.unit}"
+    formula = (f"{figure.label} {fmt(figure.value)}{figure.unit} ÷ {count.label} {fmt(count.value)}{count.unit} = "
+               f"{fmt(value)}{unit}（四舍五入保留两位小数）")
+    result = c.Result(value, unit, formula, (figure, count))
+    text = f"{where(p.ask.doc)}中，{figure.label}平均每{count.unit}{fmt(value)}{figure.unit}。"
+    return _answer(p.ask, "arithmetic", text, result)
