@@ -47,6 +47,8 @@ class Grammar:
     anaphora: tuple[tuple[str, re.Pattern[str]], ...]
     fillers: re.Pattern[str]
     generic: re.Pattern[str]
+    asks: re.Pattern[str]
+    excluded: re.Pattern[str]
     unknown: re.Pattern[str]
     examples: dict[str, tuple[str, ...]]
 
@@ -67,7 +69,8 @@ def grammar() -> Grammar:
     examples = {op: tuple(body.get("examples") or ()) for op, body in raw["operations"].items()}
     generic = re.compile(f"(?:{raw['generic']})+")
     return Grammar(cues, slots, re.compile(f"^(?:{raw['containers']})"), anaphora, fillers, generic,
-                   re.compile(raw["unknown_operations"]), examples)
+                   re.compile(raw["asks"]), re.compile(raw["excluded"]), re.compile(raw["unknown_operations"]),
+                   examples)
 
 
 @cache

@@ -34,15 +34,25 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
         if parts and part.inherited and (part.op, part.scope) == (parts[-1].op, parts[-1].scope):
             continue  # 三公经费由哪几块组成，各是多少: one list asked twice
         parts.append(part)
-    return Query(question, tuple(parts) or (Part("lookup", q),))
+    return Query(question, tuple(p for part in parts for p in _each(part)) or (Part("lookup", q),))
+
+
+def _each(part: Part) -> list[Part]:
+    """A和B各是多少: one part per figure, so each is answered (and scored) on its own."""
+    if part.op != "each":
+        return [part]
+    operands = [r for r in part.refs if r.role == "operand"]
+    rest = tuple(r for r in part.refs if r.role != "operand")
+    return [_settle_part(replace(part, op="lookup", refs=(*rest, r))) for r in operands]
 
 
 # ---- clauses ---------------------------------------------------------------------------------------
 
 def _asks(text: str, names: frozenset[str] = frozenset()) -> bool:
-    """Whether a piece asks something: an operation cue outside its names, or a question particle."""
+    """Whether a piece asks something: a question word outside its names (比去年涨了不少 asks nothing:
+    it is context for the 为啥 after it)."""
     _, taken = _refs_of(text, None, names)
-    return bool(_cue_matches(text, taken)) or bool(re.search(r"[吗呢没]$", text))
+    return any(not all(taken[m.start():m.end()]) for m in grammar().asks.finditer(text) if m.end() > m.start())
 
 
 def _clauses(q: str, names: frozenset[str]) -> list[str]:
@@ -91,6 +101,7 @@ def _refs_of(text: str, previous: Part | None,
     context = {r.key for r in (previous.refs if previous else ()) if r.kind == "concept"}
     matches = scan(text, names)
     context |= {e.key for m in matches for e in m.entries if e.kind == "concept" and not e.context}
+    context |= {p for key in list(context) if key for p in _parents(key)}  # 货物和服务 after 政府采购货物
     for m in matches:
         entry = _settle(m.entries, context)
         if entry is None:
@@ -104,6 +115,11 @@ def _refs_of(text: str, previous: Part | None,
         known = ontology().subject(code.group(1))
         refs.append(Ref(code.group(1), "code", code.group(1), code.start(), names=(known.name,) if known else ()))
     return sorted(refs, key=lambda r: r.start), taken
+
+
+def _parents(key: str) -> tuple[str, ...]:
+    concept = ontology().concept(key)
+    return concept.parent if concept else ()
 
 
 def _settle(entries: tuple[Entry, ...], context: set[str]) -> Entry | None:
@@ -259,18 +275,36 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset())
     refs, taken = _refs_of(text, previous, names)
     cues = _cue_matches(text, taken)
     refs = sorted(refs + _names(text, taken, cues), key=lambda r: r.start)
+    refs = _without_excluded(text, refs)
     op = _operation(cues) or ("lookup" if refs else "text")
     refs += _anaphora(text, previous)
     refs = _containers(text, sorted(refs, key=lambda r: r.start))
     scope = _scope(text, op)
     unread = tuple(m.group() for m in grammar().unknown.finditer(text))
     inherited = False
-    if not [r for r in refs if r.role != "container"] and previous is not None and op not in ("duties",):
-        refs = [*refs, *(replace(r, role="operand") for r in previous.operands())]
+    if previous is not None and op not in ("duties",) and _takes_previous(text, op, refs):
+        refs = [*(replace(r, role="operand", start=-1) for r in previous.operands()), *refs]
         inherited = bool(previous.operands())
         if previous.scope.within is not None and not any(r.role == "container" for r in refs):
-            refs.append(previous.scope.within)
+            refs.append(replace(previous.scope.within, start=-1))
     return _settle_part(Part(op, text, tuple(refs), scope, _direction(text), inherited, unread))
+
+
+def _takes_previous(text: str, op: str, refs: list[Ref]) -> bool:
+    """No operand of its own (跟上年比呢), or a share/multiple that names only its whole (占总支出几成)."""
+    own = [r for r in refs if r.role != "container"]
+    if not own:
+        return True
+    at = text.find("占")
+    if op == "share" and at >= 0 and all(r.start > at for r in own):
+        return True
+    return op == "multiple" and len(own) == 1 and text.lstrip("是").startswith(("是", "为")) and own[0].start <= 2
+
+
+def _without_excluded(text: str, refs: list[Ref]) -> list[Ref]:
+    """除了财政拨款，…其他收入: what follows 除了 is left out."""
+    g = grammar()
+    return [r for r in refs if not g.excluded.search(text[max(0, r.start - 3): r.start])]
 
 
 def _settle_part(part: Part) -> Part:

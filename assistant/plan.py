@@ -306,7 +306,8 @@ def plan(part: Part, doc: Disclosure, raw: str) -> Planned:
         whole = within if whole_ref == container_ref and within is not None else \
             resolve_ref(doc, whole_ref, part, None)
     mentions = narrowing + tuple(r.mention for r in operands if r.mention.targets)
-    ask = Ask(raw, part.text, doc, mentions)
+    carried = "".join(r.text for r in part.refs if r.start < 0 and r.role != "container")
+    ask = Ask(raw, carried + part.text, doc, mentions)  # 完成了多少 after 三公经费…: the item named before
     return Planned(part, ask, operands, whole, within, _problem(doc, part))
 
 

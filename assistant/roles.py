@@ -4,6 +4,7 @@ a lookup into last year's figure."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.query import Part, Ref
@@ -11,6 +12,7 @@ from corpus.ontology import ontology
 
 FIGURE_OPS = ("lookup", "each", "sum", "difference", "compare", "share", "multiple", "growth", "change",
               "prior", "average", "completion")
+_COLUMN_GAP = re.compile(r"(?:那|这)?一?[项类款个笔]?(?:里面|中|里)?的?")
 _JOINERS = ("和", "与", "及", "、", "加", "跟", "合计", "一共", "总共", "共计", "之和", "总和", "以及")
 
 
@@ -58,7 +60,7 @@ def _bind_columns(part: Part) -> Part:
     for i in range(1, len(refs)):
         row, column = refs[i - 1], refs[i]
         if is_column(column) and row.kind in ("subject", "code", "name", "document") and row.role == "operand" and \
-                _gap(part, row, column) in ("", "的", "中的", "里的", "里面的"):
+                _COLUMN_GAP.fullmatch(_gap(part, row, column)):
             refs[i - 1] = replace(row, role="container")
             break
     return replace(part, refs=tuple(refs))
@@ -134,7 +136,7 @@ def _fix_op(part: Part) -> Part:
         op = "lookup"  # 一共多少钱: one figure
     if op == "each" and len(operands) < 2:
         op = "list" if operands and _has_parts(operands[0]) and part.scope.within is None else "lookup"
-    if op == "list" and len(operands) >= 2 and part.scope.within is None:
+    if op == "list" and len(operands) >= 2:
         op = "each"  # 基本支出、项目支出各多少: each named figure
     if op == "lookup" and len(operands) >= 2:
         op = "sum" if _joined(part) else "each"  # named without 和/合计: each said, never silently added
