@@ -9,8 +9,10 @@ from assistant.intent import mentioned_years
 from assistant.scope import match_docs
 from index.store import DocumentInfo
 
-_DEPT_WORD = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:局|委员会|厅|街道办事处|街道|总工会|管委会|"
-                        r"政府(?!采购|性)|卫健委|教委|发改委|医院|学校|大学|法院|检察院))")
+_DEPT_WORD = re.compile(r"((?:(?!的|和|与|及|是|在)[\u4e00-\u9fff]){1,12}?(?:局|委员会|委(?![托婉实屈])|厅|街道办事处|街道|总工会|管委会|镇|乡|"
+                        r"政府(?!采购|性)|医院|学校|大学|法院|检察院|福利院|中心|办公室))")
+_BODY_END = re.compile(r"(?:局|委员会|委|厅|办事处|街道|总工会|工会|管委会|镇|乡|院|中心|办公室|办)$")
+_PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}?[省市]|)(?:[\u4e00-\u9fff]{2,3}?[区县])?")
 _PLACE = re.compile(r"^.*?[省市区县州旗]")
 _LEADING_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,3}(?:省|市|县))")
 
@@ -20,6 +22,7 @@ class Scope:
     docs: list[DocumentInfo]  # candidates left after the question and the caller's scope
     problem: str | None = None  # why no document fits
     prior_year_of: DocumentInfo | None = None  # the question's year is the year before this doc
+    bodies: tuple[str, ...] = ()  # bodies named that are no stored department (a sub-unit, or another body)
 
 
 def short_names(department: str) -> set[str]:
@@ -44,24 +47,61 @@ def short_names(department: str) -> set[str]:
     return names
 
 
+def _subsequence(word: str, name: str) -> bool:
+    it = iter(name)
+    return all(ch in it for ch in word)
+
+
+def abbreviates(word: str, department: str) -> bool:
+    """普陀财政局, 市交委, 普陀规资局, 建管委: the characters of a body's name, in order, from its core name
+    (after the place) and ending like it — how people shorten a department's name."""
+    if len(word) < 2 or not _BODY_END.search(word) or not _subsequence(word, department):
+        return False
+    core = _PLACE_PREFIX.sub("", department) or department
+    start = word.lstrip("市区县省")
+    return bool(start) and (start[0] == core[0] or any(start.startswith(p) for p in _places(department)))
+
+
+def _places(department: str) -> list[str]:
+    found = _PLACE_PREFIX.match(department)
+    head = found.group() if found else ""
+    return [part for part in re.findall(r"[\u4e00-\u9fff]{2,3}?[省市区县]", head)] + \
+        [part[:-1] for part in re.findall(r"[\u4e00-\u9fff]{2,3}?[省市区县]", head)]
+
+
+def department_spans(question: str, department: str) -> list[tuple[int, int]]:
+    """Where the question names the department, by its full, short or abbreviated name."""
+    spans = [(m.start(), m.end()) for name in short_names(department) for m in re.finditer(re.escape(name), question)]
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,16}", question):
+        text = m.group()
+        for i in range(len(text)):
+            for j in range(len(text), i + 1, -1):
+                if abbreviates(text[i:j], department):
+                    spans.append((m.start() + i, m.start() + j))
+                    break
+    return sorted(spans)
+
+
 def strip_department(question: str, department: str) -> str:
     """石家庄市总工会2024年预算… → 2024年预算…: the department's own name is not a subject."""
-    for name in sorted(short_names(department), key=len, reverse=True):
-        question = question.replace(name, "")
-    return question
+    spans = department_spans(question, department)
+    keep = [True] * len(question)
+    for start, end in spans:
+        keep[start:end] = [False] * (end - start)
+    return "".join(ch for ch, k in zip(question, keep, strict=True) if k)
 
 
-def _named_departments(question: str, infos: list[DocumentInfo]) -> tuple[list[DocumentInfo], bool]:
+def _named_departments(question: str, infos: list[DocumentInfo]) -> tuple[list[DocumentInfo], bool, list[str]]:
     stored = [i.department for i in infos]
-    words = _DEPT_WORD.findall(question)
-    other = any(not any(m in d or d in m for d in stored) and _PLACE.match(m) for m in words)
+    words = [w for w in _DEPT_WORD.findall(question)
+             if not any(abbreviates(w[k:], d) or w[k:] in d for d in stored for k in range(len(w)))]
+    other = any(_PLACE.match(m) for m in words)
     place = _LEADING_PLACE.match(question)  # 北京市朝阳区的预算: a place no stored department is in
     other = other or bool(place and not any(place.group(1) in d for d in stored))
-    named = [i for i in infos if any(n in question for n in short_names(i.department))
-             or any(m in i.department for m in words)]
+    named = [i for i in infos if department_spans(question, i.department)]
     if named and not other:
-        return named, False
-    return [], other or bool(_DEPT_WORD.search(question))
+        return named, False, words
+    return [], other, words
 
 
 def scope_for(question: str, infos: list[DocumentInfo], selector: str | None) -> Scope:
@@ -71,7 +111,7 @@ def scope_for(question: str, infos: list[DocumentInfo], selector: str | None) ->
     if selector and not candidates:
         stored = "、".join(i.doc_id for i in infos)
         return Scope([], f"没有与“{selector}”对应的文档。库中有：{stored}")
-    named, other = _named_departments(question, infos)
+    named, other, bodies = _named_departments(question, infos)
     if other:
         listing = "、".join(sorted({i.department for i in infos}))
         return Scope([], f"库中没有问题所说部门的公开文件。现有部门：{listing}。")
@@ -83,13 +123,18 @@ def scope_for(question: str, infos: list[DocumentInfo], selector: str | None) ->
     if years:
         by_year = [i for i in candidates if i.year in years]
         if by_year:
-            return Scope(_one_disclosure(by_year))
+            return Scope(_one_disclosure(by_year), bodies=tuple(bodies))
         following = [i for i in candidates if i.year - 1 in years]
         if following:
             return Scope(following, prior_year_of=following[0])
         have = "、".join(sorted({f"{i.department}{i.year}年{i.kind}" for i in candidates}))
         return Scope([], f"库中没有{'、'.join(map(str, years))}年的文件，现有：{have}。")
-    return Scope(_one_disclosure(candidates))
+    return Scope(_one_disclosure(candidates), bodies=tuple(bodies))
+
+
+def unknown_body(bodies: tuple[str, ...], doc_text: str) -> str | None:
+    """长征镇 asked of 万里街道's disclosure: a body the document never mentions is another body."""
+    return next((b for b in bodies if b not in doc_text and b.lstrip("市区县") not in doc_text), None)
 
 
 def _own_years(question: str) -> list[int]:

@@ -14,7 +14,7 @@ from assistant.checks import uncited_numbers
 from assistant.exact import Ask
 from assistant.intent import WHY
 from assistant.qtext import normalize_question
-from assistant.scoping import Scope, scope_for, several_docs_message, strip_department
+from assistant.scoping import Scope, scope_for, several_docs_message, strip_department, unknown_body
 from corpus.errors import QuestionError
 from corpus.records import Disclosure
 from index.settings import Settings, load_settings
@@ -54,6 +54,9 @@ class Assistant:
         if len(scope.docs) > 1:
             return abstain(question, several_docs_message(scope.docs))
         disclosure = self.disclosure(scope.docs[0].doc_id)
+        other = unknown_body(scope.bodies, document_text(disclosure))
+        if other is not None:
+            return abstain(question, f"库中没有“{other}”的公开文件；{disclosure.title}中也没有提到它。")
         answer = self._answer(question, strip_department(q, disclosure.department), disclosure)
         years = {i.year + d for i in infos for d in (-1, 0, 1)}
         return _checked(self._flag_suspect(disclosure, answer), {Decimal(y) for y in years})
@@ -128,6 +131,19 @@ def execution_reason(ask: Ask) -> Answer | None:
     from assistant.final_answer import answer_reason
 
     return answer_reason(ask)
+
+
+_TEXTS: dict[tuple[str, str], str] = {}
+
+
+def document_text(doc: Disclosure) -> str:
+    """Everything a document says in words (paragraphs, row names, projects), to look a name up in."""
+    key = (doc.doc_id, doc.sha256)
+    if key not in _TEXTS:
+        parts = [p.text for s in doc.sections for p in s.paragraphs] + [s.title for s in doc.sections]
+        parts += [r.name for t in doc.tables for r in t.rows] + [p.name for p in doc.projects]
+        _TEXTS[key] = "".join("".join(parts).split())
+    return _TEXTS[key]
 
 
 def _checked(answer: Answer, years: set[Decimal]) -> Answer:
