@@ -11,7 +11,7 @@ from assistant import compute as c
 from assistant.answer import Answer, abstain
 from assistant.compute import Operand, fmt
 from assistant.concepts import resolve_concept
-from assistant.exact import _answer, _answer_ambiguous, _compute, images_only
+from assistant.exact import Ask, _answer, _answer_ambiguous, _compute, images_only
 from assistant.link import Mention, Target
 from assistant.plan import Planned, where
 from assistant.resolve import Resolved
@@ -272,7 +272,7 @@ def _reason(p: Planned, ctx: Context) -> Answer:
     found = execution_reason(p.ask)
     if found is not None:
         return found
-    reason = ctx.narrative.answer(p.ask)
+    reason = ctx.narrative.answer(narrative_ask(p))
     operands, problem = operands_of(p)
     if problem or any(not r.candidates for r in operands):
         return reason
@@ -287,10 +287,28 @@ def _reason(p: Planned, ctx: Context) -> Answer:
                    values=figure.values + reason.values)
 
 
+_ASKED_AS = {"purpose": "{}主要用于什么", "definition": "什么是{}", "goal": "{}的绩效目标是什么",
+             "duties": "{}主要职能是什么"}
+_WAY = {"up": "增加", "down": "减少"}
+
+
+def narrative_ask(p: Planned) -> Ask:
+    """The 说明 is searched with what was understood — the operands' names and the question's kind in
+    standard words (拿来干嘛 → 主要用于什么, 为啥 → 为什么) — not with the colloquial cue words."""
+    names = "".join(dict.fromkeys(t.name for r in p.operands for t in r.mention.targets[:1]
+                                  if t.kind in ("subject", "project", "concept")) or
+                    (r.mention.surface for r in p.operands if r.mention.surface))
+    if p.part.op == "reason" and names:
+        return replace(p.ask, q=f"{names}为什么{_WAY.get(p.part.direction or '', '变化')}")
+    if p.part.op in _ASKED_AS and names:
+        return replace(p.ask, q=_ASKED_AS[p.part.op].format(names) + p.ask.q)
+    return p.ask
+
+
 def _text(p: Planned, ctx: Context) -> Answer:
     if p.part.op == "reason":
         return _reason(p, ctx)
-    return ctx.narrative.answer(p.ask)
+    return ctx.narrative.answer(narrative_ask(p))
 
 
 DISPATCH: dict[str, Executor] = {

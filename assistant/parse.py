@@ -156,7 +156,7 @@ def _names(text: str, taken: list[bool], cues: list[tuple[int, int, str, int]]) 
     return found
 
 
-_VERBISH = re.compile(r"[花用给批出投多少大小高低比较到从按把被对于向以将由自之该第总共]")
+_VERBISH = re.compile(r"[花用给批出投多少大小高低比较到从按把被对于向以将由自之该第总共值各]")
 
 
 def _is_name(phrase: str) -> bool:

@@ -79,13 +79,27 @@ def _name_mention(doc: Disclosure, ref: Ref) -> Mention | None:
     if exact:
         return Mention(ref.text, ref.start, exact)
     found = [m for m in link(ref.text, doc) if m.targets]
-    generic = grammar().generic
-    covered = sum(len(generic.sub("", m.surface) or m.surface) for m in found)
-    core = generic.sub("", ref.text) or ref.text  # 委托服务人数目标: 委托服务人 is what names it
-    if not found or covered < NAME_COVER * len(core):
+    if not found:
         return None
     best = max(found, key=lambda m: len(m.surface))
+    if _coverage(ref.text, best.targets) < NAME_COVER:
+        return None  # 人民会堂机关运行经费 is no 机关运行经费: too much of the phrase is left unread
     return Mention(ref.text, ref.start, best.targets, best.fuzzy)
+
+
+def _coverage(phrase: str, targets: tuple[Target, ...]) -> float:
+    """How much of the phrase (budget nouns aside) a target's name holds, in order: 市级劳模一次性奖励资金
+    is all in 市级劳动模范一次性奖励资金; 人民会堂机关运行经费 is little in 机关运行经费."""
+    core = grammar().generic.sub("", phrase) or phrase
+    best = 0.0
+    for t in targets:
+        name = plain_name(t.project.name if t.project else t.name)
+        if t.indicator is not None:
+            name += plain_name(t.indicator.level3) + plain_name(t.project.name if t.project else "")
+        it = iter(name)
+        held = sum(1 for ch in core if ch in it)
+        best = max(best, held / len(core))
+    return best
 
 
 def mention_of(doc: Disclosure, ref: Ref) -> Mention | None:
@@ -190,6 +204,8 @@ def _fund_name(key: str) -> str:
 def _problem(doc: Disclosure, part: Part) -> str | None:
     if part.unread:
         return f"没有读懂“{'、'.join(part.unread)}”，这一问无法回答。"
+    if doc.kind == "预算" and part.scope.basis == "final" and part.op not in ("definition", "text"):
+        return f"{where(doc)}是预算，没有实际支出（决算）数；实际支出见当年的部门决算。"
     if part.scope.period in PERIODS and part.op not in ("purpose", "duties", "definition", "goal", "text"):
         return (f"{where(doc)}只有{doc.year}年的数字（说明中另有与上年的比较），没有"
                 f"{PERIODS[part.scope.period]}的数字。")

@@ -41,15 +41,27 @@ def _first_amount(row: Row) -> str | None:
     return next((c.column for c in row.cells if c.value is not None), None)
 
 
+class Incomplete(Exception):
+    """Some parts of a whole are not stated: a rank or list over the rest would mislead."""
+
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__("、".join(missing))
+        self.missing = missing
+
+
 def _concept_parts(p: Planned, concept: str) -> list[Operand]:
     found = ontology().concept(concept)
     names = list(found.children) if found and found.children else [part for part, _ in found.within] if found else []
     names = names or list(ontology().parts_of(concept))
-    ops = []
+    ops, missing = [], []
     for name in names:
         op = resolve_concept(p.ask.doc, name) or stated_amount(p.ask.doc, name)
-        if op is not None:
+        if op is None:
+            missing.append(name)
+        else:
             ops.append(op)
+    if missing and ops:
+        raise Incomplete(missing)
     return ops
 
 
@@ -62,9 +74,11 @@ def members(p: Planned) -> tuple[str, list[Operand]]:
     scope, doc = p.part.scope, p.ask.doc
     within = scope.within
     named = [r for r in p.part.refs if r.role in ("operand", "part")]
-    if within is None and len(named) == 1 and named[0].kind == "concept" and _has_table_parts(named[0].key or ""):
-        within = named[0]  # 三公经费由哪几块组成: its parts
-    if within is not None and within.kind == "concept" and not is_column(within) and scope.scheme != "经济分类":
+    if within is None and len(named) == 1 and named[0].kind == "concept" and \
+            (_has_table_parts(named[0].key or "") or is_column(named[0])):
+        within = named[0]  # 三公经费由哪几块组成: its parts; 项目支出都花在哪几个科目: by its column
+    rows_asked = scope.level in ("类", "款") or "科目" in p.part.text or scope.scheme is not None
+    if within is not None and within.kind == "concept" and not is_column(within) and not rows_asked:
         return "组成部分", _concept_parts(p, within.key or "")
     column = within.key if within is not None and within.kind == "concept" and is_column(within) else None
     if within is not None and within.kind != "concept" and p.within is not None and p.within.mention.targets:
@@ -84,10 +98,12 @@ def members(p: Planned) -> tuple[str, list[Operand]]:
     key = scope.fund or "expense"
     if doc.table(key) is None and key == "expense":
         key = "gpb_expense"
-    level = _level(p, "类")
+    leaves = p.part.op == "list" and column is not None and scope.level is None
+    level = _level(p, "项" if leaves else "类")  # 项目支出花在哪些科目: the most detailed rows
     names = ontology().concept(column).column if column and ontology().concept(column) else ()
     col = next((n for n in names if doc.table(key) and n in doc.table(key).columns), None)
-    return "功能分类科目", _rows(p, key, lambda r: r.level == level, col)
+    rows = _rows(p, key, lambda r: r.level == level, col)
+    return "功能分类科目", [o for o in rows if o.value != 0] if col else rows
 
 
 def _ordered(p: Planned, ops: list[Operand]) -> list[Operand]:
@@ -185,7 +201,10 @@ def answer_set(p: Planned) -> Answer:
         return _count(p)
     if op == "position" and (found := _position(p)) is not None:
         return found
-    kind, ops = members(p)
+    try:
+        kind, ops = members(p)
+    except Incomplete as gap:
+        return abstain(p.ask.raw, f"{where(p.ask.doc)}没有列出{gap}的数额，无法在各组成部分中比较或列全。")
     if p.part.scope.fund and fund_of(p.part.scope.within) is None and not ops:
         return abstain(p.ask.raw, f"{where(p.ask.doc)}的表格中没有可比较的{kind}")
     if not ops:
