@@ -8,6 +8,8 @@ from dataclasses import replace
 from assistant.answer import Answer
 from assistant.query import Query
 
+_MARKS = "①②③④⑤⑥⑦⑧⑨⑩"  # not digits: part numbers are no figures to trace
+
 
 def _with_understanding(understood: str, answer: Answer) -> Answer:
     return replace(answer, text=f"{understood}。{answer.text}")
@@ -19,7 +21,7 @@ def combine(raw: str, query: Query, answers: list[tuple[str, Answer]]) -> Answer
     first = parts[0]
     if len(parts) == 1:
         return replace(first, question=raw, parts=parts, plan=query.to_dict())
-    text = "\n".join(f"（{i}）{p.text}" for i, p in enumerate(parts, 1))
+    text = "\n".join(f"{_MARKS[i] if i < len(_MARKS) else '·'}{p.text}" for i, p in enumerate(parts))
     return replace(first, question=raw, text=text,
                    values=tuple(f for p in parts for f in p.values),
                    citations=tuple(dict.fromkeys(c for p in parts for c in p.citations)),

@@ -272,7 +272,7 @@ def _reason(p: Planned, ctx: Context) -> Answer:
     found = execution_reason(p.ask)
     if found is not None:
         return found
-    reason = ctx.narrative.answer(narrative_ask(p))
+    reason = _narrative(p, ctx)
     operands, problem = operands_of(p)
     if problem or any(not r.candidates for r in operands):
         return reason
@@ -305,10 +305,20 @@ def narrative_ask(p: Planned) -> Ask:
     return p.ask
 
 
+def _narrative(p: Planned, ctx: Context) -> Answer:
+    """Quoted from the 说明: asked the understood way first, then in the question's own words."""
+    understood = narrative_ask(p)
+    answer = ctx.narrative.answer(understood)
+    if answer.abstained and understood.q != p.ask.q:
+        again = ctx.narrative.answer(p.ask)
+        return answer if again.abstained else again
+    return answer
+
+
 def _text(p: Planned, ctx: Context) -> Answer:
     if p.part.op == "reason":
         return _reason(p, ctx)
-    return ctx.narrative.answer(narrative_ask(p))
+    return _narrative(p, ctx)
 
 
 DISPATCH: dict[str, Executor] = {

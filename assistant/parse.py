@@ -21,6 +21,7 @@ _CODE = re.compile(r"(?<!\d)(\d{3}|\d{5}|\d{7})(?![\d年%.万元])")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)?\d{2})\s*年(?!度?[底末初])")
 _DIRECTION = (("up", re.compile(r"增加|增长|上升|涨|多了|提高|新增|变多")),
               ("down", re.compile(r"减少|下降|降低|降|少了|压减|缩减|变少|节约")))
+_NEUTRAL = re.compile(r"变化|变动|增减|浮动|差异")
 _ORDINAL = re.compile(r"第\s*([二三四五六七八九十2-9])|排(?:名)?(?:在)?第\s*([二三四五六七八九十2-9])")
 
 
@@ -193,7 +194,7 @@ def _filler_words() -> list[str]:
 
 def _slot_patterns() -> list[re.Pattern[str]]:
     g = grammar()
-    found: list[re.Pattern[str]] = [_YEAR, g.unknown, *(p for _, p in _DIRECTION)]
+    found: list[re.Pattern[str]] = [_YEAR, g.unknown, _NEUTRAL, *(p for _, p in _DIRECTION)]
     for body in g.slots.values():
         found += list(body.values()) if isinstance(body, dict) else [body]
     found += [p for _, p in g.anaphora]
@@ -274,7 +275,7 @@ def _containers(text: str, refs: list[Ref]) -> list[Ref]:
 def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset()) -> Part:
     refs, taken = _refs_of(text, previous, names)
     cues = _cue_matches(text, taken)
-    refs = sorted(refs + _names(text, taken, cues), key=lambda r: r.start)
+    refs = _code_and_name(sorted(refs + _names(text, taken, cues), key=lambda r: r.start))
     refs = _without_excluded(text, refs)
     op = _operation(cues) or ("lookup" if refs else "text")
     refs += _anaphora(text, previous)
@@ -288,6 +289,19 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset())
         if previous.scope.within is not None and not any(r.role == "container" for r in refs):
             refs.append(replace(previous.scope.within, start=-1))
     return _settle_part(Part(op, text, tuple(refs), scope, _direction(text), inherited, unread))
+
+
+def _code_and_name(refs: list[Ref]) -> list[Ref]:
+    """2012902一般行政管理事务: a code and the name printed after it are one row."""
+    out: list[Ref] = []
+    for ref in refs:
+        last = out[-1] if out else None
+        if last is not None and last.kind == "code" and last.start + len(last.text) == ref.start and \
+                ref.kind != "concept":
+            out[-1] = replace(last, text=last.text + ref.text)
+            continue
+        out.append(ref)
+    return out
 
 
 def _takes_previous(text: str, op: str, refs: list[Ref]) -> bool:

@@ -50,6 +50,9 @@ def _subject_mention(doc: Disclosure, ref: Ref) -> Mention | None:
     """A national subject: the document's rows with its code, else with its standard or former name."""
     subject = ontology().subject(ref.key or "")
     rows = _rows_by_code(doc, ref.key or "")
+    if ref.kind == "code" and len(ref.text) > len(ref.key or ""):  # 2012902一般行政管理事务: name must agree
+        named = plain_name(ref.text[len(ref.key or ""):])
+        rows = tuple((k, r) for k, r in rows if named in plain_name(r.name) or plain_name(r.name) in named) or rows
     if not rows and subject is not None:
         rows = tuple((k, r) for k, r in _rows_by_name(doc, (subject.name, *subject.former))
                      if not r.code or r.code.startswith(subject.code[:3]))

@@ -9,11 +9,12 @@ from assistant.intent import mentioned_years
 from assistant.scope import match_docs
 from index.store import DocumentInfo
 
-_DEPT_WORD = re.compile(r"((?:(?!的|和|与|及|是|在)[\u4e00-\u9fff]){1,12}?(?:局|委员会|委(?![托婉实屈])|厅|街道办事处|街道|总工会|管委会|镇|乡|"
+_DEPT_WORD = re.compile(r"((?:(?![的和与及是在占比为])[\u4e00-\u9fff]){1,12}?"
+                        r"(?:局|委员会|委(?![托婉实屈])|厅|街道办事处|街道|总工会|管委会|镇|(?<!城)乡|"
                         r"政府(?!采购|性)|医院|学校|大学|法院|检察院|福利院|中心|办公室))")
 _BODY_END = re.compile(r"(?:局|委员会|委|厅|办事处|街道|总工会|工会|管委会|镇|乡|院|中心|办公室|办)$")
 _PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}?[省市]|)(?:[\u4e00-\u9fff]{2,3}?[区县])?")
-_PLACE = re.compile(r"^.*?[省市区县州旗]")
+_PLACE = re.compile(r"^.*?(?<![社园小校片辖景城营])[省市区县州旗]")
 _LEADING_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,3}(?:省|市|县))")
 
 

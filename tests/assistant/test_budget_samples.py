@@ -112,12 +112,17 @@ def test_two_things_named_without_a_conjunction_are_never_added(assistant):
 @pytest.mark.parametrize(("doc", "question", "listed"), [
     (W24, "有几个单位", ("行政单位1家", "事业单位4家", "预算单位5家")),
     (J, "兰溪路-真南路下立交工程有哪些绩效指标", ("道路建设长度", "项目验收达标率", "居民群众满意度")),
-    (W24, "人员经费和公用经费分别是多少", ("人员经费为88537451元", "公用经费为11168569元")),
 ])
 def test_several_fits_are_listed_not_chosen(assistant, doc, question, listed):
     answer = assistant.ask(question, doc=doc)
     assert not answer.abstained and answer.value is None, answer.text
     assert all(item in answer.text for item in listed), answer.text
+
+
+def test_each_named_figure_is_its_own_part(assistant):
+    answer = assistant.ask("人员经费和公用经费分别是多少", doc=W24)
+    assert [(p.value, p.unit) for p in answer.parts] == [(Decimal("88537451"), "元"), (Decimal("11168569"), "元")]
+    assert "人员经费为88537451元" in answer.parts[0].text and "公用经费为11168569元" in answer.parts[1].text
 
 
 @pytest.mark.parametrize(("doc", "question"), [
