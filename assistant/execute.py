@@ -3,6 +3,7 @@ from a cited cell or sentence, or from arithmetic on them shown as a formula (un
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -12,6 +13,7 @@ from assistant.answer import Answer, abstain
 from assistant.compute import Operand, fmt
 from assistant.concepts import resolve_concept
 from assistant.exact import Ask, _answer, _answer_ambiguous, _compute, images_only
+from assistant.grammar import grammar
 from assistant.link import Mention, Target
 from assistant.plan import Planned, where
 from assistant.resolve import Resolved
@@ -226,7 +228,7 @@ def _completion(p: Planned, ctx: Context) -> Answer:
 
     if p.ask.doc.kind != "决算":
         return abstain(p.ask.raw, f"{where(p.ask.doc)}是预算，还没有执行结果（完成情况见当年决算）。")
-    found = answer_execution(replace(p.ask, q=p.ask.q if "完成" in p.ask.q else p.ask.q + "完成率"))
+    found = answer_execution(replace(p.ask, q=p.ask.q + "完成率"))  # the pair's rate, whatever the wording
     return found or abstain(p.ask.raw, f"{where(p.ask.doc)}没有列出所问项目的年初预算和决算数。")
 
 
@@ -287,9 +289,9 @@ def _reason(p: Planned, ctx: Context) -> Answer:
                    values=figure.values + reason.values)
 
 
-_ASKED_AS = {"purpose": "{}主要用于什么", "definition": "什么是{}", "goal": "{}的绩效目标是什么",
-             "duties": "{}主要职能是什么"}
+_ASKED_AS = {"purpose": "{}主要用于什么", "definition": "什么是{}", "goal": "{}的绩效目标是什么"}
 _WAY = {"up": "增加", "down": "减少"}
+_GENERIC_BODY = re.compile(r"机构|单位|部门|机关|组织|地方")
 
 
 def narrative_ask(p: Planned) -> Ask:
@@ -302,7 +304,12 @@ def narrative_ask(p: Planned) -> Ask:
         return replace(p.ask, q=f"{names}为什么{_WAY.get(p.part.direction or '', '变化')}")
     if p.part.op in _ASKED_AS and names:
         return replace(p.ask, q=_ASKED_AS[p.part.op].format(names) + p.ask.q)
-    return p.ask
+    if p.part.op == "duties":  # 是管什么的: the duty list; 管不管地名: the duties that name it
+        named = "".join(r.mention.surface for r in p.operands if r.mention.targets or not _GENERIC_BODY.fullmatch(
+            r.mention.surface))
+        return replace(p.ask, q=f"{named}主要职能是什么")
+    topics = "".join(words for cue, words in grammar().topics if cue.search(p.ask.q))
+    return replace(p.ask, q=p.ask.q + topics) if topics else p.ask  # 是怎么来的 → 组建 成立
 
 
 def _narrative(p: Planned, ctx: Context) -> Answer:

@@ -16,7 +16,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WEAK_AFTER = re.compile(
     r"^(?:$|[^\u4e00-\u9fff]|支出|类|款|方面|领域|板块|部分|的|那|这|里|中|上|花|经费|预算|决算|多少|是|占|比|和|与|及|"
     r"、|加|合计|相关|费用|资金|呢|吗|有|一共|总共|共|各|分别|开支|块|为|安排|投入|用了|还是|跟|同|较|排|第|最|费|呀|啊|"
-    r"拨款|事务|项目|工作|这块|那块|上面|这一|一项|一类|情况|数|额|总额|金额|开销|投了|给|批|出)")
+    r"拨款|事务|项目|工作|这块|那块|上面|这一|一项|一类|情况|数|额|总额|金额|开销|投了|给|批|出|两|三|几|每|多|少)")
 # what may come before it (the end of the preceding text)
 _WEAK_BEFORE = re.compile(r"(?:^|[^\u4e00-\u9fff]|[的在里中和与及、是对给于用问查年把看说将或跟同比较占了花])$")
 
@@ -50,6 +50,7 @@ class Grammar:
     asks: re.Pattern[str]
     excluded: re.Pattern[str]
     unknown: re.Pattern[str]
+    topics: tuple[tuple[re.Pattern[str], str], ...]
     examples: dict[str, tuple[str, ...]]
 
 
@@ -70,7 +71,7 @@ def grammar() -> Grammar:
     generic = re.compile(f"(?:{raw['generic']})+")
     return Grammar(cues, slots, re.compile(f"^(?:{raw['containers']})"), anaphora, fillers, generic,
                    re.compile(raw["asks"]), re.compile(raw["excluded"]), re.compile(raw["unknown_operations"]),
-                   examples)
+                   tuple((re.compile(t["cue"]), t["words"]) for t in raw["topics"].values()), examples)
 
 
 @cache

@@ -95,7 +95,7 @@ def strip_department(question: str, department: str) -> str:
 def _named_departments(question: str, infos: list[DocumentInfo]) -> tuple[list[DocumentInfo], bool, list[str]]:
     stored = [i.department for i in infos]
     words = [w for w in _DEPT_WORD.findall(question)
-             if not any(abbreviates(w[k:], d) or w[k:] in d for d in stored for k in range(len(w) - 2))]
+             if not any(abbreviates(w[k:], d) or w[k:] in d for d in stored for k in range(len(w) - 1))]
     other = any(_PLACE.match(m) for m in words)
     place = _LEADING_PLACE.match(question)  # 北京市朝阳区的预算: a place no stored department is in
     other = other or bool(place and not any(place.group(1) in d for d in stored))

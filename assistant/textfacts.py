@@ -159,7 +159,9 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
                 if not shared or longest_run(thing, label) < min_run:
                     continue
                 total = 2 if re.search(r"共有|共计|合计|总计", before) else 0
-                score = (shared + total, -len(set(label) - wanted))  # then the fewest other words
+                # then the fewest other words, then the sentence naming most of the rest (港航管理局…三级预算单位)
+                rest = question.replace(label, "") if label else question
+                score = (shared + total, -len(set(label) - wanted), longest_run(rest, sentence))
                 value = Decimal(match.group(1).replace(",", ""))
                 op = Operand(label, value, match.group(2), _citation(doc, section, sentence, page))
                 if not best or score > best[0][0]:
@@ -170,11 +172,12 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
 
 
 def _closer(wanted: set[str], before: str, after: str) -> tuple[str, int]:
-    """The words the count belongs to: those before the number unless the noun after shares more."""
+    """The words the count belongs to: the noun right after the number (8个二级事业单位 counts 二级事业单位)
+    when it names what is asked, else the words before it (编报绩效目标的项目50个)."""
     last = max((i for i, ch in enumerate(after) if ch in wanted), default=-1)
     after = after[: last + 1]  # 预算单位开展了 → 预算单位
     ahead, behind = len(wanted & set(before)), len(wanted & set(after))
-    return (after, behind) if behind and behind >= ahead else (before, ahead)
+    return (after, behind) if behind >= 2 or (behind and behind >= ahead) else (before, ahead)
 
 
 def longest_run(a: str, b: str) -> int:
