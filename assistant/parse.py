@@ -53,7 +53,11 @@ def _asks(text: str, names: frozenset[str] = frozenset()) -> bool:
     """Whether a piece asks something: a question word outside its names (比去年涨了不少 asks nothing:
     it is context for the 为啥 after it)."""
     _, taken = _refs_of(text, None, names)
-    return any(not all(taken[m.start():m.end()]) for m in grammar().asks.finditer(text) if m.end() > m.start())
+    asking = any(not all(taken[m.start():m.end()]) for m in grammar().asks.finditer(text) if m.end() > m.start())
+    return asking or any(op in _QUESTION_OPS for _, _, op, _ in _cue_matches(text, taken))
+
+
+_QUESTION_OPS = ("reason", "purpose", "duties", "definition", "text", "goal")  # 拿来干嘛 asks by itself
 
 
 def _clauses(q: str, names: frozenset[str]) -> list[str]:

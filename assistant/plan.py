@@ -319,6 +319,8 @@ def plan(part: Part, doc: Disclosure, raw: str) -> Planned:
     operands = _merge(tuple(resolve_ref(doc, r, part, container) for r in part.refs if r.role in ("operand", "part")))
     part, operands, narrowing = _qualify(doc, part, operands, container)
     part = _indicator_part(part, operands, tuple(t.kind for m in narrowing for t in m.targets))
+    if part.op == "duties" and any(t.kind in ("project", "subject") for r in operands for t in r.mention.targets):
+        part = replace(part, op="purpose")  # 劳模体检费这个项目是做什么的: the project's purpose
     whole_ref = part.role("whole")
     whole = None
     if whole_ref is not None:

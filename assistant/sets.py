@@ -77,7 +77,8 @@ def members(p: Planned) -> tuple[str, list[Operand]]:
     if within is None and len(named) == 1 and named[0].kind == "concept" and \
             (_has_table_parts(named[0].key or "") or is_column(named[0])):
         within = named[0]  # 三公经费由哪几块组成: its parts; 项目支出都花在哪几个科目: by its column
-    rows_asked = scope.level in ("类", "款") or "科目" in p.part.text or scope.scheme is not None
+    rows_asked = (scope.level in ("类", "款") and _split_by_columns(within)) or "科目" in p.part.text or \
+        scope.scheme is not None  # 全部支出里哪一类: rows; 政府采购里哪一类: its parts
     if within is not None and within.kind == "concept" and not is_column(within) and not rows_asked:
         return "组成部分", _concept_parts(p, within.key or "")
     column = within.key if within is not None and within.kind == "concept" and is_column(within) else None
@@ -228,6 +229,12 @@ def text_list(p: Planned) -> bool:
     concepts = [r for r in refs if r.kind == "concept"]
     return len(concepts) == len(refs) and not any(_has_table_parts(r.key or "") for r in concepts) and \
         not re.search(r"科目|分类|[类款]", p.part.text)
+
+
+def _split_by_columns(within) -> bool:
+    """A total whose parts are amount columns (基本支出/项目支出): its 类 and 款 are the table's rows."""
+    concept = ontology().concept(within.key or "") if within is not None and within.kind == "concept" else None
+    return concept is None or any(ontology().concept(c) and ontology().concept(c).column for c in concept.children)
 
 
 def _has_table_parts(concept: str) -> bool:
