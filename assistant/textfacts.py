@@ -160,8 +160,8 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
                     continue
                 total = 2 if re.search(r"共有|共计|合计|总计", before) else 0
                 # then the fewest other words, then the sentence naming most of the rest (港航管理局…三级预算单位)
-                rest = question.replace(label, "") if label else question
-                score = (shared + total, -len(set(label) - wanted), longest_run(rest, sentence))
+                run = longest_run(question.replace(label, "") if label else question, sentence)
+                score = (shared + total, -len(set(label) - wanted), run if run >= 3 else 0)
                 value = Decimal(match.group(1).replace(",", ""))
                 op = Operand(label, value, match.group(2), _citation(doc, section, sentence, page))
                 if not best or score > best[0][0]:
