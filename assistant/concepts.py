@@ -20,10 +20,24 @@ def hit_operand(doc: Disclosure, hit: Hit, label: str) -> Operand:
     return cell_operand(doc, hit.table, hit.row, hit.column, label)
 
 
+_TOTALISH = ("合计", "小计", "总计", "金额", "预算数", "决算数", "本年收入合计", "本年支出合计")
+
+
+def printed_label(hit: Hit, concept: str) -> str:
+    """The concept as this document prints it when a column names it (公务用车购置及运行费 for
+    公务用车购置及运行维护费): an answer should use the document's own words."""
+    column = hit.column or ""
+    if hit.row is not None and column and column not in _TOTALISH and column.replace("（", "(").replace(
+            "）", ")") != concept and ontology().concept(concept) is not None and \
+            not ontology().concept(concept).column:
+        return column
+    return concept
+
+
 def resolve_concept(doc: Disclosure, concept: str) -> Operand | None:
     """The cell that states a standard figure, or None when no table states it."""
     hit = stated_cell(doc, concept)
-    return hit_operand(doc, hit, concept) if hit is not None else None
+    return hit_operand(doc, hit, printed_label(hit, concept)) if hit is not None else None
 
 
 def total_cell(doc: Disclosure, key: str, column: str, label: str) -> Operand | None:

@@ -198,7 +198,7 @@ def _filler_words() -> list[str]:
 
 def _slot_patterns() -> list[re.Pattern[str]]:
     g = grammar()
-    found: list[re.Pattern[str]] = [_YEAR, g.unknown, _NEUTRAL, *(p for _, p in _DIRECTION)]
+    found: list[re.Pattern[str]] = [_YEAR, g.unknown, g.excluded, _NEUTRAL, *(p for _, p in _DIRECTION)]
     for body in g.slots.values():
         found += list(body.values()) if isinstance(body, dict) else [body]
     found += [p for _, p in g.anaphora]
@@ -322,7 +322,8 @@ def _takes_previous(text: str, op: str, refs: list[Ref]) -> bool:
 def _without_excluded(text: str, refs: list[Ref]) -> list[Ref]:
     """除了财政拨款，…其他收入: what follows 除了 is left out."""
     g = grammar()
-    return [r for r in refs if not g.excluded.search(text[max(0, r.start - 3): r.start])]
+    return [replace(r, role="excluded") if g.excluded.search(text[max(0, r.start - 3): r.start]) else r
+            for r in refs]
 
 
 def _settle_part(part: Part) -> Part:

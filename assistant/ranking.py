@@ -138,15 +138,15 @@ def _nth(ask: Ask, kind: str, ranked: list[Operand], place: int, word: str) -> A
 COUNTABLE = re.compile(r"项目|单位|机构|科目|功能分类|经济分类|类|款|(?<!事)项|指标")
 
 
-def _stated(ask: Ask) -> list[Operand]:
+def _stated(ask: Ask, exclude: tuple[str, ...] = ()) -> list[Operand]:
     """Counts the 说明 states: 下属5家预算单位, 编报绩效目标的项目50个 (never a table's row count)."""
     if "表" in ask.q:
         return []
     if re.search("单位|机构", ask.q) and not ask.doc.table("institutions"):
-        return stated_counts(ask.doc, ask.q, ("家", "个"), min_run=2)
+        return stated_counts(ask.doc, ask.q, ("家", "个"), min_run=2, exclude=exclude)
     if "项目" in ask.q and not ask.doc.projects:
-        return stated_counts(ask.doc, ask.q, "个", min_run=2)
-    return stated_counts(ask.doc, ask.q, "个", min_run=4)
+        return stated_counts(ask.doc, ask.q, "个", min_run=2, exclude=exclude)
+    return stated_counts(ask.doc, ask.q, "个", min_run=4, exclude=exclude)
 
 
 def _answer_stated(ask: Ask, ops: list[Operand]) -> Answer:
@@ -159,7 +159,7 @@ def _answer_stated(ask: Ask, ops: list[Operand]) -> Answer:
                    operands=tuple(ops), figures=tuple(Figure(o.label, o.value, o.unit) for o in ops))
 
 
-def answer_count(ask: Ask) -> Answer:
+def answer_count(ask: Ask, exclude: tuple[str, ...] = ()) -> Answer:
     q = ask.q
     if not COUNTABLE.search(q):
         return abstain(ask.raw, f"{_where(ask.doc)}没有公开这个数量（只列出金额和项目、科目）。")
@@ -172,7 +172,7 @@ def answer_count(ask: Ask) -> Answer:
         return Answer(question=ask.raw, route="lookup", text=f"{_where(ask.doc)}列出{len(rows)}个"
                       f"单位：{names}。", value=Decimal(len(rows)), unit="个", citations=cites,
                       values=(Figure("单位数", Decimal(len(rows)), "个"),))
-    stated = _stated(ask)
+    stated = _stated(ask, exclude)
     if stated:
         return _answer_stated(ask, stated)
     if re.search("单位|机构", q) or ("项目" in q and "项目支出" not in q and not ask.doc.projects):

@@ -4,6 +4,7 @@ a lookup into last year's figure."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -171,8 +172,20 @@ def _share_roles(part: Part) -> Part:
     return replace(part, refs=tuple(sorted(chosen + rest, key=lambda r: r.start)))
 
 
+def _head_nouns(part: Part) -> Part:
+    """预留给小微企业的采购 / 面向中小企业预留的政府采购: a concept right after one of its own parts (with 的)
+    only names what kind of thing the part is."""
+    refs = list(part.refs)
+    drop = set()
+    for left, right in itertools.pairwise(refs):
+        if left.kind == "concept" and right.kind == "concept" and left.key and right.key and \
+                right.key in _ancestors(left.key) and _gap(part, left, right) in ("的", ""):
+            drop.add(id(right))
+    return replace(part, refs=tuple(r for r in refs if id(r) not in drop)) if drop else part
+
+
 def assign(part: Part) -> Part:
-    part = _bind_columns(_qualifiers(part))
+    part = _bind_columns(_qualifiers(_head_nouns(part)))
     part = _containers(part)
     part = _funds(part)
     part = _fix_op(_without_wholes(part))

@@ -5,8 +5,10 @@ the rows at a level by one column (项目支出里排第二的类), a subject's 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
+from assistant import compute as c
 from assistant.answer import Answer, Figure, abstain
 from assistant.compute import Operand, cell_operand, fmt
 from assistant.concepts import resolve_concept
@@ -184,6 +186,8 @@ def _count(p: Planned) -> Answer:
             said = f"据{where(p.ask.doc)}说明，{stated.label}{fmt(stated.value)}{stated.unit}。"
             return _answer(p.ask, "lookup", said, operands=(stated,), value=stated.value, unit=stated.unit)
         return abstain(p.ask.raw, f"{where(p.ask.doc)}只公开金额，没有公开这类数量（人数、车辆数等）。")
+    if (whole := _with_headquarters(p)) is not None:
+        return whole
 
     within = p.part.scope.within
     if within is not None and within.kind == "concept" and not is_column(within):
@@ -193,7 +197,35 @@ def _count(p: Planned) -> Answer:
         return Answer(question=p.ask.raw, route="lookup", text=f"{where(p.ask.doc)}中{within.text}共有{len(ops)}项："
                       f"{names}。", value=count, unit="项", values=(Figure("项数", count, "项"),),
                       citations=tuple(dict.fromkeys(o.citation for o in ops)))
-    return answer_count(p.ask)
+    excluded = tuple(r.text for r in p.part.refs if r.role == "excluded")
+    q = p.ask.q
+    for word in excluded:
+        q = q.replace(word, "")
+    return answer_count(replace(p.ask, q=q), excluded)
+
+
+_HEADQUARTERS = re.compile(r"(本部|本级|机关)(?:以及|及|和|与)?下属(?:的)?(\d+)\s*(家|个)")
+_WHOLE = re.compile(r"一共|总共|共有|包含|包括|连.{0,4}在内|加上|全部|总计|合计")
+
+
+def _with_headquarters(p: Planned) -> Answer | None:
+    """部门预算一共包含几家单位: the 说明's 本部以及下属N家 counts N + 1 when the whole is asked."""
+    if not _WHOLE.search(p.part.text) or "下属" in p.part.text or not re.search(r"单位|家", p.part.text):
+        return None
+    from assistant.textfacts import _citation, sentences
+
+    for section in p.ask.doc.sections:
+        for sentence, page in sentences(section):
+            m = _HEADQUARTERS.search(sentence)
+            if m is None:
+                continue
+            cite = _citation(p.ask.doc, section, sentence, page)
+            one = Operand(m.group(1), Decimal(1), m.group(3), cite)
+            under = Operand(f"下属{m.group(3)}数", Decimal(m.group(2)), m.group(3), cite)
+            result = c.add([one, under])
+            return _answer(p.ask, "arithmetic", f"据{where(p.ask.doc)}说明，部门预算包括{m.group(1)}及下属{m.group(2)}"
+                           f"{m.group(3)}，共{fmt(result.value)}{m.group(3)}。", result)
+    return None
 
 
 def answer_set(p: Planned) -> Answer:

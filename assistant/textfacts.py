@@ -143,8 +143,9 @@ def stated_count(doc: Disclosure, question: str, measure: str | tuple[str, ...],
 
 
 def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...],
-                  min_run: int = 1) -> list[Operand]:
-    """Every stated count that fits the question best (several when they fit equally well)."""
+                  min_run: int = 1, exclude: tuple[str, ...] = ()) -> list[Operand]:
+    """Every stated count that fits the question best (several when they fit equally well); `exclude`:
+    what the question leaves out (不算参公单位: no 参公事业单位)."""
     words = "|".join(map(re.escape, (measure,) if isinstance(measure, str) else measure))
     pattern = re.compile(rf"(\d[\d,]*)\s*({words})")
     thing = re.sub(r"多少|几|一共|总共|共|有|是|的|[？?。]|" + words, "", question)
@@ -156,7 +157,7 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
                 before = re.split(r"[，,：:；、]", sentence[: match.start()])[-1]
                 after = re.match(r"[\u4e00-\u9fff]{0,6}", sentence[match.end():]).group()
                 label, shared = _closer(wanted, before, after)
-                if not shared or longest_run(thing, label) < min_run:
+                if not shared or longest_run(thing, label) < min_run or any(x in label for x in exclude):
                     continue
                 total = 2 if re.search(r"共有|共计|合计|总计", before) else 0
                 # then the fewest other words, then the sentence naming most of the rest (港航管理局…三级预算单位)
