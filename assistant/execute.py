@@ -271,7 +271,9 @@ def _reason(p: Planned, ctx: Context) -> Answer:
     from assistant.narrative_answer import with_stated_change
     from assistant.service import execution_reason
 
-    found = execution_reason(p.ask)
+    named = "".join(dict.fromkeys(t.name for r in p.operands for t in r.mention.targets[:1]))
+    pair = "决算与预算" if p.part.scope.basis == "both" else ""  # carried from 决算比预算少多少？原因呢
+    found = execution_reason(replace(p.ask, q=named + p.ask.q + pair))  # 养老保险缴费 → its row's pair
     if found is not None:
         return found
     reason = _narrative(p, ctx)

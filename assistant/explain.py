@@ -39,7 +39,9 @@ def _within(p: Planned) -> str:
 def understood(p: Planned) -> str:
     op, names = p.part.op, _operands(p)
     first = names[0]
-    if op in _SIGN and len(names) >= 2:
+    if op == "difference" and len(names) == 1 and p.ask.doc.kind == "决算":
+        phrase = f"{first}决算数 − 年初预算"
+    elif op in _SIGN and len(names) >= 2:
         phrase = _SIGN[op].join(names) + ("（哪个多）" if op == "compare" else "（各是多少）" if op == "each" else "")
     elif op == "share":
         whole = _label(p.whole) if p.whole is not None else "其上级合计"

@@ -85,7 +85,8 @@ def answer_reason(ask: Ask) -> Answer | None:
         return None
     items = [i for i in find_execution(ask.doc, ask.q) if i.reason is not None]
     if not items and not find_execution(ask.doc, ask.q):
-        items = [i for i in text_executions(ask.doc) if not i.path and i.reason is not None][:1]
+        items = _reason_naming(ask) or \
+            [i for i in text_executions(ask.doc) if not i.path and i.reason is not None][:1]
     if not items:
         return None
     item = items[0]
@@ -95,6 +96,17 @@ def answer_reason(ask: Ask) -> Answer | None:
     text = f"{_where(ask.doc)}中，{item.name}{figures}。据说明：“{item.reason.quote.rstrip('。')}。”"
     answer = _answer(ask, "hybrid", text, operands=operands)
     return replace(answer, citations=tuple(dict.fromkeys((*answer.citations, item.reason))))
+
+
+def _reason_naming(ask: Ask) -> list[Execution]:
+    """规划服务那个项目为啥没花完预算: the item whose stated reason names what the question names (a
+    project inside a 项) — the longest shared run of at least four characters."""
+    from assistant.textfacts import longest_run
+
+    scored = [(longest_run(ask.q, i.reason.quote or ""), i) for i in text_executions(ask.doc)
+              if i.path and i.reason is not None]
+    best = max((s for s, _ in scored), default=0)
+    return [i for s, i in scored if s == best][:1] if best >= 4 else []
 
 
 def _from_table(item: Execution) -> bool:

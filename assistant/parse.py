@@ -286,10 +286,12 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset())
     refs = _containers(text, sorted(refs, key=lambda r: r.start))
     scope = _scope(text, op)
     unread = tuple(m.group() for m in grammar().unknown.finditer(text))
-    inherited = False
+    inherited = False  # set below
     if previous is not None and op not in ("duties",) and _takes_previous(text, op, refs):
         refs = [*(replace(r, role="operand", start=-1) for r in previous.operands()), *refs]
         inherited = bool(previous.operands())
+        if scope.basis is None and previous.scope.basis is not None:  # 决算比预算少多少？原因呢？
+            scope = replace(scope, basis=previous.scope.basis)
         if previous.scope.within is not None and not any(r.role == "container" for r in refs):
             refs.append(replace(previous.scope.within, start=-1))
     return _settle_part(Part(op, text, tuple(refs), scope, _direction(text), inherited, unread))

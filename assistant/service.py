@@ -72,11 +72,12 @@ class Assistant:
 
         query = parse(q, doc_names(doc))
         context = Context(self.narrative)
-        answers = []
+        answers, planned_parts = [], []
         for part in query.parts:
             planned = plan(part, doc, raw)
+            planned_parts.append(planned.part)  # as planned: 2023年…是多少 is last year's figure
             answers.append((understood(planned), execute(planned, context)))
-        return combine(raw, query, answers)
+        return combine(raw, replace(query, parts=tuple(planned_parts)), answers)
 
     def _per_year(self, question: str, q: str, scope: Scope) -> Answer | None:
         """Several years of one department named in one question: each asked on its own document."""
