@@ -68,10 +68,8 @@ class Answer:
 
     def to_dict(self) -> dict[str, Any]:
         found = self._fields()
-        if self.parts:
-            found["parts"] = [p._fields() for p in self.parts]
-        if self.plan is not None:
-            found["plan"] = self.plan
+        found["parts"] = [p._fields() for p in self.parts] if self.parts else [self._fields()]
+        found["plan"] = self.plan  # None when no document was reached (nothing was planned)
         return found
 
     def _fields(self) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from assistant.grammar import Entry, grammar, is_cjk, scan
 from assistant.qtext import normalize_question
@@ -148,9 +149,10 @@ def _names(text: str, taken: list[bool], cues: list[tuple[int, int, str, int]]) 
     mask = list(taken)
     for start, end, _, _ in cues:
         mask[start:end] = [True] * (end - start)
-    for pattern in _slot_patterns():
+    for pattern in (*_slot_patterns(), _long_fillers()):
         for m in pattern.finditer(text):
-            mask[m.start():m.end()] = [True] * (m.end() - m.start())
+            if not any(taken[m.start():m.end()]):
+                mask[m.start():m.end()] = [True] * (m.end() - m.start())
     rest = "".join(" " if t else ch for ch, t in zip(text, mask, strict=True))
     found = []
     for m in re.finditer(r"[\u4e00-\u9fff（）()“”](?:[\u4e00-\u9fff（）()“”]|[-—－·](?=[\u4e00-\u9fff]))*", rest):
@@ -184,6 +186,12 @@ def _strip_fillers(phrase: str) -> str:
             phrase = phrase[: -len(tail)]
             continue
         return phrase.strip("（）()“”")
+
+
+@cache
+def _long_fillers() -> re.Pattern[str]:
+    """Fillers of two or more characters, masked wherever they stand (部门预算连本部在内)."""
+    return re.compile("|".join(map(re.escape, (w for w in _filler_words() if len(w) > 1))))
 
 
 _SAFE_CHARS = set("的了吗呢吧啊呀哦嘛是有在为和与及跟同或都也还又就才那这其它")

@@ -212,6 +212,9 @@ def _with_headquarters(p: Planned) -> Answer | None:
     """部门预算一共包含几家单位: the 说明's 本部以及下属N家 counts N + 1 when the whole is asked."""
     if not _WHOLE.search(p.part.text) or "下属" in p.part.text or not re.search(r"单位|家", p.part.text):
         return None
+    if p.part.scope.within is not None or any(r.kind in ("name", "document", "subject", "code")
+                                               for r in p.part.refs if r.role == "operand"):
+        return None  # 港航管理局下面包含几个: a named unit's own count, not the department's
     from assistant.textfacts import _citation, sentences
 
     for section in p.ask.doc.sections:
