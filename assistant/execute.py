@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import Any
 
 from assistant import compute as c
-from assistant.answer import Answer, abstain
+from assistant.answer import Answer, Figure, abstain
 from assistant.compute import Operand, fmt
 from assistant.concepts import resolve_concept
 from assistant.exact import Ask, _answer, _answer_ambiguous, _compute, images_only
@@ -114,7 +115,25 @@ def _text_fallback(p: Planned, ctx: Context, problem: Answer) -> Answer:
             not p.part.refs:
         return problem
     answer = ctx.narrative.answer(p.ask)
-    return problem if answer.abstained else answer
+    return problem if answer.abstained else _stated_figure(p, answer)
+
+
+_MEASURE = re.compile(r"多少\s*(分|亿元|万元|元|个|人|家|辆|台|次|项|平方米|%)")
+
+
+def _stated_figure(p: Planned, answer: Answer) -> Answer:
+    """平均得了多少分: the quoted sentence's figure in the measure asked is the part's value (it is in the
+    quote, so it stays traceable)."""
+    asked = _MEASURE.search(p.ask.q)
+    if asked is None:
+        return answer
+    unit = asked.group(1)
+    for citation in answer.citations:
+        found = re.search(rf"(\d[\d,]*(?:\.\d+)?)\s*{re.escape(unit)}", citation.quote or "")
+        if found:
+            value = Decimal(found.group(1).replace(",", ""))
+            return replace(answer, value=value, unit=unit, values=(Figure(p.part.text, value, unit), *answer.values))
+    return answer
 
 
 def _each(p: Planned, ctx: Context) -> Answer:

@@ -81,5 +81,5 @@ def understood(p: Planned) -> str:
         phrase = "说明中的相关内容"
     else:
         basis = {"budget": "年初预算", "final": "决算数"}.get(p.part.scope.basis or "", "")
-        phrase = f"{first}{basis}的金额" if len(names) == 1 else "、".join(names) + "的金额"
+        phrase = f"{first}{basis}是多少" if len(names) == 1 else "、".join(names) + "各是多少"
     return f"理解为：{phrase}"

@@ -68,6 +68,8 @@ def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int 
         previous = 0.0
         for match in _SENTENCE.finditer(passage.text):
             sentence = match.group().strip()
+            if why and _REASON_LEAD.search(sentence):  # the reason goes on: 较上一年度减少了培训费支出等。
+                sentence += _continuation(passage.text, match.end())
             score = _score(sentence, context, terms, cues) - rank * 0.25
             if why and previous > score and _REASON_LEAD.match(sentence):
                 score = previous + 0.5  # “主要原因：…” gives the reason for the sentence before it
@@ -89,6 +91,16 @@ def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int 
         if len(chosen) == limit:
             break
     return chosen
+
+
+_GOES_ON = re.compile(r"^(?:较|比|其中|同时|此外|另外|并且|并|且|以及|主要是|具体)")
+
+
+def _continuation(text: str, end: int) -> str:
+    """The sentence after a reason when it continues it (starts with 较/其中/同时 …)."""
+    following = _SENTENCE.match(text, end)
+    nxt = following.group().strip() if following else ""
+    return nxt if nxt and _GOES_ON.match(nxt) and len(nxt) <= 80 else ""
 
 
 _NUMBERED = re.compile(r"^(?:[0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九十]+[)）])")
