@@ -219,6 +219,16 @@ def _problem(doc: Disclosure, part: Part) -> str | None:
     return None
 
 
+def _implied_whole(doc: Disclosure, part: Part, operands: tuple[Resolved, ...], within: Resolved | None,
+                   raw: str) -> Resolved | None:
+    """养老支出占比多少: the whole the part is of (its parent), planned so the reader sees it."""
+    from assistant.wholes import implied_whole
+
+    draft = Planned(part, Ask(raw, part.text, doc, tuple(r.mention for r in operands)), operands, None, within)
+    found = implied_whole(draft, operands[0].candidates[0])
+    return Resolved(Mention(found.label, -1, ()), (found,)) if found is not None else None
+
+
 def _in_time(part: Part, doc: Disclosure) -> Part:
     """2023年预算总额是多少 on a 2024 document: last year's figure; 决算比年初预算少了多少 on a 决算: the
     execution pair, not last year."""
@@ -329,6 +339,8 @@ def plan(part: Part, doc: Disclosure, raw: str) -> Planned:
     if whole_ref is not None:
         whole = within if whole_ref == container_ref and within is not None else \
             resolve_ref(doc, whole_ref, part, None)
+    if part.op == "share" and whole is None and operands and len(operands[0].candidates) == 1:
+        whole = _implied_whole(doc, part, operands, within, raw)
     mentions = narrowing + tuple(r.mention for r in operands if r.mention.targets)
     carried = "".join(r.text for r in part.refs if r.start < 0 and r.role != "container")
     ask = Ask(raw, carried + part.text, doc, mentions)  # 完成了多少 after 三公经费…: the item named before

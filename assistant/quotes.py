@@ -65,6 +65,8 @@ def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int 
     why = bool(CUES[0][0].search(question))
     for rank, (passage, _) in enumerate(hits):
         context = " ".join(passage.section_path)
+        if why and any(_GLOSSARY.search(title) for title in passage.section_path):
+            continue  # a definition is no reason
         previous = 0.0
         for match in _SENTENCE.finditer(passage.text):
             sentence = match.group().strip()
@@ -93,6 +95,7 @@ def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int 
     return chosen
 
 
+_GLOSSARY = re.compile(r"名词解释|名词说明|术语")
 _GOES_ON = re.compile(r"^(?:较|比|其中|同时|此外|另外|并且|并|且|以及|主要是|具体)")
 
 

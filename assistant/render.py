@@ -13,6 +13,13 @@ def citation_text(c: Citation) -> str:
 
 
 def answer_text(answer: Answer) -> str:
+    """Figure first, then the formula and the sources; a question of several parts, part by part."""
+    if len(answer.parts) > 1:
+        return "\n\n".join(f"{mark}{_one(part)}" for mark, part in zip("①②③④⑤⑥⑦⑧⑨⑩", answer.parts, strict=False))
+    return _one(answer)
+
+
+def _one(answer: Answer) -> str:
     lines = [answer.text]
     if answer.formula:
         lines.append(f"计算：{answer.formula}")

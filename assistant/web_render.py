@@ -15,6 +15,7 @@ CSS = """
 .bq-q {background: #eef3ff} .bq-a {background: #f7f7f7}
 .bq-abstain {background: #fff6e5}
 .bq-formula {font-family: monospace; color: #444; margin-top: 4px}
+.bq-part + .bq-part {border-top: 1px dashed #ccc; margin-top: 8px; padding-top: 8px}
 .bq-warn {color: #a15c00}
 .bq-chip {display: inline-block; margin: 4px 6px 0 0}
 .bq-chip > summary {cursor: pointer; border: 1px solid #99a; border-radius: 12px; padding: 1px 10px;
@@ -106,21 +107,35 @@ def chart_figures(answer: Answer) -> list[Figure]:
     return money if len(money) >= 2 and len(units) == 1 and not answer.abstained else []
 
 
-def answer_html(question: str, answer: Answer, docs: dict[str, Disclosure]) -> str:
-    kind = "bq-abstain" if answer.abstained else "bq-a"
-    parts = [f'<div class="bq-msg bq-q">问：{escape(question)}</div>',
-             f'<div class="bq-msg {kind}" data-route="{escape(answer.route)}">'
-             f'<div class="bq-text">{escape(answer.text)}</div>']
+def _part_html(answer: Answer, docs: dict[str, Disclosure], first: int) -> list[str]:
+    """One part: its text, formula, warnings, chart and source chips (numbered from `first`)."""
+    parts = [f'<div class="bq-text">{escape(answer.text)}</div>']
     if answer.formula:
         parts.append(f'<div class="bq-formula">计算：{escape(answer.formula)}</div>')
     parts += [f'<div class="bq-warn">注意：{escape(w)}</div>' for w in answer.warnings]
     if figures := chart_figures(answer):
         parts.append(bar_chart(figures))
-    for i, c in enumerate(answer.citations, 1):
+    for i, c in enumerate(answer.citations, first):
         parts.append(f'<details class="bq-chip"><summary>[{i}] {escape(chip_label(c))}</summary>'
                      f'<div class="bq-src">{source_html(docs.get(c.doc_id), c)}</div></details>')
-    parts.append("</div>")
-    return "".join(parts)
+    return parts
+
+
+def answer_html(question: str, answer: Answer, docs: dict[str, Disclosure]) -> str:
+    """A question asking several things gets one block per part, in the order asked."""
+    kind = "bq-abstain" if answer.abstained else "bq-a"
+    html = [f'<div class="bq-msg bq-q">问：{escape(question)}</div>',
+            f'<div class="bq-msg {kind}" data-route="{escape(answer.route)}">']
+    if len(answer.parts) > 1:
+        first = 1
+        for part in answer.parts:
+            html.append(f'<div class="bq-part" data-route="{escape(part.route)}">')
+            html += _part_html(part, docs, first) + ["</div>"]
+            first += len(part.citations)
+    else:
+        html += _part_html(answer, docs, 1)
+    html.append("</div>")
+    return "".join(html)
 
 
 def refused_html(question: str) -> str:
