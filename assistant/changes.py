@@ -7,7 +7,7 @@ from assistant import compute as c
 from assistant.answer import Answer, abstain
 from assistant.compute import Operand, fmt
 from assistant.concepts import resolve_concept
-from assistant.exact import Ask, _answer, _where
+from assistant.exact import Ask, answer_from, where
 from assistant.resolve import Resolved
 from assistant.textfacts import StatedChange, stated_changes
 from corpus.records import Disclosure
@@ -45,23 +45,23 @@ def answer_change(ask: Ask, op: str, resolved: list[Resolved]) -> Answer:
         if op == "pct_change":
             result = c.pct_change(current, prior)
             said = "持平（变化0%）" if flat else f"{word}{fmt(abs(result.value))}%"
-            text = f"{_where(ask.doc)}{current.label}比{change.prior_year}年{said}{note}。"
-            return _answer(ask, "arithmetic", text, result)
+            text = f"{where(ask.doc)}{current.label}比{change.prior_year}年{said}{note}。"
+            return answer_from(ask, "arithmetic", text, result)
         if op == "change":
             a = change.amount
             said = "持平（变化为0）" if flat else f"{word}{fmt(a.value)}{a.unit}"
-            text = f"{_where(ask.doc)}{current.label}比{change.prior_year}年{said}{note}。"
-            return _answer(ask, "lookup", text, operands=(a,), value=a.value, unit=a.unit)
+            text = f"{where(ask.doc)}{current.label}比{change.prior_year}年{said}{note}。"
+            return answer_from(ask, "lookup", text, operands=(a,), value=a.value, unit=a.unit)
         text = (f"{change.prior_year}年{current.label}为{fmt(prior.value)}{current.unit}"
                 f"（{'文中说明与上年持平' if flat else f'由本年数和文中所述{word}额推算'}）{note}。")
-        return _answer(ask, "arithmetic", text, prior)
+        return answer_from(ask, "arithmetic", text, prior)
     for item in resolved:  # a 项 whose last-year figure the 说明 states beside it
         subject = item.mention.targets[0]
         if subject.kind == "subject" and len(item.candidates) == 1 and op in ("change", "pct_change"):
             from assistant.item_prior import answer_item_change
 
-            found = answer_item_change(ask.doc, ask.raw, _where(ask.doc), op, item.candidates[0],
+            found = answer_item_change(ask.doc, ask.raw, where(ask.doc), op, item.candidates[0],
                                        subject.name)
             if found:
                 return found
-    return abstain(ask.raw, f"{_where(ask.doc)}没有说明该项与上年相比的变化，无法给出上年数。")
+    return abstain(ask.raw, f"{where(ask.doc)}没有说明该项与上年相比的变化，无法给出上年数。")

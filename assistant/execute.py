@@ -13,10 +13,10 @@ from assistant import compute as c
 from assistant.answer import Answer, Figure, abstain
 from assistant.compute import Operand, fmt
 from assistant.concepts import resolve_concept
-from assistant.exact import Ask, _answer, _answer_ambiguous, _compute, images_only
+from assistant.exact import Ask, answer_from, choices_answer, compute_answer, images_only, where
 from assistant.grammar import grammar
 from assistant.link import Mention, Target
-from assistant.plan import Planned, where
+from assistant.plan import Planned
 from assistant.resolve import Resolved
 
 TEXT_OPS = ("reason", "purpose", "duties", "definition", "goal", "text")
@@ -64,7 +64,7 @@ def single(p: Planned, found: list[Resolved]) -> tuple[list[Operand], Answer | N
         return [], abstain(p.ask.raw, missing[0].reason or "文档没有列出该数额")
     several = [r for r in found if len(r.candidates) > 1]
     if several:
-        return [], _answer_ambiguous(p.ask, several[0])
+        return [], choices_answer(p.ask, several[0])
     return [r.candidates[0] for r in found], None
 
 
@@ -82,7 +82,7 @@ def _qualified(p: Planned) -> Answer | None:
     found = qualified_amount(p.ask.doc, qualifier.text, named.text, labels(named.kind, named.key or ""))
     if found is None:
         return abstain(p.ask.raw, f"{where(p.ask.doc)}没有单独列出“{qualifier.text}”的{named.text}。")
-    return _answer(p.ask, "lookup", f"据{where(p.ask.doc)}说明，{found.label}为{fmt(found.value)}{found.unit}。",
+    return answer_from(p.ask, "lookup", f"据{where(p.ask.doc)}说明，{found.label}为{fmt(found.value)}{found.unit}。",
                    operands=(found,), value=found.value, unit=found.unit)
 
 
@@ -105,7 +105,7 @@ def _lookup(p: Planned, ctx: Context) -> Answer:
     ops, problem = single(p, found)
     if problem:
         return _text_fallback(p, ctx, problem) if not problem.values else problem
-    return _compute(p.ask, "lookup" if len(ops) == 1 else "each", ops)
+    return compute_answer(p.ask, "lookup" if len(ops) == 1 else "each", ops)
 
 
 def _text_fallback(p: Planned, ctx: Context, problem: Answer) -> Answer:
@@ -143,7 +143,7 @@ def _each(p: Planned, ctx: Context) -> Answer:
     answers = []
     for r in found:
         ops, missing = single(p, [r])
-        answers.append(missing if missing else _compute(p.ask, "lookup", ops))
+        answers.append(missing if missing else compute_answer(p.ask, "lookup", ops))
     if len(answers) == 1:
         return answers[0]
     ok = [a for a in answers if not a.abstained]
@@ -164,7 +164,7 @@ def _arith(p: Planned, op: str) -> Answer:
         return problem
     if len(ops) < 2:
         return abstain(p.ask.raw, f"这一问需要两个数，只读出了“{ops[0].label}”。" if ops else "没有读出要比较的数。")
-    return _compute(p.ask, op, c.same_unit(ops))
+    return compute_answer(p.ask, op, c.same_unit(ops))
 
 
 def _sum(p: Planned, ctx: Context) -> Answer:
@@ -208,8 +208,8 @@ def _share(p: Planned, ctx: Context) -> Answer:
         return abstain(p.ask.raw, f"{whole.label}为0，无法计算占比。")
     part, whole = c.same_unit([part, whole])
     result = c.share(part, whole)
-    return _answer(p.ask, "arithmetic", f"{where(p.ask.doc)}中，{part.label}占{whole.label}的{fmt(result.value)}%。",
-                   result)
+    text = f"{where(p.ask.doc)}中，{part.label}占{whole.label}的{fmt(result.value)}%。"
+    return answer_from(p.ask, "arithmetic", text, result)
 
 
 def _multiple(p: Planned, ctx: Context) -> Answer:
@@ -225,7 +225,7 @@ def _multiple(p: Planned, ctx: Context) -> Answer:
     if b.value == 0:
         return abstain(p.ask.raw, f"{b.label}为0，无法计算倍数。")
     result = c.ratio(a, b)
-    return _answer(p.ask, "arithmetic", f"{where(p.ask.doc)}中，{a.label}是{b.label}的{fmt(result.value)}倍。",
+    return answer_from(p.ask, "arithmetic", f"{where(p.ask.doc)}中，{a.label}是{b.label}的{fmt(result.value)}倍。",
                    result)
 
 
@@ -265,11 +265,11 @@ def _indicator(p: Planned) -> Answer | None:
     projects = [t for m in p.ask.mentions for t in m.targets if t.kind in ("project", "indicator")]
     if not projects:
         return None
-    from assistant.exact import _all_indicators, _indicator_word
+    from assistant.exact import asks_all_indicators, indicator_word
     from assistant.ranking import indicator_answer
 
-    if any(t.kind == "indicator" for t in projects) or _indicator_word(p.ask) or _all_indicators(p.ask):
-        return indicator_answer(p.ask, "指标" if _all_indicators(p.ask) else _indicator_word(p.ask))
+    if any(t.kind == "indicator" for t in projects) or indicator_word(p.ask) or asks_all_indicators(p.ask):
+        return indicator_answer(p.ask, "指标" if asks_all_indicators(p.ask) else indicator_word(p.ask))
     return None
 
 

@@ -30,9 +30,9 @@ def _within(p: Planned) -> str:
     if p.within is not None and p.part.op in ("rank", "nth", "list", "count"):
         return f"{_label(p.within)}中"
     if p.part.scope.fund and p.part.op in ("rank", "nth", "list", "count"):
-        from assistant.funds import FUND_NAMES
+        from assistant.funds import fund_name
 
-        return f"{FUND_NAMES.get(p.part.scope.fund, '')}中"
+        return f"{fund_name(p.part.scope.fund)}中"
     return ""
 
 

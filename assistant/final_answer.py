@@ -8,9 +8,9 @@ from dataclasses import replace
 from assistant import compute as c
 from assistant.answer import Answer, abstain
 from assistant.compute import fmt
-from assistant.exact import Ask, _answer, _where
+from assistant.exact import Ask, answer_from, where
 from assistant.execution import Execution, find_execution, text_executions
-from assistant.intent import asks_prior_year, operation
+from assistant.intent import asks_prior_year
 
 RATE = re.compile(r"完成(了)?(年初)?预算的?|完成率|执行率|预算完成|预算执行|执行(了)?(年初)?预算|完成(比例|程度|情况)")
 DIFF = re.compile(r"相差|差额|差多少|少多少|多多少|少了多少|多了多少|(减少|增加|节约|结余)了?多少|低于|高于|超出|超支")
@@ -35,9 +35,7 @@ def wanted(q: str) -> str | None:
 def answer_execution(ask: Ask) -> Answer | None:
     if ask.doc.kind != "决算" or asks_prior_year(ask.q, ask.doc.year):
         return None
-    want = wanted(ask.q)
-    if want in ("budget", "final") and operation(ask.q) != "lookup":
-        return None  # 占比, 合计, 排名 … of 决算 figures: the tables
+    want = wanted(ask.q)  # the caller asks one figure (or the pair's difference or rate), never a share
     items = find_execution(ask.doc, ask.q)
     if want == "final":  # the tables hold 决算数; only the 三公 family is answered from its pair, where
         items = [i for i in items if (not i.path and "三公" in i.name) or _from_table(i)]  # 决算数 may be blank
@@ -46,37 +44,37 @@ def answer_execution(ask: Ask) -> Answer | None:
     need = ("budget",) if want == "budget" else ("final",) if want == "final" else ("budget", "final")
     usable = [i for i in items if all(getattr(i, n) is not None for n in need)]
     if not usable and want == "budget" and ask.mentions:  # the tables hold 决算数 only: never pass one off
-        return abstain(ask.raw, f"{_where(ask.doc)}没有列出所问项目的年初预算数（表中数字是决算数）。")
+        return abstain(ask.raw, f"{where(ask.doc)}没有列出所问项目的年初预算数（表中数字是决算数）。")
     if not usable:
         return None
     return _compose(ask, want, usable[0])
 
 
 def _compose(ask: Ask, want: str, item: Execution) -> Answer:
-    where, budget, final = _where(ask.doc), item.budget, item.final
+    at, budget, final = where(ask.doc), item.budget, item.final
     if want == "budget":
         assert budget is not None
-        return _answer(ask, "lookup", f"{where}中，{item.name}年初预算为{fmt(budget.value)}{budget.unit}。",
+        return answer_from(ask, "lookup", f"{at}中，{item.name}年初预算为{fmt(budget.value)}{budget.unit}。",
                        operands=(budget,), value=budget.value, unit=budget.unit)
     assert final is not None
     if want == "final":
-        return _answer(ask, "lookup", f"{where}中，{item.name}决算数为{fmt(final.value)}{final.unit}。",
+        return answer_from(ask, "lookup", f"{at}中，{item.name}决算数为{fmt(final.value)}{final.unit}。",
                        operands=(final,), value=final.value, unit=final.unit)
     assert budget is not None
     if want == "diff":
         result = c.subtract(budget, final)
         more = "少" if result.value >= 0 else "多"
-        return _answer(ask, "arithmetic", f"{where}中，{item.name}决算数比年初预算{more}"
+        return answer_from(ask, "arithmetic", f"{at}中，{item.name}决算数比年初预算{more}"
                        f"{fmt(abs(result.value))}{budget.unit}。", result)
     if budget.value == 0:
-        return _answer(ask, "lookup", f"{where}中，{item.name}年初预算为0，无法计算完成比例；"
+        return answer_from(ask, "lookup", f"{at}中，{item.name}年初预算为0，无法计算完成比例；"
                        f"决算数为{fmt(final.value)}{final.unit}。", operands=(budget, final))
     result = c.share(final, budget)
-    text = (f"{where}中，{item.name}年初预算{fmt(budget.value)}{budget.unit}，决算数{fmt(final.value)}"
+    text = (f"{at}中，{item.name}年初预算{fmt(budget.value)}{budget.unit}，决算数{fmt(final.value)}"
             f"{final.unit}，完成年初预算的{fmt(result.value)}%")
     if item.stated_pct is not None and item.stated_pct != result.value:
         text += f"（说明中写作{fmt(item.stated_pct)}%）"
-    return _answer(ask, "arithmetic", text + "。", result)
+    return answer_from(ask, "arithmetic", text + "。", result)
 
 
 def answer_reason(ask: Ask) -> Answer | None:
@@ -93,8 +91,8 @@ def answer_reason(ask: Ask) -> Answer | None:
     assert item.reason is not None and item.reason.quote is not None
     operands = tuple(o for o in (item.budget, item.final) if o is not None)
     figures = "，".join(f"{'年初预算' if o is item.budget else '决算数'}{fmt(o.value)}{o.unit}" for o in operands)
-    text = f"{_where(ask.doc)}中，{item.name}{figures}。据说明：“{item.reason.quote.rstrip('。')}。”"
-    answer = _answer(ask, "hybrid", text, operands=operands)
+    text = f"{where(ask.doc)}中，{item.name}{figures}。据说明：“{item.reason.quote.rstrip('。')}。”"
+    answer = answer_from(ask, "hybrid", text, operands=operands)
     return replace(answer, citations=tuple(dict.fromkeys((*answer.citations, item.reason))))
 
 

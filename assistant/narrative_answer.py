@@ -7,7 +7,7 @@ from dataclasses import replace
 from assistant.answer import Answer, Citation, Figure, abstain
 from assistant.checks import numbers_in
 from assistant.compute import fmt
-from assistant.exact import Ask, answer_table
+from assistant.exact import Ask
 from assistant.scoping import strip_department
 from assistant.textfacts import stated_changes
 from index.settings import Settings
@@ -64,18 +64,6 @@ class NarrativeAnswerer:
         text = "据说明：" + "".join(f"“{q.sentence}”" for q in quotes)
         return Answer(question=ask.raw, route="narrative", text=text, citations=citations,
                       values=_quoted_figures(quotes))
-
-    def hybrid(self, ask: Ask) -> Answer:
-        figure = answer_table(ask)
-        reason = self.answer(ask)
-        if figure is None or figure.abstained:
-            return reason
-        figure = with_stated_change(ask, figure)
-        if reason.abstained:
-            return replace(figure, route="hybrid")
-        cites = tuple(dict.fromkeys(figure.citations + reason.citations))
-        return replace(figure, route="hybrid", text=f"{figure.text}{reason.text}", citations=cites,
-                       values=figure.values + reason.values)
 
 
 def _canonical(ask: Ask) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from assistant.compute import Operand
-from assistant.exact import Ask
+from assistant.exact import Ask, where
 from assistant.grammar import grammar
 from assistant.link import Mention, Target, link, vocabulary
 from assistant.qtext import plain_name
@@ -28,10 +28,6 @@ class Planned:
     whole: Resolved | None = None
     within: Resolved | None = None  # the container, resolved
     problem: str | None = None  # why the part cannot be answered
-
-
-def where(doc: Disclosure) -> str:
-    return f"{doc.department}{doc.year}年{doc.kind}"
 
 
 # ---- refs → mentions ----------------------------------------------------------------------------
@@ -199,9 +195,9 @@ def resolve_ref(doc: Disclosure, ref: Ref, part: Part, container: Mention | None
 
 
 def _fund_name(key: str) -> str:
-    from assistant.funds import FUND_NAMES
+    from assistant.funds import fund_name
 
-    return FUND_NAMES.get(key, key)
+    return fund_name(key)
 
 
 def _problem(doc: Disclosure, part: Part) -> str | None:

@@ -12,7 +12,6 @@ from typing import Any
 from assistant.answer import Answer, abstain
 from assistant.checks import uncited_numbers
 from assistant.exact import Ask
-from assistant.intent import WHY
 from assistant.qtext import normalize_question
 from assistant.scoping import Scope, scope_for, several_docs_message, strip_department, unknown_body
 from corpus.errors import QuestionError
@@ -127,8 +126,6 @@ class Assistant:
 
 def execution_reason(ask: Ask) -> Answer | None:
     """A 决算's why-question on 决算 against 预算 is answered by the reason stated beside the pair."""
-    if not WHY.search(ask.q):
-        return None
     from assistant.final_answer import answer_reason
 
     return answer_reason(ask)

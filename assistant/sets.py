@@ -12,8 +12,8 @@ from assistant import compute as c
 from assistant.answer import Answer, Figure, abstain
 from assistant.compute import Operand, cell_operand, fmt
 from assistant.concepts import resolve_concept
-from assistant.exact import _answer
-from assistant.plan import Planned, where
+from assistant.exact import answer_from, where
+from assistant.plan import Planned
 from assistant.resolve import project_operand
 from assistant.roles import fund_of, is_column
 from assistant.textfacts import stated_amount
@@ -125,7 +125,7 @@ def _rank(p: Planned, kind: str, ops: list[Operand]) -> Answer:
         text += "依次为：" + sign.join(f"{o.label}（{fmt(o.value)}{o.unit}）" for o in chosen) + "。"
     figures = (*(Figure(o.label, o.value, o.unit) for o in chosen),
                Figure(f"参与比较的{kind}数", Decimal(len(ops)), "项"))
-    return _answer(p.ask, "arithmetic", text, operands=tuple(ranked), value=chosen[0].value, unit=chosen[0].unit,
+    return answer_from(p.ask, "arithmetic", text, operands=tuple(ranked), value=chosen[0].value, unit=chosen[0].unit,
                    figures=figures)
 
 
@@ -138,7 +138,7 @@ def _nth(p: Planned, kind: str, ops: list[Operand]) -> Answer:
     order = "小到大" if p.part.scope.order == "asc" else "大到小"
     text = f"{where(p.ask.doc)}中，在{len(ranked)}项{kind}里排第{place}（按金额从{order}）的是{one.label}，" \
            f"{fmt(one.value)}{one.unit}。"
-    return _answer(p.ask, "arithmetic", text, operands=tuple(ranked[:place]), value=one.value, unit=one.unit,
+    return answer_from(p.ask, "arithmetic", text, operands=tuple(ranked[:place]), value=one.value, unit=one.unit,
                    figures=(Figure(one.label, one.value, one.unit), Figure("名次", Decimal(place), "名"),
                             Figure(f"参与比较的{kind}数", Decimal(len(ranked)), "项")))
 
@@ -160,7 +160,7 @@ def _position(p: Planned) -> Answer | None:
     order = "从小到大" if p.part.scope.order == "asc" else "从大到小"
     text = (f"{where(p.ask.doc)}中，{one.label}{fmt(one.value)}{one.unit}，在同级{len(ranked)}项科目中"
             f"按金额{order}排第{place}。")
-    return _answer(p.ask, "arithmetic", text, operands=tuple(ranked), value=Decimal(place), unit="名",
+    return answer_from(p.ask, "arithmetic", text, operands=tuple(ranked), value=Decimal(place), unit="名",
                    figures=(Figure(one.label, one.value, one.unit), Figure("名次", Decimal(place), "名"),
                             Figure("同级科目数", Decimal(len(ranked)), "项")))
 
@@ -168,7 +168,7 @@ def _position(p: Planned) -> Answer | None:
 def _listing(p: Planned, kind: str, ops: list[Operand]) -> Answer:
     listing = "；".join(f"{o.label} {fmt(o.value)}{o.unit}" for o in ops)
     figures = (*(Figure(o.label, o.value, o.unit) for o in ops), Figure(f"{kind}数", Decimal(len(ops)), "项"))
-    return _answer(p.ask, "lookup", f"{where(p.ask.doc)}中共{len(ops)}项{kind}：{listing}。", operands=tuple(ops),
+    return answer_from(p.ask, "lookup", f"{where(p.ask.doc)}中共{len(ops)}项{kind}：{listing}。", operands=tuple(ops),
                    figures=figures)
 
 
@@ -184,7 +184,7 @@ def _count(p: Planned) -> Answer:
         stated = stated_count(p.ask.doc, p.part.text, things.group(2))
         if stated is not None:
             said = f"据{where(p.ask.doc)}说明，{stated.label}{fmt(stated.value)}{stated.unit}。"
-            return _answer(p.ask, "lookup", said, operands=(stated,), value=stated.value, unit=stated.unit)
+            return answer_from(p.ask, "lookup", said, operands=(stated,), value=stated.value, unit=stated.unit)
         return abstain(p.ask.raw, f"{where(p.ask.doc)}只公开金额，没有公开这类数量（人数、车辆数等）。")
     if (whole := _with_headquarters(p)) is not None:
         return whole
@@ -201,7 +201,22 @@ def _count(p: Planned) -> Answer:
     q = p.ask.q
     for word in excluded:
         q = q.replace(word, "")
-    return answer_count(replace(p.ask, q=q), excluded)
+    found = answer_count(replace(p.ask, q=q), excluded)
+    return found if found is not None else _count_rows(p)
+
+
+def _count_rows(p: Planned) -> Answer:
+    """有几个功能分类 / 有几个项目: the members of the set asked, counted."""
+    kind, ops = members(p)
+    if re.search(r"有支出|有预算|有钱", p.part.text):
+        ops = [o for o in ops if o.value != 0]
+    if not ops:
+        return abstain(p.ask.raw, f"{where(p.ask.doc)}的表格中没有列出{kind}")
+    count = Decimal(len(ops))
+    text = f"{where(p.ask.doc)}中共有{len(ops)}个{kind}：{'、'.join(o.label for o in ops)}。"
+    return Answer(question=p.ask.raw, route="lookup", text=text, value=count, unit="个",
+                  values=(Figure(f"{kind}数", count, "个"),),
+                  citations=tuple(dict.fromkeys(o.citation for o in ops)))
 
 
 _HEADQUARTERS = re.compile(r"(本部|本级|机关)(?:以及|及|和|与)?下属(?:的)?(\d+)\s*(家|个)")
@@ -226,8 +241,9 @@ def _with_headquarters(p: Planned) -> Answer | None:
             one = Operand(m.group(1), Decimal(1), m.group(3), cite)
             under = Operand(f"下属{m.group(3)}数", Decimal(m.group(2)), m.group(3), cite)
             result = c.add([one, under])
-            return _answer(p.ask, "arithmetic", f"据{where(p.ask.doc)}说明，部门预算包括{m.group(1)}及下属{m.group(2)}"
-                           f"{m.group(3)}，共{fmt(result.value)}{m.group(3)}。", result)
+            text = f"据{where(p.ask.doc)}说明，部门预算包括{m.group(1)}及下属{m.group(2)}{m.group(3)}，" \
+                   f"共{fmt(result.value)}{m.group(3)}。"
+            return answer_from(p.ask, "arithmetic", text, result)
     return None
 
 

@@ -9,8 +9,8 @@ from decimal import Decimal
 from assistant import compute as c
 from assistant.answer import Answer, abstain
 from assistant.compute import Operand, fmt
-from assistant.exact import _answer
-from assistant.plan import Planned, where
+from assistant.exact import answer_from, where
+from assistant.plan import Planned
 from assistant.textfacts import _citation, longest_run, sentences
 from corpus.ontology import ontology
 from corpus.records import Disclosure
@@ -90,4 +90,4 @@ def average(p: Planned) -> Answer:
                f"{fmt(value)}{unit}（四舍五入保留两位小数）")
     result = c.Result(value, unit, formula, (figure, count))
     text = f"{where(p.ask.doc)}中，{figure.label}平均每{count.unit}{fmt(value)}{figure.unit}。"
-    return _answer(p.ask, "arithmetic", text, result)
+    return answer_from(p.ask, "arithmetic", text, result)

@@ -130,7 +130,7 @@ def answer_html(question: str, answer: Answer, docs: dict[str, Disclosure]) -> s
         first = 1
         for part in answer.parts:
             html.append(f'<div class="bq-part" data-route="{escape(part.route)}">')
-            html += _part_html(part, docs, first) + ["</div>"]
+            html += [*_part_html(part, docs, first), "</div>"]
             first += len(part.citations)
     else:
         html += _part_html(answer, docs, 1)

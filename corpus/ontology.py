@@ -75,6 +75,7 @@ class Ontology:
     concepts: dict[str, Concept]
     subjects: tuple[Subject, ...]
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    funds: dict[str, str] = field(default_factory=dict)  # a fund's table key → how answers name the fund
 
     def concept(self, name: str) -> Concept | None:
         return self.concepts.get(name)
@@ -166,6 +167,6 @@ def ontology() -> Ontology:
     concepts = {name: _concept(name, body or {}) for name, body in (raw.get("concepts") or {}).items()}
     subjects = (*_subjects(raw.get("functions"), "功能分类"), *_subjects(raw.get("economics"), "经济分类"))
     words = {w: _tuple(v) for w, v in (raw.get("words") or {}).items()}
-    onto = Ontology(concepts, subjects, words)
+    onto = Ontology(concepts, subjects, words, dict(raw.get("funds") or {}))
     _check(onto)
     return onto
