@@ -109,8 +109,6 @@ def resolve(doc: Disclosure, mention: Mention, question: str,
         elif target.kind == "project" and target.project is not None:
             op = project_operand(doc, target.project, question)
             found += [op] if op else []
-    if not found:
-        found = _concept_inside(doc, mention.surface)
     blank = [row for t in mention.targets for _, row in t.rows]
     if not found and blank:  # the row is printed with its cells empty: not disclosed, not zero
         return Resolved(mention, (), f"{doc.title}的表格中“{blank[0].name}”一栏为空，文件没有填列数字。")
@@ -119,16 +117,6 @@ def resolve(doc: Disclosure, mention: Mention, question: str,
     if len({t.kind for t in mention.targets}) == 1 and mention.targets[0].kind == "subject":
         found = _distinct(found)
     return Resolved(mention, tuple(_unique_citations(found)))
-
-
-def _concept_inside(doc: Disclosure, surface: str) -> list[Operand]:
-    """政府性基金预算拨款 (a blank row) → 政府性基金预算 (an explicitly empty table: 0)."""
-    from assistant.concepts import concept_names
-
-    for concept in sorted(concept_names(), key=len, reverse=True):
-        if concept in surface and (op := resolve_concept(doc, concept)):
-            return [op]
-    return []
 
 
 def _unique_citations(operands: list[Operand]) -> list[Operand]:

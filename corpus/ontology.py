@@ -25,6 +25,7 @@ class Where:
     columns: tuple[str, ...] = ()  # the first present wins; () = the row's first amount
     side: str | None = None  # 收入 / 支出 on a two-sided table
     title: str | None = None  # an empty table states 0 for this rule only when its title matches
+    empty_only: bool = False  # the rule reads only an explicitly empty table's 0
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,8 @@ def _tuple(value: Any) -> tuple[str, ...]:
 def _where(name: str, raw: dict[str, Any]) -> Where:
     if "table" not in raw or "row" not in raw:
         raise OntologyError(f"ontology.yaml: concept {name}: a 'where' rule needs table and row")
-    return Where(raw["table"], str(raw["row"]), _tuple(raw.get("columns")), raw.get("side"), raw.get("title"))
+    return Where(raw["table"], str(raw["row"]), _tuple(raw.get("columns")), raw.get("side"), raw.get("title"),
+                 bool(raw.get("empty_only")))
 
 
 def _concept(name: str, raw: dict[str, Any]) -> Concept:

@@ -82,6 +82,8 @@ def apply(doc: Disclosure, rule: Where, empty_zero: bool) -> Hit | None:
     if table.is_empty:
         stated = (empty_zero and rule.title is None) or bool(rule.title and re.search(rule.title, table.title))
         return Hit(table, None, None) if stated else None
+    if rule.empty_only:
+        return None
     hits = [Hit(table, row, column) for row in _candidates(doc, table, rule)
             if (column := _column(row, rule)) is not None]
     return next((h for h in hits if h.value is not None), hits[0] if hits else None)

@@ -40,3 +40,26 @@ def seed_store(tmp_path_factory):
     store = SQLiteStore(tmp_path_factory.mktemp("seed-store") / "store.sqlite3")
     ingest_paths([SEED], store)
     return store
+
+
+def sample_paths() -> list[Path]:
+    """The seed and every shared sample disclosure (text pages and PDFs)."""
+    return [SEED, *sorted((SAMPLES / "text").glob("*.txt")), *sorted((SAMPLES / "pdf").glob("*.pdf"))]
+
+
+@pytest.fixture(scope="session")
+def sample_docs():
+    from corpus.parse import parse_file
+
+    return [parse_file(p) for p in sample_paths()]
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory):
+    """A store holding the seed and every sample, shared read-only by the tests of a session."""
+    from index.ingest import ingest_paths
+    from index.sqlite_store import SQLiteStore
+
+    store = SQLiteStore(tmp_path_factory.mktemp("sample-store") / "store.sqlite3")
+    ingest_paths(sample_paths(), store)
+    return store
