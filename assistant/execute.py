@@ -68,29 +68,9 @@ def single(p: Planned, found: list[Resolved]) -> tuple[list[Operand], Answer | N
     return [r.candidates[0] for r in found], None
 
 
-def _qualified(p: Planned) -> Answer | None:
-    """人民会堂的机关运行经费: the name must narrow the figure, or the part says it cannot."""
-    qualifier = p.part.role("qualifier")
-    if qualifier is None:
-        return None
-    from assistant.stated import labels, qualified_amount
-
-    named = next((r for r in p.part.refs if r.kind in ("concept", "subject", "code") and r.role in ("operand", "part")
-                  and r.key), None)
-    if named is None:
-        return None  # 绩效自评的平均得分: a phrase of the document's own words, read as a whole below
-    found = qualified_amount(p.ask.doc, qualifier.text, named.text, labels(named.kind, named.key or ""))
-    if found is None:
-        return abstain(p.ask.raw, f"{where(p.ask.doc)}没有单独列出“{qualifier.text}”的{named.text}。")
-    return answer_from(p.ask, "lookup", f"据{where(p.ask.doc)}说明，{found.label}为{fmt(found.value)}{found.unit}。",
-                   operands=(found,), value=found.value, unit=found.unit)
-
-
 # ---- figure operations ----------------------------------------------------------------------------
 
 def _lookup(p: Planned, ctx: Context) -> Answer:
-    if (found := _qualified(p)) is not None:
-        return found
     if p.ask.doc.kind == "决算":
         from assistant.final_answer import answer_execution
 
@@ -206,6 +186,8 @@ def _share(p: Planned, ctx: Context) -> Answer:
             return abstain(p.ask.raw, f"不清楚“{part.label}”是占什么的比例，请说明分母（如占支出总计）。")
     if whole.value == 0:
         return abstain(p.ask.raw, f"{whole.label}为0，无法计算占比。")
+    if (whole.citation, whole.value) == (part.citation, part.value):  # one cell (one sentence may state two)
+        return abstain(p.ask.raw, f"“{part.label}”与占比的分母是同一个数，请说明是哪一部分占{whole.label}。")
     part, whole = c.same_unit([part, whole])
     result = c.share(part, whole)
     text = f"{where(p.ask.doc)}中，{part.label}占{whole.label}的{fmt(result.value)}%。"

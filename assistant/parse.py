@@ -58,6 +58,8 @@ def _asks(text: str, names: frozenset[str] = frozenset()) -> bool:
     return asking or any(op in _QUESTION_OPS for _, _, op, _ in _cue_matches(text, taken))
 
 
+_OP_WORDS = 95  # cues this strong (why-words) are never part of a name
+
 _QUESTION_OPS = ("reason", "purpose", "duties", "definition", "text", "goal")  # 拿来干嘛 asks by itself
 
 
@@ -287,9 +289,13 @@ def _containers(text: str, refs: list[Ref]) -> list[Ref]:
 def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset()) -> Part:
     refs, taken = _refs_of(text, previous, names)
     cues = _cue_matches(text, taken)
-    refs = _code_and_name(sorted(refs + _names(text, taken, cues), key=lambda r: r.start))
+    chosen = _operation(cues)
+    # the words of the operation read, and question words, are no names; another rule's cue may be one
+    # (编报绩效目标的项目资金占项目支出的比重: 绩效目标 names the projects, the question is a share)
+    spent = [c for c in cues if c[2] == chosen or c[2] == "lookup" or c[3] >= _OP_WORDS]
+    refs = _code_and_name(sorted(refs + _names(text, taken, spent), key=lambda r: r.start))
     refs = _without_excluded(text, refs)
-    op = _operation(cues) or ("lookup" if refs else "text")
+    op = chosen or ("lookup" if refs else "text")
     refs += _anaphora(text, previous)
     refs = _containers(text, sorted(refs, key=lambda r: r.start))
     scope = _scope(text, op)

@@ -4,6 +4,7 @@ neighbouring question."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from assistant.compute import Operand
@@ -297,7 +298,23 @@ def _qualify(doc: Disclosure, part: Part, operands: tuple[Resolved, ...],
         return without, tuple(_only(r, projects) for r in operands), (owner,) if owner else ()
     if _consistent(qualifier, operands):
         return without, operands, ()
-    return part, operands, ()
+    return without, tuple(_narrowed(doc, qualifier, r, part) for r in operands[:1]) + operands[1:], ()
+
+
+def _narrowed(doc: Disclosure, qualifier: Ref, operand: Resolved, part: Part) -> Resolved:
+    """人民会堂的机关运行经费: the figure the 说明 states for the narrower thing, or the reason it is not."""
+    from assistant.stated import labels, qualified_amount
+
+    named = next((r for r in part.refs if r.role in ("operand", "part") and r.kind in ("concept", "subject", "code")
+                  and r.key), None)
+    if named is not None:
+        loose = "[\u4e00-\u9fff]{0,2}".join(map(re.escape, named.text))  # 项目资金 as asked: 项目预算资金
+        patterns = (*labels(named.kind, named.key or ""), re.compile(loose))
+        found = qualified_amount(doc, qualifier.text, named.text, patterns)
+        if found is not None:
+            return Resolved(operand.mention, (found,))
+    what = named.text if named is not None else operand.mention.surface
+    return Resolved(operand.mention, (), f"{where(doc)}没有单独列出“{qualifier.text}”的{what}。")
 
 
 def _only(r: Resolved, projects: set[str]) -> Resolved:
@@ -318,8 +335,18 @@ def _indicator_part(part: Part, operands: tuple[Resolved, ...], extra: tuple[str
     return part
 
 
+def _unknown_container(doc: Disclosure, part: Part) -> Part:
+    """编报绩效目标的项目资金: a phrase no table row or project resolves is no container; it narrows the
+    figure like a qualifier (the 说明 may state the narrower figure, or the part says it cannot)."""
+    within = part.scope.within
+    if within is None or within.kind not in ("name", "document") or mention_of(doc, within) is not None:
+        return part
+    refs = tuple(r for r in part.refs if not (r.role == "whole" and r.text == within.text))
+    return replace(part, refs=(replace(within, role="qualifier"), *refs), scope=replace(part.scope, within=None))
+
+
 def plan(part: Part, doc: Disclosure, raw: str) -> Planned:
-    part = _in_time(part, doc)
+    part = _unknown_container(doc, _in_time(part, doc))
     container_ref = part.scope.within
     container = mention_of(doc, container_ref) if container_ref is not None else None
     within = None

@@ -31,21 +31,29 @@ def labels(ref_kind: str, key: str) -> tuple[re.Pattern[str], ...]:
 
 def qualified_amount(doc: Disclosure, qualifier: str, label: str,
                      patterns: tuple[re.Pattern[str], ...]) -> Operand | None:
-    """The amount a clause states for the figure beside the qualifier's name, if one does."""
+    """The amount the 说明 states for the figure beside the qualifier's name: in the clause naming the
+    qualifier or the one after it (编报绩效目标的项目25个，涉及项目资金11,381.60万元)."""
     need = min(MIN_RUN, len(qualifier))
     for section in doc.sections:
         for sentence, page in sentences(section):
-            for clause in _CLAUSE.finditer(sentence):
-                text = clause.group()
+            clauses = [c.group() for c in _CLAUSE.finditer(sentence)]
+            for i, text in enumerate(clauses):
                 if longest_run(qualifier, text) < need:
                     continue
-                for pattern in patterns:
-                    label = pattern.search(text)
-                    amount = _AMOUNT.search(text, label.end()) if label else None
-                    if label and amount and amount.start() - label.end() <= 8:
-                        value = Decimal(amount.group(1).replace(",", ""))
-                        return Operand(f"{qualifier}{label}", value, amount.group(2),
-                                       _citation(doc, section, sentence, page))
+                for clause in clauses[i:i + 2]:
+                    found = _labelled_amount(clause, patterns)
+                    if found is not None:
+                        value, unit = found
+                        return Operand(f"{qualifier}{label}", value, unit, _citation(doc, section, sentence, page))
+    return None
+
+
+def _labelled_amount(clause: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[Decimal, str] | None:
+    for pattern in patterns:
+        named = pattern.search(clause)
+        amount = _AMOUNT.search(clause, named.end()) if named else None
+        if named and amount and amount.start() - named.end() <= 8:
+            return Decimal(amount.group(1).replace(",", "")), amount.group(2)
     return None
 
 
