@@ -158,7 +158,7 @@ def _names(text: str, taken: list[bool], cues: list[tuple[int, int, str, int]]) 
     rest = "".join(" " if t else ch for ch, t in zip(text, mask, strict=True))
     found = []
     for m in re.finditer(r"[\u4e00-\u9fff（）()“”](?:[\u4e00-\u9fff（）()“”]|[-—－·](?=[\u4e00-\u9fff]))*", rest):
-        for piece in re.finditer(r"[^的和与及比较占跟]+?(?=那个|这个|那笔|这笔|[的和与及比较占跟]|$)", m.group()):
+        for piece in re.finditer(r"[^的和与及比较占跟加]+?(?=那个|这个|那笔|这笔|[的和与及比较占跟加]|$)", m.group()):
             phrase = _strip_fillers(piece.group())
             if _is_name(phrase):
                 found.append(Ref(phrase, "name", None, m.start() + piece.start() + piece.group().find(phrase)))
