@@ -25,6 +25,16 @@ def _all_fiscal(doc: Disclosure, concepts: list[str], changes: dict[str, StatedC
     return None
 
 
+def _named_change(ask: Ask, item: Resolved) -> StatedChange | None:
+    """省级困难职工及劳模帮扶救助专项补助增加27.55万元: a change the 说明 states for an item it names."""
+    from assistant.stated_items import stated_item_change
+
+    if any(t.kind == "concept" for t in item.mention.targets):
+        return None
+    phrases = [item.mention.surface, *(t.name for t in item.mention.targets)]
+    return stated_item_change(ask.doc, [p for p in phrases if p])
+
+
 def answer_change(ask: Ask, op: str, resolved: list[Resolved]) -> Answer:
     changes = stated_changes(ask.doc)
     for item in resolved:
@@ -34,6 +44,9 @@ def answer_change(ask: Ask, op: str, resolved: list[Resolved]) -> Answer:
             concept = "支出总计"
         if concept is None and item.candidates:
             concept = _all_fiscal(ask.doc, concepts, changes, item.candidates[0])
+        named = _named_change(ask, item) if concept is None and len(item.candidates) == 1 else None
+        if named is not None:
+            concept, changes = named.concept, {**changes, named.concept: named}
         if concept is None or not item.candidates:
             continue
         change, current = changes[concept], item.candidates[0]

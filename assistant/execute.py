@@ -346,7 +346,8 @@ def execute(p: Planned, ctx: Context) -> Answer:
     if p.part.op != "reason":
         from assistant.project_text import answer_project_part
 
-        found = answer_project_part(p.ask.doc, p.ask.raw, p.ask.q)  # 兰溪路工程的实施周期: its part, quoted
+        # 兰溪路工程的实施周期: its part, quoted (its amount is a planned operand: text_project)
+        found = answer_project_part(p.ask.doc, p.ask.raw, p.ask.q, amounts=False)
         if found is not None:
             return found
     return DISPATCH[p.part.op](p, ctx)

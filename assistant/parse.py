@@ -157,21 +157,24 @@ def _names(text: str, taken: list[bool], cues: list[tuple[int, int, str, int]]) 
                 mask[m.start():m.end()] = [True] * (m.end() - m.start())
     rest = "".join(" " if t else ch for ch, t in zip(text, mask, strict=True))
     found = []
-    for m in re.finditer(r"[\u4e00-\u9fff（）()“”](?:[\u4e00-\u9fff（）()“”]|[-—－·](?=[\u4e00-\u9fff]))*", rest):
-        for piece in re.finditer(r"[^的和与及比较占跟加]+?(?=那个|这个|那笔|这笔|[的和与及比较占跟加]|$)", m.group()):
+    for m in _PHRASE.finditer(rest):
+        for piece in re.finditer(rf"[^{_JOINS}]+?(?=那个|这个|那笔|这笔|[{_JOINS}]|$)", m.group()):
             phrase = _strip_fillers(piece.group())
             if _is_name(phrase):
                 found.append(Ref(phrase, "name", None, m.start() + piece.start() + piece.group().find(phrase)))
     return found
 
 
+_PHRASE = re.compile(r"[\u4e00-\u9fffA-Za-z（）()“”](?:[\u4e00-\u9fffA-Za-z（）()“”]|[-—－·](?=[\u4e00-\u9fff]))*")
+_JOINS = "的和与及比较占跟加是"  # characters between two names, never inside a name asked about
 _VERBISH = re.compile(r"[花用给批出投多少大小高低比较到从按把被对于向以将由自之该第总共值各]")
 
 
 def _is_name(phrase: str) -> bool:
-    """A phrase names something when more than budget nouns and verbs are left of it (方面花 is not)."""
+    """A phrase names something when more than budget nouns and verbs are left of it (方面花 is not);
+    Latin letters name something too (GDP), never silently dropped."""
     core = _VERBISH.sub("", grammar().generic.sub("", phrase))
-    return len(core) >= 2 and is_cjk(core)
+    return len(core) >= 2 and (is_cjk(core) or core.isascii())
 
 
 def _strip_fillers(phrase: str) -> str:

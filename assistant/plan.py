@@ -78,6 +78,11 @@ def _name_mention(doc: Disclosure, ref: Ref) -> Mention | None:
     exact = vocabulary(doc).names.get(ref.text)
     if exact:
         return Mention(ref.text, ref.start, exact)
+    from assistant.project_text import project_top, text_project
+
+    if text_project(doc, ref.text) is not None:  # a project the 说明 describes in words
+        found = project_top(doc, ref.text)
+        return Mention(ref.text, ref.start, (Target("text_project", found[1].title),)) if found else None
     found = [m for m in link(ref.text, doc) if m.targets]
     if not found:
         return None
@@ -90,13 +95,18 @@ def _name_mention(doc: Disclosure, ref: Ref) -> Mention | None:
 def _coverage(phrase: str, targets: tuple[Target, ...]) -> float:
     """How much of the phrase (budget nouns aside) a target's name holds, in order: 市级劳模一次性奖励资金
     is all in 市级劳动模范一次性奖励资金; 人民会堂机关运行经费 is little in 机关运行经费."""
+    from assistant.stated_items import anchored
+
     core = grammar().generic.sub("", phrase) or phrase
     best = 0.0
     for t in targets:
         name = plain_name(t.project.name if t.project else t.name)
         if t.indicator is not None:
             name += plain_name(t.indicator.level3) + plain_name(t.project.name if t.project else "")
-        it = iter(name)
+        start = anchored(core, name) if len(core) > 1 else name.find(core)
+        if start is None or start < 0:
+            continue  # 省级… is never 市级…: the name must start to say what the phrase starts with
+        it = iter(name[start:])
         held = sum(1 for ch in core if ch in it)
         best = max(best, held / len(core))
     return best
@@ -179,6 +189,8 @@ def resolve_ref(doc: Disclosure, ref: Ref, part: Part, container: Mention | None
         mention = Mention(ref.text, ref.start, (Target("concept", ref.key),))
         return Resolved(mention, (op,)) if op else Resolved(mention, (), f"{where(doc)}没有列出所问的数额。")
     mention = mention_of(doc, ref)
+    if mention is None and ref.kind in ("name", "word", "document"):
+        return _stated(doc, ref, container) or _missing(doc, ref)
     if mention is None:
         return _missing(doc, ref)
     if scope.fund and mention.targets[0].kind == "subject":
@@ -193,6 +205,26 @@ def resolve_ref(doc: Disclosure, ref: Ref, part: Part, container: Mention | None
         return Resolved(found.mention, tuple(replace(o, label=label + o.label) for o in found.candidates),
                         found.reason)
     return resolve(doc, mention, part.text)
+
+
+def _stated(doc: Disclosure, ref: Ref, container: Mention | None) -> Resolved | None:
+    """A phrase only the 说明 names: a project described in words (its 年度预算安排), or an item stated
+    with its amount — inside the container's own text when there is one (促消费 of 商业创新专项)."""
+    from assistant.project_text import text_project
+    from assistant.stated_items import stated_item
+
+    found = text_project(doc, ref.text) if container is None else None
+    if found is None:
+        sections = None
+        if container is not None and container.targets and container.targets[0].kind == "text_project":
+            sections = [s for s in doc.sections if s.path[:1] == (container.targets[0].name,)]
+        found = stated_item(doc, [ref.text], sections)
+        kind = "stated"
+    else:
+        kind = "text_project"
+    if found is None:
+        return None
+    return Resolved(Mention(ref.text, ref.start, (Target(kind, found.label),)), (found,))
 
 
 def _fund_name(key: str) -> str:

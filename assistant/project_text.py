@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 
 from assistant.answer import Answer, Citation
+from assistant.compute import Operand
 from assistant.textfacts import longest_run
 from corpus.records import Disclosure, Section
 
@@ -37,18 +38,47 @@ def _part(doc: Disclosure, top: Section, part: str) -> Section | None:
                  and part in s.title and s.paragraphs), None)
 
 
-def project_part(doc: Disclosure, q: str) -> tuple[str, Section] | None:
-    """(project name, the part's section) when q names a project and asks one of its parts."""
-    part = next((p for p, words in PARTS.items() if re.search(words, q)), None)
-    if part is None and BUDGET_WORDS.search(q) and re.search(r"多少|几", q):
-        part = "年度预算安排"
-    if part is None:
-        return None
+def project_top(doc: Disclosure, q: str) -> tuple[str, Section] | None:
+    """The project a question names, among those the 说明 describes in words (经费情况说明)."""
     named = [(longest_run(name, q), name, top) for name, top in _project_tops(doc) if name]
     named = [n for n in named if n[0] >= min(MIN_RUN, len(n[1]))]
     if not named:
         return None
     _, name, top = max(named, key=lambda n: n[0])
+    return name, top
+
+
+def text_project(doc: Disclosure, phrase: str) -> Operand | None:
+    """A project the 说明 describes in words, named by the phrase: this year's amount its 年度预算安排
+    states first (2025年度项目总预算1720.00万), cited to that sentence."""
+    found = project_top(doc, phrase)
+    if found is None or longest_run(found[0], phrase) < max(MIN_RUN, len(phrase) - 2):
+        return None
+    name, top = found
+    section = _part(doc, top, "年度预算安排")
+    if section is None:
+        return None
+    for p in section.paragraphs:
+        match = _AMOUNT.search(p.text)
+        if match:
+            unit = "万元" if match.group(2) == "万" else match.group(2)
+            cite = Citation(doc.doc_id, "text", p.span.page, section=" > ".join(section.path), quote=p.text)
+            return Operand(name, Decimal(match.group(1).replace(",", "")), unit, cite)
+    return None
+
+
+def project_part(doc: Disclosure, q: str, amounts: bool = True) -> tuple[str, Section] | None:
+    """(project name, the part's section) when q names a project and asks one of its parts (with
+    `amounts`, a how-much question asks its 年度预算安排)."""
+    part = next((p for p, words in PARTS.items() if re.search(words, q)), None)
+    if part is None and amounts and BUDGET_WORDS.search(q) and re.search(r"多少|几", q):
+        part = "年度预算安排"
+    if part is None:
+        return None
+    found = project_top(doc, q)
+    if found is None:
+        return None
+    name, top = found
     if part == "年度预算安排" and not re.search(PARTS[part], q) and \
             any(longest_run(p.name, name) >= min(MIN_RUN, len(name)) for p in doc.projects):
         return None  # its 绩效目标表 states the figure as a cell
@@ -56,8 +86,8 @@ def project_part(doc: Disclosure, q: str) -> tuple[str, Section] | None:
     return (name, section) if section is not None else None
 
 
-def answer_project_part(doc: Disclosure, raw: str, q: str) -> Answer | None:
-    found = project_part(doc, q)
+def answer_project_part(doc: Disclosure, raw: str, q: str, amounts: bool = True) -> Answer | None:
+    found = project_part(doc, q, amounts)
     if found is None:
         return None
     name, section = found

@@ -109,6 +109,11 @@ def resolve(doc: Disclosure, mention: Mention, question: str,
         elif target.kind == "project" and target.project is not None:
             op = project_operand(doc, target.project, question)
             found += [op] if op else []
+        elif target.kind == "text_project":  # described in words: its 年度预算安排's amount
+            from assistant.project_text import text_project
+
+            op = text_project(doc, mention.surface)
+            found += [op] if op else []
     blank = [row for t in mention.targets for _, row in t.rows]
     if not found and blank:  # the row is printed with its cells empty: not disclosed, not zero
         return Resolved(mention, (), f"{doc.title}的表格中“{blank[0].name}”一栏为空，文件没有填列数字。")

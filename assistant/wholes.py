@@ -58,6 +58,12 @@ def implied_whole(p: Planned, part: Operand) -> Operand | None:
         return _concept_whole(doc, concept)
     if any(t.kind == "project" for m in p.ask.mentions for t in m.targets):
         return resolve_concept(doc, "项目支出")
+    if part.citation.kind == "text" and part.citation.section:  # 促消费 stated in 商业创新专项's own text
+        from assistant.project_text import PROJECT_TOP, text_project
+
+        owner = text_project(doc, PROJECT_TOP.sub("", part.citation.section.split(" > ")[0]))
+        if owner is not None and owner.citation != part.citation:
+            return owner
     if part.citation.kind == "cell" and part.citation.column:
         found = _cell_of(doc, part)
         if found is not None:

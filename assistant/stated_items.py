@@ -1,0 +1,83 @@
+"""Items only the 说明 names: 省级困难职工及劳模帮扶救助专项补助增加27.55万元, 支持促消费800.00万. A phrase
+of the question finds the clause whose label holds it — its characters in order, starting as it starts
+(省级 is never 市级) — and the amount or change stated right after that label."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assistant.compute import Operand
+from assistant.qtext import plain_name
+from assistant.textfacts import StatedChange, _citation, sentences
+from corpus.records import Disclosure, Section
+
+_CLAUSE = re.compile(r"[^，,；;。：:、]+")
+_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元|万(?![\u4e00-\u9fff]))")
+_CHANGE = re.compile(r"(增加|减少|增长|下降|上升|降低)\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)")
+_YEAR = re.compile(r"(?:比|较|与)\s*(\d{4})\s*年")
+_LEAD = re.compile(r"^(?:其中|主要为|主要是|主要包括|包括|以及|另外|同时|及|和)")
+HELD = 0.8  # the share of the phrase's characters the label must hold, in order
+
+
+def holds(label: str, phrase: str, narrow: bool = False) -> bool:
+    """Whether a printed label names what the phrase names: at least HELD of it, in order, anchored —
+    and, unless the search is already narrowed to one project's text, half of the label too (专项资金 is
+    not 省级困难职工及劳模帮扶救助专项资金)."""
+    label, phrase = _LEAD.sub("", plain_name(label)), plain_name(phrase)
+    start = anchored(phrase, label)
+    if len(phrase) < 2 or start is None:
+        return False
+    rest = iter(label[start:])
+    held = sum(1 for ch in phrase if ch in rest)
+    return held / len(phrase) >= HELD and (narrow or held / len(label) >= 0.5)
+
+
+def anchored(phrase: str, name: str) -> int | None:
+    """Where the name starts to say what the phrase starts with: its first character, and its second
+    soon after (劳模 in 劳动模范; 省级 never in 市级…), or None."""
+    for i, ch in enumerate(name):
+        if ch == phrase[0] and phrase[1:2] and phrase[1] in name[i + 1:i + 4]:
+            return i
+    return None
+
+
+def _unit(raw: str) -> str:
+    return "万元" if raw == "万" else raw
+
+
+def _clauses(doc: Disclosure, sections: list[Section] | None = None):
+    for section in sections if sections is not None else doc.sections:
+        for sentence, page in sentences(section):
+            for clause in _CLAUSE.finditer(sentence):
+                yield section, sentence, page, clause.group()
+
+
+def stated_item(doc: Disclosure, phrases: list[str], sections: list[Section] | None = None) -> Operand | None:
+    """The amount the 说明 states right after a label holding one of the phrases."""
+    for section, sentence, page, clause in _clauses(doc, sections):
+        amount = _AMOUNT.search(clause)
+        if amount is None or _CHANGE.search(clause):
+            continue
+        label = clause[: amount.start()]
+        phrase = next((p for p in phrases if holds(label, p, narrow=sections is not None)), None)
+        if phrase is not None:
+            return Operand(_LEAD.sub("", plain_name(label)).strip("为是共计安排") or phrase,
+                           Decimal(amount.group(1).replace(",", "")), _unit(amount.group(2)),
+                           _citation(doc, section, sentence, page))
+    return None
+
+
+def stated_item_change(doc: Disclosure, phrases: list[str]) -> StatedChange | None:
+    """The change against last year the 说明 states right after a label holding one of the phrases."""
+    for section, sentence, page, clause in _clauses(doc):
+        change = _CHANGE.search(clause)
+        if change is None or not any(holds(clause[: change.start()], p) for p in phrases):
+            continue
+        year = _YEAR.search(sentence)
+        amount = Operand(f"比上年{change.group(1)}额", Decimal(change.group(2).replace(",", "")), change.group(3),
+                         _citation(doc, section, sentence, page))
+        increased = change.group(1) in ("增加", "增长", "上升")
+        return StatedChange(_LEAD.sub("", plain_name(clause[: change.start()])), amount, increased,
+                            int(year.group(1)) if year else doc.year - 1)
+    return None
