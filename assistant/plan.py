@@ -218,13 +218,23 @@ def _stated(doc: Disclosure, ref: Ref, container: Mention | None) -> Resolved | 
         sections = None
         if container is not None and container.targets and container.targets[0].kind == "text_project":
             sections = [s for s in doc.sections if s.path[:1] == (container.targets[0].name,)]
-        found = stated_item(doc, [ref.text], sections)
+        found = stated_item(doc, [ref.text], sections) or _in_one_project(doc, ref.text)
         kind = "stated"
     else:
         kind = "text_project"
     if found is None:
         return None
     return Resolved(Mention(ref.text, ref.start, (Target(kind, found.label),)), (found,))
+
+
+def _in_one_project(doc: Disclosure, phrase: str) -> Operand | None:
+    """促消费 with no project named: the item when exactly one project's own text states it."""
+    from assistant.project_text import _project_tops
+    from assistant.stated_items import stated_item
+
+    found = [op for _, top in _project_tops(doc)
+             if (op := stated_item(doc, [phrase], [s for s in doc.sections if s.path[:1] == (top.title,)]))]
+    return found[0] if len(found) == 1 else None
 
 
 def _fund_name(key: str) -> str:

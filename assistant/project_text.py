@@ -67,6 +67,25 @@ def text_project(doc: Disclosure, phrase: str) -> Operand | None:
     return None
 
 
+_ITEM = re.compile(r"([^，,；;。：:、]+?)\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元|万)(?![\d])")
+_NOT_ITEM = re.compile(r"合计|总计|共计|总预算|项目总")
+
+
+def project_items(doc: Disclosure, phrase: str) -> list[Operand]:
+    """The parts a project's 年度预算安排 lists after its total (其中支持引进品牌集聚340.00万，…)."""
+    found = project_top(doc, phrase)
+    section = _part(doc, found[1], "年度预算安排") if found else None
+    items: list[Operand] = []
+    for p in section.paragraphs if section else ():
+        cite = Citation(doc.doc_id, "text", p.span.page, section=" > ".join(section.path), quote=p.text)
+        for m in _ITEM.finditer(p.text):
+            label = re.sub(r"^(?:其中|包括|主要|用于)", "", m.group(1)).strip()
+            if label and not _NOT_ITEM.search(m.group(1)):
+                unit = "万元" if m.group(3) == "万" else m.group(3)
+                items.append(Operand(label, Decimal(m.group(2).replace(",", "")), unit, cite))
+    return items
+
+
 def project_part(doc: Disclosure, q: str, amounts: bool = True) -> tuple[str, Section] | None:
     """(project name, the part's section) when q names a project and asks one of its parts (with
     `amounts`, a how-much question asks its 年度预算安排)."""

@@ -76,6 +76,11 @@ def members(p: Planned) -> tuple[str, list[Operand]]:
     scope, doc = p.part.scope, p.ask.doc
     within = scope.within
     named = [r for r in p.part.refs if r.role in ("operand", "part")]
+    projects = [r for r in p.operands if r.mention.targets and r.mention.targets[0].kind == "text_project"]
+    if projects:  # 贸易高质量发展专项的钱分成哪几块: what its 年度预算安排 lists
+        from assistant.project_text import project_items
+
+        return "组成部分", project_items(doc, projects[0].mention.surface)
     if within is None and len(named) == 1 and named[0].kind == "concept" and \
             (_has_table_parts(named[0].key or "") or is_column(named[0])):
         within = named[0]  # 三公经费由哪几块组成: its parts; 项目支出都花在哪几个科目: by its column

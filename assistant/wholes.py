@@ -62,7 +62,7 @@ def implied_whole(p: Planned, part: Operand) -> Operand | None:
         from assistant.project_text import PROJECT_TOP, text_project
 
         owner = text_project(doc, PROJECT_TOP.sub("", part.citation.section.split(" > ")[0]))
-        if owner is not None and owner.citation != part.citation:
+        if owner is not None and (owner.citation, owner.value) != (part.citation, part.value):
             return owner
     if part.citation.kind == "cell" and part.citation.column:
         found = _cell_of(doc, part)
