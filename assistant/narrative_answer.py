@@ -95,7 +95,9 @@ def with_stated_change(ask: Ask, figure: Answer) -> Answer:
             continue
         word = "增加" if change.increased else "减少"
         amount = change.amount
-        text = figure.text.rstrip("。") + f"，比{change.prior_year}年{word}{fmt(amount.value)}{amount.unit}。"
+        said = f"与{change.prior_year}年持平" if amount.value == 0 else \
+            f"比{change.prior_year}年{word}{fmt(amount.value)}{amount.unit}"
+        text = figure.text.rstrip("。") + f"，{said}。"
         return replace(figure, text=text, citations=(*figure.citations, amount.citation),
                        values=(*figure.values, Figure(amount.label, amount.value, amount.unit)))
     return figure

@@ -6,7 +6,7 @@ Each comes with the whole sentence it was read from, so an answer can quote and 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from assistant.answer import Citation
@@ -64,18 +64,42 @@ def stated_changes(doc: Disclosure) -> dict[str, StatedChange]:
     found: dict[str, StatedChange] = {}
     for section in doc.sections:
         prev = ("", "")  # (last clause, sentence) before: 公务接待费1.00万元。与2024年预算持平。
+        opened, opening = "", ""  # how the sentence before (to its 。) opened, and how this one opens
         for sentence, page in sentences(section):
+            opening = opening or sentence
             clauses = [c for c in re.split(r"[，：:]|,(?!\d)", sentence) if c]  # 18,976.76 is one number
             for i, clause in enumerate(clauses):
                 before, quote = (clauses[i - 1], sentence) if i else (prev[0], prev[1] + sentence)
                 change = _change_in(doc, clause, before, sentence)
+                whole = change is not None and change.inherited and not i
+                if whole:
+                    change = _of_whole(change, opened)
+                    quote = sentence if change.concept != _concept_in(before) else quote  # the whole's own
                 if change is not None and change.concept not in found:
                     citation = _citation(doc, section, quote if change.inherited else sentence, page)
                     found[change.concept] = StatedChange(
                         change.concept, Operand(change.label, change.value, change.unit, citation),
                         change.increased, change.prior_year)
             prev = (clauses[-1] if clauses else "", sentence)
+            if sentence.endswith("。"):
+                opened, opening = opening, ""
     return found
+
+
+def _of_whole(change: _Change, sentence_before: str) -> _Change:
+    """三公经费预算安排0万元，其中…公务接待费0万元。与上年持平。: a statement after a sentence that lists a
+    whole's parts is about the whole the sentence opened with, not its last part."""
+    first = next((c for part in re.split(r"[，,：:；]", sentence_before) if (c := _concept_in(part))), None)
+    concept = ontology().concept(change.concept)
+    if first is None or concept is None or first == change.concept:
+        return change
+    ancestors, todo = set(), list(concept.parent)
+    while todo:
+        name = todo.pop()
+        if name not in ancestors:
+            ancestors.add(name)
+            todo += list(ontology().concept(name).parent) if ontology().concept(name) else []
+    return replace(change, concept=first) if first in ancestors else change
 
 
 @dataclass(frozen=True)
