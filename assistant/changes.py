@@ -63,7 +63,9 @@ def answer_change(ask: Ask, op: str, resolved: list[Resolved]) -> Answer:
         if op == "change":
             a = change.amount
             said = "持平（变化为0）" if flat else f"{word}{fmt(a.value)}{a.unit}"
-            text = f"{where(ask.doc)}{current.label}比{change.prior_year}年{said}{note}。"
+            quote = a.citation.quote or ""
+            text = f"{where(ask.doc)}{current.label}比{change.prior_year}年{said}{note}。" + \
+                (f"据说明：“{quote.rstrip('。')}。”" if quote and len(quote) <= 120 else "")
             return answer_from(ask, "lookup", text, operands=(a,), value=a.value, unit=a.unit)
         text = (f"{change.prior_year}年{current.label}为{fmt(prior.value)}{current.unit}"
                 f"（{'文中说明与上年持平' if flat else f'由本年数和文中所述{word}额推算'}）{note}。")
