@@ -22,7 +22,7 @@ _CODE = re.compile(r"(?<!\d)(\d{3}|\d{5}|\d{7})(?![\d年%.万元])")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)?\d{2})\s*年(?!度?[底末初])")
 _DIRECTION = (("up", re.compile(r"增加|增长|上升|涨|多了|提高|新增|变多")),
               ("down", re.compile(r"减少|下降|降低|降|少了|压减|缩减|变少|节约")))
-_NEUTRAL = re.compile(r"变化|变动|增减|浮动|差异")
+_NEUTRAL = re.compile(r"变化|变动|增减|浮动|差异|不变|没变|没有变化|没有变")
 _ORDINAL = re.compile(r"第\s*([二三四五六七八九十2-9])|排(?:名)?(?:在)?第\s*([二三四五六七八九十2-9])")
 
 
@@ -303,15 +303,29 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset())
     refs = _containers(text, sorted(refs, key=lambda r: r.start))
     scope = _scope(text, op)
     unread = tuple(m.group() for m in grammar().unknown.finditer(text))
+    if chosen is None and previous is not None and _same_question(text):  # 项目支出占比多少，基本支出呢
+        op, scope = previous.op, _carried(scope, previous)
+        refs += [replace(r, start=-1) for r in previous.refs if r.role == "whole"]
     inherited = False  # set below
     if previous is not None and op not in ("duties",) and _takes_previous(text, op, refs):
         refs = [*(replace(r, role="operand", start=-1) for r in previous.operands()), *refs]
         inherited = bool(previous.operands())
-        if scope.basis is None and previous.scope.basis is not None:  # 决算比预算少多少？原因呢？
-            scope = replace(scope, basis=previous.scope.basis)
+        scope = _carried(scope, previous)  # 决算比预算少多少？原因呢？ / 哪一款最多？排第二的呢？
         if previous.scope.within is not None and not any(r.role == "container" for r in refs):
             refs.append(replace(previous.scope.within, start=-1))
     return _settle_part(Part(op, text, tuple(refs), scope, _direction(text), inherited, unread))
+
+
+def _same_question(text: str) -> bool:
+    """基本支出呢 / 那公用经费呢: a piece that only names something asks the question before about it."""
+    return bool(re.search(r"(呢|那|又)$|^(那|那么)", text)) and not grammar().asks.search(text.rstrip("呢"))
+
+
+def _carried(scope: Scope, previous: Part) -> Scope:
+    """What an elliptical part leaves unsaid is what the part before said: basis, fund, level, scheme."""
+    carried = {k: getattr(previous.scope, k) for k in ("basis", "fund", "level", "scheme")
+               if getattr(scope, k) is None and getattr(previous.scope, k) is not None}
+    return replace(scope, **carried) if carried else scope
 
 
 def _code_and_name(refs: list[Ref]) -> list[Ref]:

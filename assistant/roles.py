@@ -95,9 +95,8 @@ def _funds(part: Part) -> Part:
     if len(funds) != 1 or not (others or part.scope.within):
         return part
     fund = funds[0]
-    at = part.text.find("占")
-    if part.op in ("share", "multiple", "difference", "compare") and (0 <= at < fund.start or len(others) < 1):
-        return part  # 城乡社区支出占一般公共预算支出的比例: the fund is the whole
+    if part.op in ("share", "multiple", "difference", "compare"):
+        return part  # 城乡社区支出占一般公共预算支出的比例 / 政府性基金占财政拨款收入: the fund is a figure
     refs = tuple(r for r in part.refs if r is not fund)
     return replace(part, refs=refs, scope=replace(part.scope, fund=fund_of(fund)))
 
