@@ -71,7 +71,7 @@ def single(p: Planned, found: list[Resolved]) -> tuple[list[Operand], Answer | N
 # ---- figure operations ----------------------------------------------------------------------------
 
 def _lookup(p: Planned, ctx: Context) -> Answer:
-    if p.ask.doc.kind == "决算":
+    if p.ask.doc.kind == "决算" and all(r.candidates for r in p.operands):  # a name not found is no pair
         from assistant.final_answer import answer_execution
 
         found_exec = answer_execution(p.ask)

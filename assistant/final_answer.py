@@ -39,12 +39,14 @@ def answer_execution(ask: Ask) -> Answer | None:
     items = find_execution(ask.doc, ask.q)
     if want == "final":  # the tables hold 决算数; only the 三公 family is answered from its pair, where
         items = [i for i in items if (not i.path and "三公" in i.name) or _from_table(i)]  # 决算数 may be blank
-    elif not items and (want in ("rate", "diff") or (want == "budget" and not ask.mentions)):
-        items = [i for i in text_executions(ask.doc) if not i.path][:1]  # the department's total
+    elif not items and not ask.mentions:  # nothing named: the department's total pair
+        items = [i for i in text_executions(ask.doc) if not i.path][:1]
     need = ("budget",) if want == "budget" else ("final",) if want == "final" else ("budget", "final")
     usable = [i for i in items if all(getattr(i, n) is not None for n in need)]
-    if not usable and want == "budget" and ask.mentions:  # the tables hold 决算数 only: never pass one off
-        return abstain(ask.raw, f"{where(ask.doc)}没有列出所问项目的年初预算数（表中数字是决算数）。")
+    if not usable and want in ("budget", "rate", "diff") and ask.mentions:  # never another item's pair
+        return abstain(ask.raw, f"{where(ask.doc)}没有列出所问项目的年初预算数（表中数字是决算数），"
+                                "无法比较决算与预算。" if want != "budget" else
+                       f"{where(ask.doc)}没有列出所问项目的年初预算数（表中数字是决算数）。")
     if not usable:
         return None
     return _compose(ask, want, usable[0])

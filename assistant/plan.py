@@ -271,7 +271,7 @@ def _implied_whole(doc: Disclosure, part: Part, operands: tuple[Resolved, ...], 
 def _in_time(part: Part, doc: Disclosure) -> Part:
     """2023年预算总额是多少 on a 2024 document: last year's figure; 决算比年初预算少了多少 on a 决算: the
     execution pair, not last year."""
-    if doc.kind == "决算" and part.scope.basis == "both" and part.op in ("change", "growth"):
+    if doc.kind == "决算" and part.scope.basis in ("both", "budget") and part.op in ("change", "growth"):
         return replace(part, op="difference" if part.op == "change" else "completion")
     if part.op == "lookup" and doc.year - 1 in part.scope.years and doc.year not in part.scope.years:
         return replace(part, op="prior", scope=replace(part.scope, period="last"))
