@@ -84,12 +84,15 @@ def _name_mention(doc: Disclosure, ref: Ref) -> Mention | None:
         found = project_top(doc, ref.text)
         return Mention(ref.text, ref.start, (Target("text_project", found[1].title),)) if found else None
     found = [m for m in link(ref.text, doc) if m.targets]
-    if not found:
-        return None
-    best = max(found, key=lambda m: len(m.surface))
-    if _coverage(ref.text, best.targets) < NAME_COVER:
-        return None  # 人民会堂机关运行经费 is no 机关运行经费: too much of the phrase is left unread
-    return Mention(ref.text, ref.start, best.targets, best.fuzzy)
+    best = max(found, key=lambda m: len(m.surface)) if found else None
+    if best is not None and _coverage(ref.text, best.targets) >= NAME_COVER:
+        return Mention(ref.text, ref.start, best.targets, best.fuzzy)
+    from assistant.link import _fuzzy_phrase
+
+    whole = _fuzzy_phrase(ref.text, ref.start, vocabulary(doc))  # 社区管理 → 城乡社区管理事务, as one phrase
+    if whole is not None and _coverage(ref.text, whole.targets) >= NAME_COVER:
+        return Mention(ref.text, ref.start, whole.targets, True)
+    return None  # 人民会堂机关运行经费 is no 机关运行经费: too much of the phrase is left unread
 
 
 def _coverage(phrase: str, targets: tuple[Target, ...]) -> float:
@@ -338,8 +341,8 @@ def _qualify(doc: Disclosure, part: Part, operands: tuple[Resolved, ...],
     projects = {t.project.name for t in (owner.targets if owner else ()) if t.kind == "project" and t.project}
     if projects:  # 劳模体检费的满意度: that project's indicators only
         return without, tuple(_only(r, projects) for r in operands), (owner,) if owner else ()
-    if _consistent(qualifier, operands):
-        return without, operands, ()
+    if _consistent(qualifier, operands):  # a piece of the operand's own name: it picks among its meanings
+        return without, tuple(_picked(doc, qualifier, r, part) for r in operands), ()
     return without, tuple(_narrowed(doc, qualifier, r, part) for r in operands[:1]) + operands[1:], ()
 
 
@@ -357,6 +360,20 @@ def _narrowed(doc: Disclosure, qualifier: Ref, operand: Resolved, part: Part) ->
             return Resolved(operand.mention, (found,))
     what = named.text if named is not None else operand.mention.surface
     return Resolved(operand.mention, (), f"{where(doc)}没有单独列出“{qualifier.text}”的{what}。")
+
+
+def _picked(doc: Disclosure, qualifier: Ref, r: Resolved, part: Part) -> Resolved:
+    """提前下达的困难职工帮扶救助专项资金: of the projects the name may mean, the one the qualifier names."""
+    from assistant.textfacts import longest_run
+
+    if len(r.mention.targets) < 2:
+        return r
+    need = min(4, len(qualifier.text))
+    kept = tuple(t for t in r.mention.targets
+                 if longest_run(qualifier.text, plain_name(t.project.name if t.project else t.name)) >= need)
+    if not kept or len(kept) == len(r.mention.targets):
+        return r
+    return resolve(doc, Mention(r.mention.surface, r.mention.start, kept, r.mention.fuzzy), part.text)
 
 
 def _only(r: Resolved, projects: set[str]) -> Resolved:
