@@ -27,10 +27,9 @@ def printed_label(hit: Hit, concept: str) -> str:
     """The concept as this document prints it when a column names it (公务用车购置及运行费 for
     公务用车购置及运行维护费): an answer should use the document's own words."""
     column = hit.column or ""
-    if hit.row is not None and column and column not in _TOTALISH and column.replace("（", "(").replace(
-            "）", ")") != concept and ontology().concept(concept) is not None and \
-            not ontology().concept(concept).column:
-        return column
+    if hit.table.key == "three_public" and hit.row is not None and column and column not in _TOTALISH and \
+            column.replace("（", "(").replace("）", ")") != concept:
+        return column  # the 三公 table lays its items out as columns, named as this document names them
     return concept
 
 

@@ -39,11 +39,11 @@ def answer_execution(ask: Ask) -> Answer | None:
     items = find_execution(ask.doc, ask.q)
     if want == "final":  # the tables hold 决算数; only the 三公 family is answered from its pair, where
         items = [i for i in items if (not i.path and "三公" in i.name) or _from_table(i)]  # 决算数 may be blank
-    elif not items and not ask.mentions:  # nothing named: the department's total pair
+    elif not items and _only_totals(ask):  # nothing named but the total: the department's total pair
         items = [i for i in text_executions(ask.doc) if not i.path][:1]
     need = ("budget",) if want == "budget" else ("final",) if want == "final" else ("budget", "final")
     usable = [i for i in items if all(getattr(i, n) is not None for n in need)]
-    if not usable and want in ("budget", "rate", "diff") and ask.mentions:  # never another item's pair
+    if not usable and want in ("budget", "rate", "diff") and not _only_totals(ask):  # never another item's pair
         return abstain(ask.raw, f"{where(ask.doc)}没有列出所问项目的年初预算数（表中数字是决算数），"
                                 "无法比较决算与预算。" if want != "budget" else
                        f"{where(ask.doc)}没有列出所问项目的年初预算数（表中数字是决算数）。")
@@ -96,6 +96,13 @@ def answer_reason(ask: Ask) -> Answer | None:
     text = f"{where(ask.doc)}中，{item.name}{figures}。据说明：“{item.reason.quote.rstrip('。')}。”"
     answer = answer_from(ask, "hybrid", text, operands=operands)
     return replace(answer, citations=tuple(dict.fromkeys((*answer.citations, item.reason))))
+
+
+_TOTALS = ("支出总计", "收入总计", "本年支出合计", "本年收入合计")
+
+
+def _only_totals(ask: Ask) -> bool:
+    return all(t.kind == "concept" and t.name in _TOTALS for m in ask.mentions for t in m.targets)
 
 
 def _reason_naming(ask: Ask) -> list[Execution]:
