@@ -40,9 +40,17 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
 
 
 def _each(part: Part) -> list[Part]:
-    """A和B各是多少: one part per figure, so each is answered (and scored) on its own."""
+    """A和B各是多少: one part per figure, so each is answered (and scored) on its own; 机关运行经费A和B各
+    安排了多少: the one figure, for each unit named."""
     if part.op != "each":
         return [part]
+    operands = [r for r in part.refs if r.role in ("operand", "qualifier")]
+    figures = [r for r in operands if r.kind == "concept"]
+    units = [r for r in operands if r.kind == "name"]
+    if len(figures) == 1 and len(units) >= 2 and len(figures) + len(units) == len(operands):
+        rest = tuple(r for r in part.refs if r not in operands)
+        figure = replace(figures[0], role="operand")
+        return [replace(part, op="lookup", refs=(*rest, replace(u, role="qualifier"), figure)) for u in units]
     operands = [r for r in part.refs if r.role == "operand"]
     rest = tuple(r for r in part.refs if r.role != "operand")
     return [_settle_part(replace(part, op="lookup", refs=(*rest, r))) for r in operands]

@@ -307,6 +307,8 @@ def _consistent(qualifier: Ref, operands: tuple[Resolved, ...]) -> bool:
     from assistant.textfacts import longest_run
 
     need = min(4, len(qualifier.text))
+    if any(qualifier.text in r.mention.surface for r in operands):
+        return False  # 机关运行经费（市总工会）机关: said again beside the name, it names something else
     names = [t.project.name if t.project else t.name for r in operands for t in r.mention.targets]
     return any(longest_run(qualifier.text, plain_name(n)) >= need for n in names)
 
@@ -341,9 +343,20 @@ def _qualify(doc: Disclosure, part: Part, operands: tuple[Resolved, ...],
     projects = {t.project.name for t in (owner.targets if owner else ()) if t.kind == "project" and t.project}
     if projects:  # 劳模体检费的满意度: that project's indicators only
         return without, tuple(_only(r, projects) for r in operands), (owner,) if owner else ()
-    if _consistent(qualifier, operands):  # a piece of the operand's own name: it picks among its meanings
-        return without, tuple(_picked(doc, qualifier, r, part) for r in operands), ()
-    return without, tuple(_narrowed(doc, qualifier, r, part) for r in operands[:1]) + operands[1:], ()
+    target = _beside(qualifier, operands, part.text)  # the operand the qualifier stands by narrows
+    if _consistent(qualifier, (target,)):  # a piece of the operand's own name: it picks among its meanings
+        return without, tuple(_picked(doc, qualifier, r, part) if r is target else r for r in operands), ()
+    return without, tuple(_narrowed(doc, qualifier, r, part) if r is target else r for r in operands), ()
+
+
+def _beside(qualifier: Ref, operands: tuple[Resolved, ...], text: str) -> Resolved:
+    """The operand the qualifier touches: right after it (人民会堂的机关运行经费), else right before it
+    (养老保险缴费); else the nearest."""
+    end = qualifier.start + len(qualifier.text)
+    after = [r for r in operands if r.mention.start >= end and text[end:r.mention.start] in ("", "的")]
+    before = [r for r in operands if 0 <= r.mention.start == qualifier.start - len(r.mention.surface)]
+    nearest = min(operands, key=lambda r: abs(r.mention.start - qualifier.start))
+    return (after or before or [nearest])[0]
 
 
 def _narrowed(doc: Disclosure, qualifier: Ref, operand: Resolved, part: Part) -> Resolved:

@@ -16,7 +16,7 @@ from corpus.ontology import ontology
 from corpus.records import Disclosure
 
 _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)")
-_CLAUSE = re.compile(r"[^；;。，,]+")
+_CLAUSE = re.compile(r"[^；;。，,：:]+")
 MIN_RUN = 3  # the qualifier shares this many characters in a row with the clause
 
 
@@ -41,19 +41,28 @@ def qualified_amount(doc: Disclosure, qualifier: str, label: str,
                 if longest_run(qualifier, text) < need:
                     continue
                 for clause in clauses[i:i + 2]:
-                    found = _labelled_amount(clause, patterns)
+                    found = _labelled_amount(clause, patterns, qualifier if clause is text else None)
                     if found is not None:
-                        value, unit = found
-                        return Operand(f"{qualifier}{label}", value, unit, _citation(doc, section, sentence, page))
+                        value, unit, printed = found
+                        named = printed if clause is text and qualifier in printed else f"{qualifier}{label}"
+                        return Operand(named, value, unit, _citation(doc, section, sentence, page))
     return None
 
 
-def _labelled_amount(clause: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[Decimal, str] | None:
+def _labelled_amount(clause: str, patterns: tuple[re.Pattern[str], ...],
+                     qualifier: str | None = None) -> tuple[Decimal, str, str] | None:
+    """The amount right after a label; in the qualifier's own clause, the label the qualifier stands by
+    (石家庄市总工会机关运行经费…40.51, not the 部门运行经费 before it)."""
     for pattern in patterns:
-        named = pattern.search(clause)
-        amount = _AMOUNT.search(clause, named.end()) if named else None
-        if named and amount and amount.start() - named.end() <= 8:
-            return Decimal(amount.group(1).replace(",", "")), amount.group(2)
+        for named in pattern.finditer(clause):
+            if qualifier and longest_run(qualifier, clause[max(0, named.start() - 8): named.end()]) < \
+                    min(MIN_RUN, len(qualifier)):
+                continue
+            amount = _AMOUNT.search(clause, named.end())
+            if amount and amount.start() - named.end() <= 8:
+                at = clause.rfind(qualifier, 0, named.end()) if qualifier else -1
+                printed = clause[at: named.end()] if at >= 0 else clause[named.start(): named.end()]
+                return Decimal(amount.group(1).replace(",", "")), amount.group(2), printed
     return None
 
 
