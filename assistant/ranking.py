@@ -36,7 +36,10 @@ def _answer_stated(ask: Ask, ops: list[Operand]) -> Answer:
 
 def answer_count(ask: Ask, exclude: tuple[str, ...] = ()) -> Answer | None:
     q = ask.q
-    if not COUNTABLE.search(q):
+    if not COUNTABLE.search(q):  # 有几个处室: only a count the 说明 states can answer
+        stated = stated_counts(ask.doc, q, ("个", "家", "项"), min_run=2, exclude=exclude)
+        if stated:
+            return _answer_stated(ask, stated)
         return abstain(ask.raw, f"{where(ask.doc)}没有公开这个数量（只列出金额和项目、科目）。")
     if ("单位" in q or "机构" in q) and ask.doc.table("institutions"):
         table = ask.doc.table("institutions")
