@@ -18,7 +18,7 @@ _WEAK_AFTER = re.compile(
     r"、|加|合计|相关|费用|资金|呢|吗|有|一共|总共|共|各|分别|开支|块|为|安排|投入|用了|还是|跟|同|较|排|第|最|费|呀|啊|"
     r"拨款|事务|项目|工作|这块|那块|上面|这一|一项|一类|情况|数|额|总额|金额|开销|投了|给|批|出|两|三|几|每|多|少)")
 # what may come before it (the end of the preceding text)
-_WEAK_BEFORE = re.compile(r"(?:^|[^\u4e00-\u9fff]|[的在里中和与及、是对给于用问查年把看说将或跟同比较占了花])$")
+_WEAK_BEFORE = re.compile(r"(?:^|[^\u4e00-\u9fff]|[的在里中和与及、是对给于用问查年把看说将或跟同比较占了花分])$")
 
 
 @dataclass(frozen=True)
@@ -60,14 +60,17 @@ def grammar() -> Grammar:
 
     text = resources.files("assistant").joinpath("data/grammar.yaml").read_text("utf-8")
     raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    cues = tuple(Cue(op, int(body["priority"]), re.compile(p))
-                 for op, body in raw["operations"].items() for p in body["cues"])
+    cues = tuple(Cue(body.get("op", rule), int(body["priority"]), re.compile(p))
+                 for rule, body in raw["operations"].items() for p in body["cues"])
     slots = {name: ({k: re.compile(v) for k, v in body.items()} if isinstance(body, dict) else re.compile(body))
              for name, body in raw["slots"].items()}
     anaphora = tuple((k, re.compile(v)) for k, v in raw["anaphora"].items())
     words = sorted(raw["fillers"].split("|"), key=len, reverse=True)
     fillers = re.compile("|".join(map(re.escape, words)))
-    examples = {op: tuple(body.get("examples") or ()) for op, body in raw["operations"].items()}
+    examples: dict[str, tuple[str, ...]] = {}
+    for rule, body in raw["operations"].items():  # a rule may read its operation's cues another way
+        op = body.get("op", rule)
+        examples[op] = examples.get(op, ()) + tuple(body.get("examples") or ())
     generic = re.compile(f"(?:{raw['generic']})+")
     return Grammar(cues, slots, re.compile(f"^(?:{raw['containers']})"), anaphora, fillers, generic,
                    re.compile(raw["asks"]), re.compile(raw["excluded"]), re.compile(raw["unknown_operations"]),

@@ -20,8 +20,9 @@ from corpus.ontology import ontology
 
 _CODE = re.compile(r"(?<!\d)(\d{3}|\d{5}|\d{7})(?![\d年%.万元])")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)?\d{2})\s*年(?!度?[底末初])")
-_DIRECTION = (("up", re.compile(r"增加|增长|上升|涨|多了|提高|新增|变多")),
-              ("down", re.compile(r"减少|下降|降低|降|少了|压减|缩减|变少|节约")))
+_DIRECTION = (("up", re.compile(r"增加|增长|上升|涨|多了|提高|新增|变多|超支|超出")),
+              ("down", re.compile(r"减少|下降|降低|降|少了|压减|缩减|变少|节约|没花[满完]|没用完|未完成|没完成|结余")))
+_STATED_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*个?(?:亿|万|千)?元?")  # 那27.9个亿: a figure the asker quotes
 _NEUTRAL = re.compile(r"变化|变动|增减|浮动|差异|不变|没变|没有变化|没有变")
 _ORDINAL = re.compile(r"第\s*([二三四五六七八九十2-9])|排(?:名)?(?:在)?第\s*([二三四五六七八九十2-9])")
 
@@ -84,10 +85,12 @@ def _clauses(q: str, names: frozenset[str]) -> list[str]:
         else:
             pending = text + "，"
     if pending:
-        if joined and not scan(pending.rstrip("，"), names):
-            joined[-1] += "，" + pending.rstrip("，")
+        tail = pending.rstrip("，")
+        _, taken = _refs_of(tail, None, names)
+        if joined and not scan(tail, names) and not _cue_matches(tail, taken):  # 谢谢: no part of its own
+            joined[-1] += "，" + tail
         else:
-            joined.append(pending.rstrip("，"))
+            joined.append(tail)
     return joined
 
 
@@ -219,7 +222,8 @@ def _filler_words() -> list[str]:
 
 def _slot_patterns() -> list[re.Pattern[str]]:
     g = grammar()
-    found: list[re.Pattern[str]] = [_YEAR, g.unknown, g.excluded, _NEUTRAL, *(p for _, p in _DIRECTION)]
+    found: list[re.Pattern[str]] = [_YEAR, _STATED_AMOUNT, g.unknown, g.excluded, _NEUTRAL,
+                                    *(p for _, p in _DIRECTION)]
     for body in g.slots.values():
         found += list(body.values()) if isinstance(body, dict) else [body]
     found += [p for _, p in g.anaphora]
@@ -273,8 +277,11 @@ def _anaphora(text: str, previous: Part | None) -> list[Ref]:
         return []
     found = [(m, kind) for kind, pattern in grammar().anaphora for m in pattern.finditer(text)]
     for m, kind in sorted(found, key=lambda f: (f[0].start() - f[0].end(), f[0].start()))[:1]:
-        chosen = {"last": before[-1:], "first": before[:1], "all": before, "one": before[:1],
-                  "within": before[:1]}[kind]
+        if kind == "container":  # 占这一类: the container the part before was read in
+            chosen = [previous.scope.within] if previous.scope.within is not None else before[:1]
+        else:
+            chosen = {"last": before[-1:], "first": before[:1], "all": before, "one": before[:1],
+                      "within": before[:1]}[kind]
         role = "container" if kind == "within" else "operand"
         return [replace(r, start=m.start(), role=role) for r in chosen]
     return []

@@ -116,7 +116,7 @@ def _ancestors(key: str) -> set[str]:
 def _without_wholes(part: Part) -> Part:
     """面向中小企业预留的政府采购金额 / 基本支出中人员经费: a whole named beside its own part, when one
     figure is asked, only says where the part is; it is no second figure."""
-    if part.op not in ("lookup", "each", "sum"):
+    if part.op not in ("lookup", "each", "sum", "list"):
         return part
     named = [r for r in part.refs if r.role == "operand"]
     parents = {p for r in named if r.kind == "concept" and r.key for p in _ancestors(r.key)}
