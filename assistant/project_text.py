@@ -28,9 +28,24 @@ _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元|万)(?![\d])")
 MIN_RUN = 4  # the question names the project: shares this many characters in a row with its name
 
 
+_NAMED = re.compile(r"([\u4e00-\u9fff（）()]{4,30}?(?:新建工程|改建工程|工程|项目|专项))")
+
+
 def _project_tops(doc: Disclosure) -> list[tuple[str, Section]]:
-    return [(PROJECT_TOP.sub("", s.title), s) for s in doc.sections
-            if len(s.path) == 1 and PROJECT_TOP.search(s.title)]
+    """(project name, its top section); a section titled only 项目经费情况说明 is named by the project its
+    项目概况 describes (…建设的万里街道社区公共服务中心新建工程，位于…)."""
+    found = []
+    for s in doc.sections:
+        if len(s.path) != 1 or not PROJECT_TOP.search(s.title):
+            continue
+        name = PROJECT_TOP.sub("", s.title)
+        if not name:
+            overview = next((p.text for t in doc.sections if t.path[:1] == (s.title,) and len(t.path) == 2
+                             for p in t.paragraphs), "")
+            named = _NAMED.search(re.sub(r"^.*?(?:建设的|实施的|负责的)", "", overview))
+            name = named.group(1) if named else ""
+        found.append((name, s))
+    return found
 
 
 def _part(doc: Disclosure, top: Section, part: str) -> Section | None:
