@@ -3,8 +3,10 @@ its 财政拨款 part when that is the whole), or a 项 against the 预算执行
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant import compute as c
-from assistant.answer import Answer, abstain
+from assistant.answer import Answer, Figure, abstain
 from assistant.compute import Operand, fmt
 from assistant.concepts import resolve_concept
 from assistant.exact import Ask, answer_from, where
@@ -35,6 +37,10 @@ def _named_change(ask: Ask, item: Resolved) -> StatedChange | None:
     return stated_item_change(ask.doc, [p for p in phrases if p])
 
 
+def _rate_word(rate: c.Result) -> str:
+    return "增长" if rate.value > 0 else "下降"
+
+
 def answer_change(ask: Ask, op: str, resolved: list[Resolved]) -> Answer:
     changes = stated_changes(ask.doc)
     for item in resolved:
@@ -55,18 +61,26 @@ def answer_change(ask: Ask, op: str, resolved: list[Resolved]) -> Answer:
         note = (f"（文中说明的是{concept}的变化，{current.label}全部为{concept[:4]}）"
                 if concept in FISCAL_PART.values() and concept not in concepts else "")
         prior = c.prior_from_change(current, change.amount, change.increased, change.prior_year)
-        if op == "pct_change":
-            result = c.pct_change(current, prior)
-            said = "持平（变化0%）" if flat else f"{word}{fmt(abs(result.value))}%"
+        rate = c.pct_change(current, prior) if prior.value else None
+        a = change.amount
+        if op == "pct_change" and rate is not None:  # the amount too: a rate alone hides the size
+            rate_said = f"{_rate_word(rate)}{fmt(abs(rate.value))}%"
+            said = "持平（变化0%）" if flat else f"{word}{fmt(a.value)}{a.unit}，{rate_said}"
             text = f"{where(ask.doc)}{current.label}比{change.prior_year}年{said}{note}。"
-            return answer_from(ask, "arithmetic", text, result)
+            found = answer_from(ask, "arithmetic", text, rate)
+            return replace(found, values=(Figure(a.label, a.value, a.unit), *found.values),
+                           citations=tuple(dict.fromkeys((a.citation, *found.citations))))
         if op == "change":
-            a = change.amount
-            said = "持平（变化为0）" if flat else f"{word}{fmt(a.value)}{a.unit}"
+            said = "持平（变化为0）" if flat else f"{word}{fmt(a.value)}{a.unit}" + \
+                (f"（{_rate_word(rate)}{fmt(abs(rate.value))}%）" if rate is not None else "")
             quote = a.citation.quote or ""
             text = f"{where(ask.doc)}{current.label}比{change.prior_year}年{said}{note}。" + \
                 (f"据说明：“{quote.rstrip('。')}。”" if quote and len(quote) <= 120 else "")
-            return answer_from(ask, "lookup", text, operands=(a,), value=a.value, unit=a.unit)
+            found = answer_from(ask, "lookup", text, operands=(a,), value=a.value, unit=a.unit)
+            if rate is None or flat:
+                return found
+            return replace(found, values=(*found.values, Figure("增减幅度", rate.value, "%")), formula=rate.formula,
+                           citations=tuple(dict.fromkeys((*found.citations, current.citation))))
         text = (f"{change.prior_year}年{current.label}为{fmt(prior.value)}{current.unit}"
                 f"（{'文中说明与上年持平' if flat else f'由本年数和文中所述{word}额推算'}）{note}。")
         return answer_from(ask, "arithmetic", text, prior)

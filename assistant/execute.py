@@ -95,10 +95,21 @@ def _text_fallback(p: Planned, ctx: Context, problem: Answer) -> Answer:
             not p.part.refs:
         return problem
     answer = ctx.narrative.answer(p.ask)
-    return problem if answer.abstained else _stated_figure(p, answer)
+    if answer.abstained or (_MONEY_ASKED.search(p.ask.q) and not _amount_stated(p, answer)):
+        return problem  # 那2台设备各值多少钱: no clause gives the thing named a sum of money
+    return _stated_figure(p, answer)
+
+
+def _amount_stated(p: Planned, answer: Answer) -> bool:
+    names = [r.text for r in p.part.refs if r.role == "operand"]
+    clauses = [c for ci in answer.citations for c in re.split(r"[，,；;。：:]", ci.quote or "")]
+    return any(_AMOUNT.search(c) and any(n in c for n in names) for c in clauses)
 
 
 _MEASURE = re.compile(r"多少\s*(分|亿元|万元|元|个|人|家|辆|台|次|项|平方米|%)")
+_MONEY_ASKED = re.compile(r"多少钱|值多少|金额是?多少|多少(?:万|亿)?元")
+# a sum of money, not a threshold (单价100万元（含）以上设备 states no amount)
+_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)(?!\s*(?:（含）|\(含\))?\s*(?:以上|以下|及以上))")
 
 
 def _stated_figure(p: Planned, answer: Answer) -> Answer:

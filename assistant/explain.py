@@ -3,6 +3,7 @@ at once whether the assistant answered the question they asked (like EXPLAIN for
 
 from __future__ import annotations
 
+from assistant.parse import COUNTED
 from assistant.plan import Planned
 from assistant.query import Ref
 from assistant.resolve import Resolved
@@ -60,6 +61,8 @@ def understood(p: Planned) -> str:
             f"{_within(p)}金额{'从小到大' if order == '最小' else '从大到小'}{place}的一{what}"
     elif op == "position":
         phrase = f"{first}的金额排名"
+    elif op == "count" and (measure := COUNTED.search(p.part.text)) and p.part.operands():
+        phrase = f"{p.part.operands()[0].text}的{measure.group(1)}数"  # 公务接待的人次数: the asker's words
     elif op == "count":
         phrase = f"{_within(p) or ''}{first if p.operands else '所问事项'}的个数"
     elif op == "list":

@@ -34,10 +34,19 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
     parts: list[Part] = []
     for text in _clauses(q, names):
         part = _part(text, parts[-1] if parts else None, names)
-        if parts and part.inherited and (part.op, part.scope) == (parts[-1].op, parts[-1].scope):
-            continue  # 三公经费由哪几块组成，各是多少: one list asked twice
+        if parts and part.inherited and (part.op, part.scope, _measure(part)) == \
+                (parts[-1].op, parts[-1].scope, _measure(parts[-1])):
+            continue  # 三公经费由哪几块组成，各是多少: one list asked twice (几批、多少人次: two counts)
         parts.append(part)
     return Query(question, tuple(p for part in parts for p in _each(part)) or (Part("lookup", q),))
+
+
+COUNTED = re.compile(r"(?:几|多少)\s*(人次|批次|[个项类家笔辆台套所处名位人批次])")
+
+
+def _measure(part: Part) -> str | None:
+    found = COUNTED.search(part.text) if part.op == "count" else None
+    return found.group(1) if found else None
 
 
 def _each(part: Part) -> list[Part]:
@@ -313,6 +322,7 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset())
     spent = [c for c in cues if c[2] == chosen or c[2] == "lookup" or c[3] >= _OP_WORDS]
     refs = _code_and_name(sorted(refs + _names(text, taken, spent), key=lambda r: r.start))
     refs = _without_excluded(text, refs)
+    refs = _counterpart(text, refs)
     op = chosen or ("lookup" if refs else "text")
     refs += _anaphora(text, previous)
     refs = _containers(text, sorted(refs, key=lambda r: r.start))
@@ -329,6 +339,36 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset())
         if previous.scope.within is not None and not any(r.role == "container" for r in refs):
             refs.append(replace(previous.scope.within, start=-1))
     return _settle_part(Part(op, text, tuple(refs), scope, _direction(text), inherited, unread))
+
+
+_MOMENTS = "年初|年末|年底|期初|期末"
+_AGAINST = re.compile(rf"比\s*({_MOMENTS})(?![\u4e00-\u9fff]*(?:结转|结余))")
+
+
+def _counterpart(text: str, refs: list[Ref]) -> list[Ref]:
+    """结转结余年末比年初少了多少: a bare moment after 比 names the same figure at that moment (年初结转结余),
+    when the dictionary knows that name; the operand is the one at the moment said beside it."""
+    against = _AGAINST.search(text)
+    named = [r for r in refs if r.kind == "concept" and r.start < (against.start() if against else 0)]
+    if against is None or len(named) != 1:
+        return refs
+    ref = named[-1]
+    base = re.sub(rf"^({_MOMENTS})|({_MOMENTS})$", "", ref.text)
+    moment = re.match(_MOMENTS, text[ref.start + len(ref.text):])
+    out = list(refs)
+    if moment:  # 结转结余年末: the operand read at its moment
+        mine = _concept_named(moment.group() + base)
+        out[out.index(ref)] = replace(ref, key=mine or ref.key, text=ref.text + moment.group()) if mine else ref
+    other = _concept_named(against.group(1) + base)
+    if other is None:
+        return refs
+    return [*out, Ref(against.group(1), "concept", other, against.start(1))]
+
+
+def _concept_named(text: str) -> str | None:
+    found = scan(text)
+    concepts = [e.key for m in found if m.end - m.start == len(text) for e in m.entries if e.kind == "concept"]
+    return concepts[0] if len(concepts) == 1 else None
 
 
 def _same_question(text: str) -> bool:

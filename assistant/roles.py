@@ -132,6 +132,8 @@ def _fix_op(part: Part) -> Part:
     op = part.op
     if op == "lookup" and part.scope.period == "last":
         op = "prior"
+    if op == "change" and len(operands) >= 2 and "比" in _gap(part, operands[0], operands[1]):
+        op = "difference"  # 年末结转结余比年初结转结余少了多少: the two named, not either against last year
     if op in ("sum", "compare") and len(operands) < 2:
         op = "lookup"  # 一共多少钱: one figure
     if op == "each" and len(operands) < 2:
@@ -168,7 +170,10 @@ def _share_roles(part: Part) -> Part:
         parts = [r for r in parts if r.start < at][-1:] or parts[:1]
     chosen = [replace(r, role="part") for r in parts[:1]] + ([replace(whole, role="whole")] if whole else [])
     rest = [r for r in part.refs if r.role not in ("operand", "whole")]
-    return replace(part, refs=tuple(sorted(chosen + rest, key=lambda r: r.start)))
+    scope = part.scope
+    if whole and parts and is_column(parts[0]) and whole.kind in ("subject", "code", "name") and scope.within is None:
+        scope = replace(scope, within=whole)  # 项目支出占这一类(城乡社区支出): the column read in that row
+    return replace(part, refs=tuple(sorted(chosen + rest, key=lambda r: r.start)), scope=scope)
 
 
 def _head_nouns(part: Part) -> Part:

@@ -177,7 +177,10 @@ def _listing(p: Planned, kind: str, ops: list[Operand]) -> Answer:
                    figures=figures)
 
 
-_THINGS = re.compile(r"(多少|几)\s*(辆|台|名|套|间|平方米|平米|位|个人|人)(?!民)")
+_THINGS = re.compile(r"(多少|几)\s*(辆|台|名|套|间|平方米|平米|位|个人|人次|人|批次|批)(?!民)")
+
+
+_SAME_MEASURE = {"批": ("批次", "批"), "批次": ("批次", "批"), "平米": ("平方米", "平米")}  # as printed
 
 
 def _count(p: Planned) -> Answer:
@@ -186,7 +189,9 @@ def _count(p: Planned) -> Answer:
 
     things = _THINGS.search(p.part.text)
     if things:  # 多少名员工 / 几辆车: a count the 说明 may state, never a count of rows
-        stated = stated_count(p.ask.doc, p.part.text, things.group(2))
+        carried = "".join(r.text for r in p.part.refs if r.role == "operand" and r.text not in p.part.text)
+        measure = _SAME_MEASURE.get(things.group(2), things.group(2))
+        stated = stated_count(p.ask.doc, carried + p.part.text, measure)  # 几批、多少人次: 公务接待's
         if stated is not None:
             said = f"据{where(p.ask.doc)}说明，{stated.label}{fmt(stated.value)}{stated.unit}。"
             return answer_from(p.ask, "lookup", said, operands=(stated,), value=stated.value, unit=stated.unit)

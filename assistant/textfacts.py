@@ -178,7 +178,7 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
     for section in doc.sections:
         for sentence, page in sentences(section):
             for match in pattern.finditer(sentence):
-                before = re.split(r"[，,：:；、]", sentence[: match.start()])[-1]
+                before = _counted_words(sentence[: match.start()])
                 after = re.match(r"[\u4e00-\u9fff]{0,6}", sentence[match.end():]).group()
                 label, shared = _closer(wanted, before, after)
                 if not shared or longest_run(thing, label) < min_run or any(x in label for x in exclude):
@@ -194,6 +194,15 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
                 elif score == best[0][0] and all(o.label != label for _, o in best):
                     best.append((score, op))
     return [op for _, op in best]
+
+
+def _counted_words(prefix: str) -> str:
+    """The words a stated count follows; a second count in a run (公务接待2批次、26人次) counts what the
+    first one did."""
+    pieces = re.split(r"[，,：:；、]", prefix)
+    if len(pieces) > 1 and not re.search(r"[\u4e00-\u9fff]{2,}", re.sub(r"累计|合计|共计|共", "", pieces[-1])):
+        return re.sub(r"\d[\d,.]*\s*[\u4e00-\u9fff]{0,2}$", "", pieces[-2]) + pieces[-1]
+    return pieces[-1]
 
 
 def _closer(wanted: set[str], before: str, after: str) -> tuple[str, int]:

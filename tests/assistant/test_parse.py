@@ -84,6 +84,15 @@ CASES = [
     ("人民会堂的机关运行经费是多少", "lookup[q:人民会堂,o:机关运行经费]"),
     ("公车购置费今年批了多少万元？", "lookup[o:公务用车购置费]{period=this unit=万元}"),
     ("除了财政拨款，还有其他收入吗？有多少", "lookup[e:财政拨款收入,o:其他收入]"),
+    # comparisons: two named figures, a bare moment after 比, how big a change is
+    ("年末结转结余比年初结转结余少了多少", "difference[o:年末结转和结余,o:上年结转]{dir=down}"),
+    ("结转结余年末比年初少了多少", "difference[o:年末结转和结余,o:上年结转]{dir=down}"),
+    ("财政拨款结转结余年末比年初增加了多少",
+     "difference[o:年末财政拨款结转和结余,o:年初财政拨款结转和结余]{dir=up}"),
+    ("机关运行经费跟2023年比变化多大", "growth[o:机关运行经费]{years=2023}"),
+    # two counts of one thing in different measures are two parts; a share's column read in its row
+    ("公务接待一共几批、多少人次", "count[o:公务接待] ; count[o:公务接待]"),
+    ("项目支出占城乡社区支出的比重", "share[p:项目支出,w:212]{in=212}"),
 ]
 
 
