@@ -14,7 +14,8 @@ from corpus.ontology import ontology
 FIGURE_OPS = ("lookup", "each", "sum", "difference", "compare", "share", "multiple", "growth", "change",
               "prior", "average", "completion")
 _COLUMN_GAP = re.compile(r"(?:那|这)?一?[项类款个笔]?(?:里面|中|里)?的?")
-_JOINERS = ("和", "与", "及", "、", "加", "跟", "合计", "一共", "总共", "共计", "之和", "总和", "以及")
+# 涉及, 增加, 参加 hold no joiner
+_JOINERS = re.compile(r"和|与|(?<!涉)及|、|(?<![增追参附外施])加(?!强|快|大)|跟|合计|一共|总共|共计|之和|总和")
 
 
 def fund_of(ref: Ref | None) -> str | None:
@@ -154,7 +155,7 @@ def _joined(part: Part) -> bool:
     rest = part.text
     for ref in sorted(part.refs, key=lambda r: -len(r.text)):
         rest = rest.replace(ref.text, "|")
-    return any(w in rest for w in _JOINERS)
+    return bool(_JOINERS.search(rest))
 
 
 def _share_roles(part: Part) -> Part:
