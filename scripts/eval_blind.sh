@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The blind question sets (evals/blind/, written from the documents alone): the text documents, then
 # the published PDFs (czj and wanli 2025 asked of their PDF too). SPLIT=dev|test picks a split;
-# reports go to $OUT (default /tmp/blind). Prints each report's headline.
+# SET=evals/blind2 runs the second (held-out) set; reports go to $OUT (default /tmp/blind). Prints
+# each report's headline.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export HF_HUB_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False ANONYMIZED_TELEMETRY=False
 OUT=${OUT:-/tmp/blind}; mkdir -p "$OUT"
 SAMPLES=${SAMPLES:-../shared/samples}
 split=(); [ -n "${SPLIT:-}" ] && split=(--split "$SPLIT")
-B=evals/blind
+B=${SET:-evals/blind}
 .venv/bin/budget-qa eval $B/seed.jsonl $B/cqjtw.jsonl $B/czj.jsonl $B/jgw.jsonl $B/wanli25.jsonl "${split[@]}" \
   --corpus corpus/documents --corpus "$SAMPLES/text" --out "$OUT/text.jsonl" --report "$OUT/text.md" "$@" \
   > /dev/null; t=$?
