@@ -200,6 +200,10 @@ def _share(p: Planned, ctx: Context) -> Answer:
     if (whole.citation, whole.value) == (part.citation, part.value):  # one cell (one sentence may state two)
         return abstain(p.ask.raw, f"“{part.label}”与占比的分母是同一个数，请说明是哪一部分占{whole.label}。")
     part, whole = c.same_unit([part, whole])
+    if part.value > whole.value > 0:  # a part is never more than its whole: a misreading, not a share
+        return abstain(p.ask.raw, f"{part.label}（{fmt(part.value)}{part.unit}）大于{whole.label}"
+                                  f"（{fmt(whole.value)}{whole.unit}），不是它的一部分，无法给出占比；"
+                                  "如要比较两者，可问“是几倍”。")
     result = c.share(part, whole)
     text = f"{where(p.ask.doc)}中，{part.label}占{whole.label}的{fmt(result.value)}%。"
     return answer_from(p.ask, "arithmetic", text, result)

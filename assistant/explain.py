@@ -83,6 +83,7 @@ def understood(p: Planned) -> str:
     elif op == "text":
         phrase = "说明中的相关内容"
     else:
-        basis = {"budget": "年初预算", "final": "决算数"}.get(p.part.scope.basis or "", "")
+        basis = {"budget": "年初预算", "final": "决算数"}.get(p.part.scope.basis or "", "") \
+            if p.ask.doc.kind == "决算" else ""  # a 预算's figure is its 预算数
         phrase = f"{first}{basis}是多少" if len(names) == 1 else "、".join(names) + "各是多少"
     return f"理解为：{phrase}"

@@ -37,6 +37,8 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
         if parts and part.inherited and (part.op, part.scope, _measure(part)) == \
                 (parts[-1].op, parts[-1].scope, _measure(parts[-1])):
             continue  # 三公经费由哪几块组成，各是多少: one list asked twice (几批、多少人次: two counts)
+        if parts and parts[-1].op == "list" and part.op in ("list", "each") and not part.refs:
+            continue  # 花在哪几个大类上？各多少: the list already says how much each is
         parts.append(part)
     return Query(question, tuple(p for part in parts for p in _each(part)) or (Part("lookup", q),))
 
@@ -178,15 +180,17 @@ def _names(text: str, taken: list[bool], cues: list[tuple[int, int, str, int]]) 
     rest = "".join(" " if t else ch for ch, t in zip(text, mask, strict=True))
     found = []
     for m in _PHRASE.finditer(rest):
-        for piece in re.finditer(rf"[^{_JOINS}]+?(?=那个|这个|那笔|这笔|[{_JOINS}]|$)", m.group()):
+        for piece in re.finditer(rf"[^{_JOINS}]+?(?={_APPOSED}|那个|这个|那笔|这笔|[{_JOINS}]|$)", m.group()):
             phrase = _strip_fillers(piece.group())
-            if _is_name(phrase):
+            if _is_name(phrase) and not re.match(_APPOSED, piece.group()):
                 found.append(Ref(phrase, "name", None, m.start() + piece.start() + piece.group().find(phrase)))
     return found
 
 
 _PHRASE = re.compile(r"[\u4e00-\u9fffA-Za-z（）()“”](?:[\u4e00-\u9fffA-Za-z（）()“”]|[-—－·](?=[\u4e00-\u9fff]))*")
 _JOINS = "的和与及比较占跟加是"  # characters between two names, never inside a name asked about
+# A、B、C这三个专项: what follows the list only says what its items are
+_APPOSED = r"[这那][两三四五六七八九十几]+[个项笔类家].*$|[这那]些.*$"
 _VERBISH = re.compile(r"[花用给批出投多少大小高低比较到从按把被对于向以将由自之该第总共值各]")
 
 
@@ -292,7 +296,11 @@ def _anaphora(text: str, previous: Part | None) -> list[Ref]:
             chosen = {"last": before[-1:], "first": before[:1], "all": before, "one": before[:1],
                       "within": before[:1]}[kind]
         role = "container" if kind == "within" else "operand"
-        return [replace(r, start=m.start(), role=role) for r in chosen]
+        found = [replace(r, start=m.start(), role=role) for r in chosen]
+        within = previous.scope.within
+        if role == "operand" and within is not None and within not in chosen:
+            found.append(replace(within, start=-1, role="container"))  # 这笔: the figure, read where it was
+        return found
     return []
 
 
@@ -320,7 +328,7 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset())
     # the words of the operation read, and question words, are no names; another rule's cue may be one
     # (编报绩效目标的项目资金占项目支出的比重: 绩效目标 names the projects, the question is a share)
     spent = [c for c in cues if c[2] == chosen or c[2] == "lookup" or c[3] >= _OP_WORDS]
-    refs = _code_and_name(sorted(refs + _names(text, taken, spent), key=lambda r: r.start))
+    refs = _code_and_name(text, sorted(refs + _names(text, taken, spent), key=lambda r: r.start))
     refs = _without_excluded(text, refs)
     refs = _counterpart(text, refs)
     op = chosen or ("lookup" if refs else "text")
@@ -383,14 +391,19 @@ def _carried(scope: Scope, previous: Part) -> Scope:
     return replace(scope, **carried) if carried else scope
 
 
-def _code_and_name(refs: list[Ref]) -> list[Ref]:
-    """2012902一般行政管理事务: a code and the name printed after it are one row."""
+def _code_and_name(text: str, refs: list[Ref]) -> list[Ref]:
+    """2012902一般行政管理事务 / 城乡社区规划与管理（2120201）: a code and the name printed beside it are
+    one row, the one the code says."""
     out: list[Ref] = []
     for ref in refs:
         last = out[-1] if out else None
         if last is not None and last.kind == "code" and last.start + len(last.text) == ref.start and \
                 ref.kind != "concept":
             out[-1] = replace(last, text=last.text + ref.text)
+            continue
+        if last is not None and ref.kind == "code" and last.kind != "concept" and \
+                text[last.start + len(last.text): ref.start] in ("（", "(", " "):
+            out[-1] = replace(ref, start=last.start, text=text[last.start: ref.start + len(ref.text)])
             continue
         out.append(ref)
     return out

@@ -178,8 +178,9 @@ def resolve_ref(doc: Disclosure, ref: Ref, part: Part, container: Mention | None
 
     scope = part.scope
     if ref.kind == "concept" and is_column(ref) and container is not None and container.targets and \
-            container.targets[0].kind == "project":
-        return resolve(doc, container, part.text)  # 兰溪路工程项目资金: the project's own figure
+            container.targets[0].kind == "project":  # 兰溪路工程项目资金: the project's own figure
+        asked = part.text.split("占")[0] if part.op == "share" else part.text  # 今年这笔占总额: not the 总额
+        return resolve(doc, container, asked)
     if ref.kind == "concept" and ref.key and is_column(ref) and container is not None and \
             container.targets and container.targets[0].kind == "subject":
         found = _in_row(doc, container, ref.key, scope.fund, part.text)
@@ -188,7 +189,7 @@ def resolve_ref(doc: Disclosure, ref: Ref, part: Part, container: Mention | None
             return Resolved(mention, tuple(found))
         return Resolved(mention, (), f"{where(doc)}的表格中“{container.surface}”一行没有列出{ref.text}。")
     if ref.kind == "concept" and ref.key and scope.fund and is_column(ref):
-        op = _fund_total(doc, scope.fund, ref.key)  # 一般公共预算的基本支出
+        op = _fund_total(doc, scope.fund, ref.key) or _fund_stated(doc, scope.fund, ref.key)  # 一般公共预算的基本支出
         mention = Mention(ref.text, ref.start, (Target("concept", ref.key),))
         return Resolved(mention, (op,)) if op else Resolved(mention, (), f"{where(doc)}没有列出所问的数额。")
     mention = mention_of(doc, ref)
@@ -196,6 +197,10 @@ def resolve_ref(doc: Disclosure, ref: Ref, part: Part, container: Mention | None
         return _stated(doc, ref, container) or _missing(doc, ref)
     if mention is None:
         return _missing(doc, ref)
+    column = _column_container(container)
+    if column and mention.targets[0].kind == "subject" and (found := _in_row(doc, mention, column, scope.fund,
+                                                                              part.text)):
+        return Resolved(mention, tuple(found))  # 在项目支出里面，自然资源海洋气象这块: the row's 项目支出
     if scope.fund and mention.targets[0].kind == "subject":
         rows = tuple((k, r) for t in mention.targets for k, r in t.rows if k == scope.fund)
         if not rows:
@@ -208,6 +213,30 @@ def resolve_ref(doc: Disclosure, ref: Ref, part: Part, container: Mention | None
         return Resolved(found.mention, tuple(replace(o, label=label + o.label) for o in found.candidates),
                         found.reason)
     return resolve(doc, mention, part.text)
+
+
+def _fund_stated(doc: Disclosure, fund: str, key: str) -> Operand | None:
+    """No table (published as images): the figure the 说明 states, when its paragraph is about the fund
+    (2018年一般公共预算财政拨款支出…其中：项目支出263928.15万元)."""
+    from assistant.concepts import resolve_concept
+    from assistant.textfacts import stated_amount
+
+    op = resolve_concept(doc, key) or stated_amount(doc, key)
+    if op is None or op.citation.kind != "text" or not op.citation.quote:
+        return None
+    name = _fund_name(fund)
+    held = any(op.citation.quote in p.text and name in p.text for s in doc.sections for p in s.paragraphs)
+    label = op.label if name in op.label else f"{name}·{op.label}"
+    return replace(op, label=label) if held else None
+
+
+def _column_container(container: Mention | None) -> str | None:
+    from assistant.roles import is_column
+
+    if container is None or not container.targets or container.targets[0].kind != "concept":
+        return None
+    key = container.targets[0].name
+    return key if is_column(Ref(key, "concept", key)) else None
 
 
 def _stated(doc: Disclosure, ref: Ref, container: Mention | None) -> Resolved | None:
@@ -417,8 +446,17 @@ def _unknown_container(doc: Disclosure, part: Part) -> Part:
     return replace(part, refs=(replace(within, role="qualifier"), *refs), scope=replace(part.scope, within=None))
 
 
+def _qualified_container(part: Part) -> Part:
+    """机关运行经费…其中机关本级是多少: a qualifier with nothing else named narrows the container's own
+    figure — never the container's figure unnarrowed."""
+    within = part.scope.within
+    if within is None or part.role("qualifier") is None or part.operands() or part.op not in ("lookup",):
+        return part
+    return replace(part, refs=(*part.refs, replace(within, role="operand")), scope=replace(part.scope, within=None))
+
+
 def plan(part: Part, doc: Disclosure, raw: str) -> Planned:
-    part = _unknown_container(doc, _in_time(part, doc))
+    part = _qualified_container(_unknown_container(doc, _in_time(part, doc)))
     container_ref = part.scope.within
     container = mention_of(doc, container_ref) if container_ref is not None else None
     within = None

@@ -71,7 +71,7 @@ def subject_operands(doc: Disclosure, target: Target, question: str,
     return []
 
 
-TOTAL_ASKED = re.compile(r"资金总额|项目总额|总投资|总预算|总共需要")
+TOTAL_ASKED = re.compile(r"(?<![年度])总额|总投资|总预算|总共需要")
 
 
 def project_operand(doc: Disclosure, project: Project, question: str = "") -> Operand | None:

@@ -186,6 +186,11 @@ def _head_nouns(part: Part) -> Part:
         if left.kind == "concept" and right.kind == "concept" and left.key and right.key and \
                 right.key in _ancestors(left.key) and _gap(part, left, right) in ("的", ""):
             drop.add(id(right))
+        if {left.kind, right.kind} == {"word", "subject"} and left.role == right.role == "operand":
+            word, subject = (left, right) if left.kind == "word" else (right, left)
+            known = ontology().subject(subject.key or "")
+            if known and known.name in word.names:
+                drop.add(id(word))  # 退休的人发退休费: the row named says which of the word's rows
     return replace(part, refs=tuple(r for r in refs if id(r) not in drop)) if drop else part
 
 

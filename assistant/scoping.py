@@ -15,7 +15,8 @@ _DEPT_WORD = re.compile(r"((?:(?![的和与及是在占比为])[\u4e00-\u9fff]){
 _BODY_END = re.compile(r"(?:局|委员会|委|厅|办事处|街道|总工会|工会|管委会|镇|乡|院|中心|办公室|办)$")
 _PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}?[省市]|)(?:[\u4e00-\u9fff]{2,3}?[区县])?")
 _PLACE = re.compile(r"^.*?(?<![社园小校片辖景城营])[省市区县州旗]")
-_LEADING_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,3}(?:省|市|县))")
+_LEADING_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,3}(?:省|市(?![场民值面容])|县))")  # 建设市场 is no city
+_DEICTIC = re.compile(r"这个|那个|这家|那家|这一|那一|该|本|这|那")  # 这个局: the one asked about
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def short_names(department: str) -> set[str]:
         if rest != name and len(rest) >= 2:
             names.add(rest)
         if rest.endswith("街道办事处") and len(rest) > len("街道办事处"):
-            names.add(rest.removesuffix("办事处"))
+            names |= {rest.removesuffix("办事处"), "街道办", "街道"}  # 街道今年…: the one asked about
     return names
 
 
@@ -94,8 +95,9 @@ def strip_department(question: str, department: str) -> str:
 
 def _named_departments(question: str, infos: list[DocumentInfo]) -> tuple[list[DocumentInfo], bool, list[str]]:
     stored = [i.department for i in infos]
-    words = [w for w in _DEPT_WORD.findall(question)
-             if not any(abbreviates(w[k:], d) or w[k:] in d for d in stored for k in range(len(w) - 1))]
+    found = (_DEICTIC.split(w)[-1] for w in _DEPT_WORD.findall(question))
+    words = [w for w in found if len(w) >= 3
+             and not any(abbreviates(w[k:], d) or w[k:] in d for d in stored for k in range(len(w) - 1))]
     other = any(_PLACE.match(m) for m in words)
     place = _LEADING_PLACE.match(question)  # 北京市朝阳区的预算: a place no stored department is in
     other = other or bool(place and not any(place.group(1) in d for d in stored))

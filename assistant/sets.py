@@ -71,6 +71,9 @@ def _level(p: Planned, default: str) -> str:
     return p.part.scope.level or default
 
 
+_PROJECTS_ASKED = re.compile(r"项目(?!支出|经费|资金|预算)")
+
+
 def members(p: Planned) -> tuple[str, list[Operand]]:
     """What the set is called and its members, each a cited figure."""
     scope, doc = p.part.scope, p.ask.doc
@@ -95,7 +98,7 @@ def members(p: Planned) -> tuple[str, list[Operand]]:
             parents = [row for k, row in target.rows if k == key and row.code]
             if parents:
                 return "下级科目", _rows(p, key, lambda r, c=parents[0].code: r.parent == c)
-    if "项目" in p.part.text and doc.projects and "项目支出" not in p.part.text and column is None:
+    if doc.projects and _PROJECTS_ASKED.search(p.part.text):  # 项目支出一共有几个项目: its projects
         return "项目", [op for pr in doc.projects if (op := project_operand(doc, pr))]
     economic = scope.scheme == "经济分类" or (scope.scheme is None and any(w in p.part.text for w in ECONOMIC_WORDS)
                                              and column not in ("项目支出",))

@@ -34,18 +34,21 @@ def qualified_amount(doc: Disclosure, qualifier: str, label: str,
     """The amount the 说明 states for the figure beside the qualifier's name: in the clause naming the
     qualifier or the one after it (编报绩效目标的项目25个，涉及项目资金11,381.60万元)."""
     need = min(MIN_RUN, len(qualifier))
+    spots = []  # the clauses naming most of the qualifier first (石家庄人民会堂, not 石家庄市总工会)
     for section in doc.sections:
         for sentence, page in sentences(section):
             clauses = [c.group() for c in _CLAUSE.finditer(sentence)]
             for i, text in enumerate(clauses):
-                if longest_run(qualifier, text) < need:
-                    continue
-                for clause in clauses[i:i + 2]:
-                    found = _labelled_amount(clause, patterns, qualifier if clause is text else None)
-                    if found is not None:
-                        value, unit, printed = found
-                        named = printed if clause is text and qualifier in printed else f"{qualifier}{label}"
-                        return Operand(named, value, unit, _citation(doc, section, sentence, page))
+                if (run := longest_run(qualifier, text)) >= need:
+                    spots.append((-run, len(spots), section, sentence, page, clauses, i))
+    for _, _, section, sentence, page, clauses, i in sorted(spots, key=lambda s: s[:2]):
+        text = clauses[i]
+        for clause in clauses[i:i + 2]:
+            found = _labelled_amount(clause, patterns, qualifier if clause is text else None)
+            if found is not None:
+                value, unit, printed = found
+                named = printed if clause is text and qualifier in printed else f"{qualifier}{label}"
+                return Operand(named, value, unit, _citation(doc, section, sentence, page))
     return None
 
 

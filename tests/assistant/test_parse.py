@@ -93,6 +93,17 @@ CASES = [
     # two counts of one thing in different measures are two parts; a share's column read in its row
     ("公务接待一共几批、多少人次", "count[o:公务接待] ; count[o:公务接待]"),
     ("项目支出占城乡社区支出的比重", "share[p:项目支出,w:212]{in=212}"),
+    # a table or a column named as where to look; a row read in the column it is a share of
+    ("一般公共预算基本支出表里，工会经费是多少", "lookup[o:30228]{in=一般公共预算基本支出}"),
+    ("在项目支出里面，城乡社区支出这块占多少", "share[w:项目支出,p:212]{in=项目支出}"),
+    ("政府采购预算一共多少？其中工程和服务各占多少钱？",  # 各占多少钱: amounts, not shares
+     "lookup[o:政府采购] ; lookup[o:政府采购工程]{in=政府采购} ; lookup[o:政府采购服务]{in=政府采购}"),
+    ("钱主要花在哪一类上了", "rank[]{level=类}"),
+    ("今年的钱花在哪几个功能大类上？各多少", "list[]{period=this level=类 scheme=功能分类}"),
+    # a code beside its name is the row the code says; a row named says which of a word's rows
+    ("城乡社区规划与管理（2120201）决算多少", "lookup[o:2120201]{basis=final}"),
+    ("退休的人发退休费一共多少", "lookup[o:30302]"),
+    ("生命健康、商业创新、贸易高质量发展这三个专项加起来多少钱", "sum[o:生命健康,o:商业创新,o:贸易高质量发展]"),
 ]
 
 

@@ -15,6 +15,9 @@ from index.settings import load_settings
 W24 = "shanghai_putuo_wanli_2024_budget-pdf"
 GHZY = "shanghai_putuo_ghzy_2024_final-pdf"
 CZJ = "shanghai_putuo_czj_2024_final"
+SEED = "shijiazhuang_federation_of_trade_unions_2024_budget"
+JTW = "chongqing_jtw_2018_budget"
+JGW = "shanghai_putuo_jgw_2026_budget"
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +35,17 @@ CASES = [
     (GHZY, "年末结转结余比年初结转结余少了多少", [("-12.88", "万元")]),
     (GHZY, "机关运行经费跟2023年比变化多大？", [("-8.65", "%")]),
     (CZJ, "那2台100万以上的设备各值多少钱？", [None]),  # 单价100万元以上 is a threshold, not a price
+    (GHZY, "在项目支出里面，自然资源海洋气象这块占多少？", [("48.43", "%")]),  # the row's 项目支出
+    (GHZY, "支出总计占项目支出的比例", [None]),  # a part is never more than its whole
+    (W24, "政府采购预算一共多少？其中工程和服务各占多少钱？",
+     [("1662.44", "万元"), ("815.87", "万元"), ("752.59", "万元")]),
+    (SEED, "石家庄人民会堂的机关运行经费安排了多少？", [("32.24", "万元")]),  # not 石家庄市总工会's
+    (SEED, "机关运行经费一共安排多少？其中机关本级是多少？", [("72.75", "万元"), None]),  # never the total again
+    (JTW, "一般公共预算拨款里，项目支出占几成？", [("81.22", "%")]),  # tables as images: the 说明's figures
+    (JGW, "兰溪路-真南路下立交工程项目资金总额是多少？今年这笔占总额的百分比是多少？",
+     [("771325800.00", "元"), ("29.32", "%")]),
+    (JGW, "建设市场管理与监督那一款里，项目支出比基本支出多多少？", [("6598403", "元")]),  # 市场 is no city
+    (W24, "街道今年基本支出里的人员经费一共多少", [("88537451", "元")]),  # 街道: the one asked about
 ]
 
 
