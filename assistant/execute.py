@@ -146,11 +146,16 @@ def _each(p: Planned, ctx: Context) -> Answer:
                    citations=tuple(dict.fromkeys(ci for a in ok for ci in a.citations)))
 
 
-def _arith(p: Planned, op: str) -> Answer:
-    found, problem = operands_of(p, allow_default=False)
+def figures(p: Planned, allow_default: bool = True, most: int | None = None) -> tuple[list[Operand], Answer | None]:
+    """The part's operands (the first `most`), one figure each, or the answer that says why not."""
+    found, problem = operands_of(p, allow_default)
     if problem:
-        return problem
-    ops, problem = single(p, found)
+        return [], problem
+    return single(p, found[:most])
+
+
+def _arith(p: Planned, op: str) -> Answer:
+    ops, problem = figures(p, allow_default=False)
     if problem:
         return problem
     if len(ops) < 2:
@@ -177,10 +182,7 @@ def _compare(p: Planned, ctx: Context) -> Answer:
 
 
 def _share(p: Planned, ctx: Context) -> Answer:
-    found, problem = operands_of(p)
-    if problem:
-        return problem
-    parts, problem = single(p, found[:1])
+    parts, problem = figures(p, most=1)
     if problem:
         return problem
     part = parts[0]
@@ -210,10 +212,7 @@ def _share(p: Planned, ctx: Context) -> Answer:
 
 
 def _multiple(p: Planned, ctx: Context) -> Answer:
-    found, problem = operands_of(p, allow_default=False)
-    if problem:
-        return problem
-    ops, problem = single(p, found)
+    ops, problem = figures(p, allow_default=False)
     if problem:
         return problem
     if len(ops) < 2:

@@ -92,12 +92,9 @@ def _project_count(p: Planned) -> Operand | None:
 
 def average(p: Planned) -> Answer:
     """人均/每人: a figure ÷ a count the document states for it; none stated → say so."""
-    from assistant.execute import operands_of, single
+    from assistant.execute import figures
 
-    found, problem = operands_of(p)
-    if problem:
-        return problem
-    ops, problem = single(p, found[:1])
+    ops, problem = figures(p, most=1)
     if problem:
         return problem
     count = _project_count(p)
