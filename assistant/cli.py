@@ -35,12 +35,14 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def ingest(paths: tuple[Path, ...]) -> None:
+@click.option("--department", help="the department or unit's name, when the document's cannot be read")
+@click.option("--year", type=click.IntRange(1990, 2100), help="the budget year, when the document's cannot be read")
+def ingest(paths: tuple[Path, ...], department: str | None, year: int | None) -> None:
     """Parse disclosure files or folders into the store."""
     from assistant.ingest_report import run_ingest
 
     assistant = _open()
-    failures = run_ingest(assistant, list(paths))
+    failures = run_ingest(assistant, list(paths), department, year)
     if failures:
         sys.exit(1)
 
@@ -56,7 +58,7 @@ def docs(as_json: bool) -> None:
     if not infos:
         click.echo("the store is empty: run `budget-qa ingest PATH` / 库中没有文档")
     for i in infos:
-        click.echo(f"{i.doc_id}\t{i.department}\t{i.year}\t{i.kind}\t{i.source}\t"
+        click.echo(f"{i.doc_id}\t{i.department}\t{i.year}\t{i.kind_name}\t{i.source}\t"
                    f"tables={i.tables} rows={i.rows} sections={i.sections} projects={i.projects}")
 
 

@@ -46,7 +46,7 @@ def answer_from(ask: Ask, route: str, text: str, result: Result | None = None,
 
 
 def where(doc: Disclosure) -> str:
-    return f"{doc.department}{doc.year}年{doc.kind}"
+    return f"{doc.department}{doc.year}年{doc.kind_name}"
 
 
 def images_only(doc: Disclosure) -> bool:

@@ -11,13 +11,16 @@ from index.audit import audit, audit_summary
 from index.ingest import expand, ingest_paths
 
 
-def run_ingest(assistant: Assistant, paths: list[Path]) -> int:
-    """Ingest and print a summary; returns the number of files that failed."""
+def run_ingest(assistant: Assistant, paths: list[Path], department: str | None = None,
+               year: int | None = None) -> int:
+    """Ingest and print a summary; returns the number of files that failed. `department`/`year` name
+    disclosures whose own cannot be read (or are wrong)."""
     from tqdm import tqdm
 
     files = expand(paths)
     with tqdm(total=len(files), desc="ingest", unit="file", disable=None) as bar:
-        results = ingest_paths(files, assistant.store, progress=lambda _: bar.update())
+        results = ingest_paths(files, assistant.store, progress=lambda _: bar.update(), department=department,
+                               year=year)
     for result in results:
         if result.error:
             click.echo(f"FAILED {result.error}", err=True)
@@ -26,7 +29,7 @@ def run_ingest(assistant: Assistant, paths: list[Path]) -> int:
         assert doc is not None and result.outcome is not None
         rows = sum(len(t.rows) for t in doc.tables)
         click.echo(f"{result.outcome.status:9} {doc.doc_id}: {doc.department} {doc.year}年"
-                   f"{doc.kind} · {len(doc.tables)} tables, {rows} rows, "
+                   f"{doc.kind_name} · {len(doc.tables)} tables, {rows} rows, "
                    f"{len(doc.sections)} sections, {len(doc.projects)} projects")
         for warning in doc.warnings:
             click.echo(f"  note: {warning}")

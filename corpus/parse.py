@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from corpus.errors import ParseError
@@ -19,17 +20,18 @@ PAGE_BREAK_SHARE = 0.15  # more blank lines than this: they space paragraphs, no
 __all__ = ["Meta", "doc_id_for", "lines_to_meta", "lines_to_toc", "parse_file", "parse_source"]
 
 
-def parse_file(path: Path) -> Disclosure:
+def parse_file(path: Path, department: str | None = None, year: int | None = None) -> Disclosure:
+    """`department`/`year`: what the ingest options say, over what the document states."""
     if path.suffix.lower() == ".pdf":
-        from corpus.pdf import parse_pdf
+        from corpus.pdf import pdf_to_source
 
-        return parse_pdf(path)
-    return parse_source(read_source(path))
+        return parse_source(pdf_to_source(path), department, year)
+    return parse_source(read_source(path), department, year)
 
 
-def parse_source(src: SourceText) -> Disclosure:
+def parse_source(src: SourceText, department: str | None = None, year: int | None = None) -> Disclosure:
     lines = [(i + 1, text) for i, text in enumerate(src.text.split("\n"))]
-    meta = lines_to_meta(lines, src.name)
+    meta, named = _named(lines_to_meta(lines, src.name), src.name, department, year)
     toc, start = lines_to_toc(lines)
     page_of = _pdf_pages(src) or blank_line_pages(lines)
     found = scan(lines[start:], src.name, toc, meta.department, page_of)
@@ -37,13 +39,29 @@ def parse_source(src: SourceText) -> Disclosure:
     if not found.tables and not sections:
         raise ParseError(src.name, start + 1, "no tables or 情况说明 sections found / 未找到表格或说明")
     _check_truncation(src.name, lines, toc, found.tables, sections)
-    warnings = (src.warnings + tuple(w for t in found.tables for w in t[1]) + found.warnings
+    warnings = (src.warnings + named + tuple(w for t in found.tables for w in t[1]) + found.warnings
                 + _departures(found.tables, bool(found.images)))
     return Disclosure(
         doc_id=doc_id_for(src.name), source=src.name, sha256=src.sha256,
-        department=meta.department, department_code=meta.department_code, year=meta.year,
+        department=meta.department or "", department_code=meta.department_code, year=meta.year or 0,
         kind=meta.kind, tables=tuple(t[0] for t in found.tables), projects=tuple(found.projects),
-        sections=tuple(sections), toc=tuple(toc), warnings=warnings)
+        sections=tuple(sections), toc=tuple(toc), warnings=warnings, body=meta.body)
+
+
+def _named(meta: Meta, source: str, department: str | None, year: int | None) -> tuple[Meta, tuple[str, ...]]:
+    """The options' name and year over the document's; a name it does not state is the file's name,
+    said in a warning. A year nowhere to be read stops the ingest, asking for the option."""
+    notes: tuple[str, ...] = ()
+    name = department or meta.department
+    if name is None:
+        name = Path(source).stem
+        notes += (f"{source}: no department name found; stored under the file name (ingest --department sets "
+                  f"it) / 未读出部门（单位）名称，暂以文件名“{name}”记录",)
+    found_year = year or meta.year
+    if found_year is None:
+        raise ParseError(source, 1, "no year found in the document or its file name; give it with "
+                                    "`ingest --year` / 未读出年度，请用 --year 指定")
+    return replace(meta, department=name, year=found_year), notes
 
 
 def doc_id_for(source: str) -> str:

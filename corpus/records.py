@@ -149,13 +149,19 @@ class Disclosure:
     sections: tuple[Section, ...]
     toc: tuple[TocEntry, ...] = ()
     warnings: tuple[str, ...] = ()  # where the document departs from the standard structure
+    body: str = "部门"  # 部门 (a department's disclosure) / 单位 (one budget unit's)
 
     def table(self, key: str) -> Table | None:
         return next((t for t in self.tables if t.key == key), None)
 
     @property
     def title(self) -> str:
-        return f"{self.department} {self.year}年{self.kind}"
+        return f"{self.department} {self.year}年{self.kind_name}"
+
+    @property
+    def kind_name(self) -> str:
+        """预算 / 决算, with 单位 for a unit's own disclosure (单位预算)."""
+        return f"单位{self.kind}" if self.body == "单位" else self.kind
 
 
 @dataclass(frozen=True)

@@ -35,22 +35,20 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def read_disclosure(path: Path) -> Disclosure:
+def read_disclosure(path: Path, department: str | None = None, year: int | None = None) -> Disclosure:
+    """`department`/`year` (the ingest options) name a disclosure whose own are unreadable or wrong."""
     if not path.exists():
         raise UnsupportedInputError(str(path), "no such file / 文件不存在")
-    if path.suffix.lower() == ".pdf":
-        from corpus.pdf import parse_pdf  # pdfplumber is heavy: only for PDFs
-
-        return parse_pdf(path)
-    return parse_file(path)
+    return parse_file(path, department, year)  # pdfplumber is imported only for a PDF
 
 
 def ingest_paths(paths: Iterable[Path], store: RecordStore,
-                 progress: Callable[[Path], None] | None = None) -> list[FileResult]:
+                 progress: Callable[[Path], None] | None = None,
+                 department: str | None = None, year: int | None = None) -> list[FileResult]:
     results = []
     for path in expand(paths):
         try:
-            doc = read_disclosure(path)
+            doc = read_disclosure(path, department, year)
             results.append(FileResult(path, store.add(doc), doc))
         except BudgetQAError as exc:
             logger.info("not ingested: %s", exc)

@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS documents (
   doc_id TEXT PRIMARY KEY, source TEXT NOT NULL, sha256 TEXT NOT NULL, department TEXT NOT NULL,
   department_code TEXT, year INTEGER NOT NULL, kind TEXT NOT NULL, n_tables INTEGER NOT NULL,
   n_rows INTEGER NOT NULL, n_sections INTEGER NOT NULL, n_projects INTEGER NOT NULL,
-  payload TEXT NOT NULL
+  payload TEXT NOT NULL, body TEXT NOT NULL DEFAULT '部门'
 );
 CREATE TABLE IF NOT EXISTS facts (
   doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE, table_key TEXT NOT NULL,
@@ -39,8 +39,16 @@ class SQLiteStore:
             self._conn = sqlite3.connect(path, check_same_thread=False)
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.executescript(SCHEMA)
+            self._upgrade()
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the record store {path}: {exc}") from exc
+
+    def _upgrade(self) -> None:
+        """A store written before 部门/单位 was kept: the column added, every document a 部门's."""
+        columns = {r[1] for r in self._conn.execute("PRAGMA table_info(documents)")}
+        if "body" not in columns:
+            with self._conn:
+                self._conn.execute("ALTER TABLE documents ADD COLUMN body TEXT NOT NULL DEFAULT '部门'")
 
     def add(self, doc: Disclosure) -> IngestOutcome:
         row = self._conn.execute("SELECT sha256, payload FROM documents WHERE doc_id = ?",
@@ -53,10 +61,11 @@ class SQLiteStore:
             with self._conn:  # one transaction: a failure leaves the store as it was
                 self._conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc.doc_id,))
                 self._conn.execute(
-                    "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "INSERT INTO documents (doc_id, source, sha256, department, department_code, year, kind, "
+                    "n_tables, n_rows, n_sections, n_projects, payload, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (doc.doc_id, doc.source, doc.sha256, doc.department, doc.department_code,
                      doc.year, doc.kind, len(doc.tables), sum(len(t.rows) for t in doc.tables),
-                     len(doc.sections), len(doc.projects), payload))
+                     len(doc.sections), len(doc.projects), payload, doc.body))
                 self._conn.executemany(
                     f"INSERT INTO facts ({_FACT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     [_fact_row(f) for f in facts])
@@ -67,7 +76,7 @@ class SQLiteStore:
     def documents(self) -> list[DocumentInfo]:
         rows = self._conn.execute(
             "SELECT doc_id, department, department_code, year, kind, source, sha256, n_tables, "
-            "n_rows, n_sections, n_projects FROM documents ORDER BY department, year, kind")
+            "n_rows, n_sections, n_projects, body FROM documents ORDER BY department, year, kind")
         return [DocumentInfo(*r) for r in rows.fetchall()]
 
     def disclosure(self, doc_id: str) -> Disclosure:

@@ -21,10 +21,15 @@ class DocumentInfo:
     rows: int
     sections: int
     projects: int
+    body: str = "部门"  # 部门 / 单位
+
+    @property
+    def kind_name(self) -> str:
+        return f"单位{self.kind}" if self.body == "单位" else self.kind
 
     @property
     def title(self) -> str:
-        return f"{self.department} {self.year}年{self.kind}"
+        return f"{self.department} {self.year}年{self.kind_name}"
 
 
 @dataclass(frozen=True)
