@@ -86,7 +86,7 @@ def answer_change(ask: Ask, op: str, resolved: list[Resolved]) -> Answer:
         return answer_from(ask, "arithmetic", text, prior)
     for item in resolved:  # a 项 whose last-year figure the 说明 states beside it
         subject = item.mention.targets[0]
-        if subject.kind == "subject" and len(item.candidates) == 1 and op in ("change", "pct_change"):
+        if subject.kind == "subject" and len(item.candidates) == 1:
             from assistant.item_prior import answer_item_change
 
             found = answer_item_change(ask.doc, ask.raw, where(ask.doc), op, item.candidates[0],

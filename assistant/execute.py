@@ -95,21 +95,35 @@ def _text_fallback(p: Planned, ctx: Context, problem: Answer) -> Answer:
             not p.part.refs:
         return problem
     answer = ctx.narrative.answer(p.ask)
-    if answer.abstained or (_MONEY_ASKED.search(p.ask.q) and not _amount_stated(p, answer)):
-        return problem  # 那2台设备各值多少钱: no clause gives the thing named a sum of money
+    if answer.abstained:
+        return problem
+    if _MONEY_ASKED.search(p.ask.q):
+        money = _amount_stated(p, answer)
+        if money is None:
+            return problem  # 那2台设备各值多少钱: no clause gives the thing named a sum of money
+        value, unit = money
+        return replace(answer, value=value, unit=unit, values=(Figure(p.part.text, value, unit), *answer.values))
     return _stated_figure(p, answer)
 
 
-def _amount_stated(p: Planned, answer: Answer) -> bool:
+def _amount_stated(p: Planned, answer: Answer) -> tuple[Decimal, str] | None:
+    """The sum of money a clause naming the thing asked, or the one after it, states (编报绩效目标的项目
+    共1个，涉及项目预算资金262.00万元) — it is in the quote, so it stays traceable."""
     names = [r.text for r in p.part.refs if r.role == "operand"]
-    clauses = [c for ci in answer.citations for c in re.split(r"[，,；;。：:]", ci.quote or "")]
-    return any(_AMOUNT.search(c) and any(n in c for n in names) for c in clauses)
+    for ci in answer.citations:
+        clauses = re.split(r"[，,；;。：:]", ci.quote or "")
+        for i, clause in enumerate(clauses):
+            found = next((m for c in clauses[i:i + 2] if (m := _AMOUNT.search(c))), None) \
+                if any(n in clause for n in names) else None
+            if found:
+                return Decimal(found.group(1).replace(",", "")), found.group(2)
+    return None
 
 
 _MEASURE = re.compile(r"多少\s*(分|亿元|万元|元|个|人|家|辆|台|次|项|平方米|%)")
 _MONEY_ASKED = re.compile(r"多少钱|值多少|金额是?多少|多少(?:万|亿)?元")
 # a sum of money, not a threshold (单价100万元（含）以上设备 states no amount)
-_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)(?!\s*(?:（含）|\(含\))?\s*(?:以上|以下|及以上))")
+_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)(?!\s*(?:（含）|\(含\))?\s*(?:以上|以下|及以上))")
 
 
 def _stated_figure(p: Planned, answer: Answer) -> Answer:

@@ -42,6 +42,10 @@ def answer_item_change(doc: Disclosure, raw: str, where: str, op: str, current: 
     prior = stated_item_prior(doc, name)
     if prior is None or current.unit not in UNITS or prior.unit not in UNITS or prior.value == 0:
         return None
+    if op == "lookup":  # 2023年实际执行了多少: the stated figure itself
+        text = f"据{where}说明，{name}的{prior.label}为{fmt(prior.value)}{prior.unit}。"
+        return Answer(question=raw, route="lookup", text=text, value=prior.value, unit=prior.unit,
+                      citations=(prior.citation,), values=(Figure(prior.label, prior.value, prior.unit),))
     value = convert(prior.value, prior.unit, current.unit)
     base = Result(value, current.unit, f"{prior.label} {fmt(prior.value)}{prior.unit} = "
                   f"{fmt(value)}{current.unit}", (prior,))
@@ -52,7 +56,8 @@ def answer_item_change(doc: Disclosure, raw: str, where: str, op: str, current: 
         diff = current.value - value
         result = Result(diff, current.unit, f"{current.label} {fmt(current.value)} − {prior.label} "
                         f"{fmt(value)} = {fmt(diff)}", (current, prior))
-        said = f"{'增加' if diff >= 0 else '减少'}{fmt(abs(diff))}{current.unit}"
+        rate = c.pct_change(current, base)  # the rate too: an amount alone hides the size
+        said = f"{'增加' if diff >= 0 else '减少'}{fmt(abs(diff))}{current.unit}（{fmt(rate.value)}%）"
     text = (f"{where}{current.label}为{fmt(current.value)}{current.unit}，说明所述{prior.label}为"
             f"{fmt(prior.value)}{prior.unit}，比上年{said}。")
     return Answer(question=raw, route="arithmetic", text=text, value=result.value, unit=result.unit,

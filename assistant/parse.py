@@ -223,7 +223,7 @@ def _long_fillers() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, (w for w in _filler_words() if len(w) > 1))))
 
 
-_SAFE_CHARS = set("的了吗呢吧啊呀哦嘛是有在为和与及跟同或都也还又就才那这其它")
+_SAFE_CHARS = set("的了吗呢吧啊呀哦嘛是有在为和与及跟同或都也还又就才那这其它搞")
 
 
 def _filler_words() -> list[str]:
@@ -401,10 +401,14 @@ def _code_and_name(text: str, refs: list[Ref]) -> list[Ref]:
                 ref.kind != "concept":
             out[-1] = replace(last, text=last.text + ref.text)
             continue
-        if last is not None and ref.kind == "code" and last.kind != "concept" and \
-                text[last.start + len(last.text): ref.start] in ("（", "(", " "):
+        gap = text[last.start + len(last.text): ref.start] if last is not None else ""
+        if last is not None and ref.kind == "code" and last.kind != "concept" and gap in ("（", "(", " "):
             out[-1] = replace(ref, start=last.start, text=text[last.start: ref.start + len(ref.text)])
             continue
+        if last is not None and last.kind == "name" and ref.kind in ("subject", "concept", "document", "word") and \
+                gap in ("（", "("):
+            out[-1] = ref
+            continue  # 下属事业单位运行（事业运行）: the printed name in brackets says which row
         out.append(ref)
     return out
 

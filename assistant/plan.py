@@ -278,7 +278,10 @@ def _fund_name(key: str) -> str:
 def _problem(doc: Disclosure, part: Part) -> str | None:
     if part.unread:
         return f"没有读懂“{'、'.join(part.unread)}”，这一问无法回答。"
-    if doc.kind == "预算" and part.scope.basis == "final" and part.op not in ("definition", "text"):
+    last_year = part.scope.period == "last" or set(part.scope.years) == {doc.year - 1}
+    if doc.kind == "预算" and part.scope.basis == "final" and part.op not in ("definition", "text") and \
+            not (last_year and "执行" in part.text and part.op in ("prior", "change", "growth")):
+        # a 预算 has no 决算; only last year's 预算执行数 its 说明 may state
         return f"{where(doc)}是预算，没有实际支出（决算）数；实际支出见当年的部门决算。"
     if part.scope.period in PERIODS and part.op not in ("purpose", "duties", "definition", "goal", "text"):
         return (f"{where(doc)}只有{doc.year}年的数字（说明中另有与上年的比较），没有"

@@ -43,6 +43,8 @@ def _qualifiers(part: Part) -> Part:
     refs = list(part.refs)
     for i in range(len(refs) - 1):
         left, right = refs[i], refs[i + 1]
+        if left.start < 0 or right.start < 0:
+            continue  # carried from the part before: it stands beside nothing here
         gap = _gap(part, left, right)
         if left.kind == "name" and left.role == "operand" and right.kind in (*KNOWN, "name") and \
                 gap in ("", "的") and not is_column(right):

@@ -40,6 +40,9 @@ def short_names(department: str) -> set[str]:
             names.add(stem + "委")
             if "和" in stem and len(stem.split("和")) == 2 and all(stem.split("和")):
                 names.add("".join(part[0] for part in stem.split("和")) + "委")
+    core = _PLACE_PREFIX.sub("", department)
+    if len(core) > 4 and core.endswith(("院", "局", "中心")):
+        names.add(core[-3:] if not core.endswith("中心") else core[-4:])  # 社会福利院 → 福利院
     for name in list(names):  # …区人民政府万里街道办事处 → 万里街道办事处, 万里街道
         rest = name.removeprefix("人民政府")
         if rest != name and len(rest) >= 2:
