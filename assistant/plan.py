@@ -14,7 +14,7 @@ from assistant.link import Mention, Target, link, vocabulary
 from assistant.qtext import plain_name
 from assistant.query import Part, Ref
 from assistant.resolve import Resolved, resolve, row_operand
-from corpus.ontology import ontology
+from corpus.ontology import names_agree, ontology
 from corpus.records import Disclosure, Row
 
 NAME_COVER = 0.7  # a name resolves when the document's names found in it cover this much of it
@@ -50,6 +50,9 @@ def _subject_mention(doc: Disclosure, ref: Ref) -> Mention | None:
     if ref.kind == "code" and len(ref.text) > len(ref.key or ""):  # 2012902一般行政管理事务: name must agree
         named = plain_name(ref.text[len(ref.key or ""):])
         rows = tuple((k, r) for k, r in rows if named in plain_name(r.name) or plain_name(r.name) in named) or rows
+    if ref.kind == "subject" and subject is not None:  # asked by name: a row coded otherwise (水费 printed
+        names = (subject.name, *subject.former, *subject.weak, ref.text)  # under 30203) is another row
+        rows = tuple((k, r) for k, r in rows if names_agree(r.name, names))
     if not rows and subject is not None:
         rows = tuple((k, r) for k, r in _rows_by_name(doc, (subject.name, *subject.former))
                      if not r.code or r.code.startswith(subject.code[:3]))

@@ -10,7 +10,7 @@ from corpus.normalize import chinese_numeral, is_amount, to_halfwidth
 # Most specific first: (pattern on the title without spaces, table key).
 TABLE_TITLES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), k) for p, k in (
-        (r"财政拨款收入?支出?(预算|决算)?总表$", "fiscal_summary"),
+        (r"财政拨款收入?支出?(预算|决算)?总表$|财政拨款收支(预算|决算)总表$", "fiscal_summary"),
         (r"(收支|收入支出)(预算|决算)?总表$", "summary"),
         (r"政府性基金.*表$", "gov_fund"),
         (r"国有资本经营.*表$", "soe_capital"),

@@ -87,6 +87,16 @@ class Ontology:
     def classes(self, scheme: str = "功能分类") -> list[Subject]:
         return [s for s in self.subjects if s.scheme == scheme and len(s.code) == 3]
 
+    def printed_as(self, code: str, printed: str) -> bool:
+        """Whether a row printed `code printed` is the national subject of that code (by its name, a
+        former or short name); False for a code this ontology does not know too."""
+        subject = self.subject(code)
+        return subject is not None and names_agree(printed, (subject.name, *subject.former, *subject.weak))
+
+    def current_name(self, name: str) -> str:
+        """A 类's former name (医疗卫生与计划生育支出) → its name now (卫生健康支出); others as they are."""
+        return next((s.name for s in self.subjects if name in s.former and len(s.code) == 3), name)
+
     def parts_of(self, name: str) -> tuple[str, ...]:
         """Concepts whose parent list names `name` first (人员经费, 公用经费 of 基本支出)."""
         return tuple(c.id for c in self.concepts.values() if c.parent[:1] == (name,))
@@ -100,6 +110,15 @@ class Ontology:
         """The spending concept of the fund whose table is `key` (gov_fund → 政府性基金预算)."""
         return next((c.id for c in self.concepts.values() if c.fund == key and c.column and
                      any(w.table == key for w in c.where)), None)
+
+
+def names_agree(printed: str, names: tuple[str, ...]) -> bool:
+    """One name inside the other, 其它 read as 其他, brackets and spaces ignored."""
+    def norm(text: str) -> str:
+        return re.sub(r"[\s（）()]", "", text).replace("其它", "其他")
+
+    row = norm(printed)
+    return any((n := norm(name)) and (n in row or row in n) for name in names)
 
 
 @cache

@@ -8,6 +8,7 @@ from pathlib import Path
 from corpus.errors import ParseError
 from corpus.layout import PAGE_HEADER, title_key
 from corpus.meta import Meta, lines_to_meta
+from corpus.ontology import ontology
 from corpus.reader import SourceText, read_source
 from corpus.records import TABLE_KEYS, Disclosure, Table, TocEntry
 from corpus.scan import Line, PageOf, scan
@@ -40,7 +41,7 @@ def parse_source(src: SourceText, department: str | None = None, year: int | Non
         raise ParseError(src.name, start + 1, "no tables or 情况说明 sections found / 未找到表格或说明")
     _check_truncation(src.name, lines, toc, found.tables, sections)
     warnings = (src.warnings + named + tuple(w for t in found.tables for w in t[1]) + found.warnings
-                + _departures(found.tables, bool(found.images)))
+                + _departures(found.tables, bool(found.images)) + _nonstandard_codes(found.tables))
     return Disclosure(
         doc_id=doc_id_for(src.name), source=src.name, sha256=src.sha256,
         department=meta.department or "", department_code=meta.department_code, year=meta.year or 0,
@@ -106,6 +107,17 @@ def _check_truncation(source: str, lines: list[Line], toc: list[TocEntry],
         if entry.page is not None and key not in found and not any(key in f for f in found):
             raise ParseError(source, last, f"the text ends before 目录 entry '{entry.title}' "
                                            "(truncated file?) / 文件不完整：目录所列内容缺失")
+
+
+def _nonstandard_codes(tables: list[tuple[Table, list[str]]]) -> tuple[str, ...]:
+    """Rows whose printed code is another national subject's (30203 水费, where 30203 is 咨询费): kept
+    under their names (a question naming 水费 reads that row, never the 30203 of the standard)."""
+    found = {(r.code, r.name) for t, _ in tables for r in t.rows
+             if r.code and ontology().subject(r.code) and not ontology().printed_as(r.code, r.name)}
+    if not found:
+        return ()
+    listing = "、".join(f"{code} {name}（标准：{ontology().subject(code).name}）" for code, name in sorted(found))
+    return (f"codes that are not the national classification's / 科目编码与国家标准不一致，按名称读取: {listing}",)
 
 
 def _departures(tables: list[tuple[Table, list[str]]], images: bool) -> tuple[str, ...]:

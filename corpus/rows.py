@@ -105,6 +105,7 @@ def _single_rows(block: Block, columns: list[str], roles: dict[str, int]) -> lis
             found = ("", " ".join(line.texts), "".join(line.codes), list(zip(amounts, texts,
                                                                                strict=True)))
         seq, name, code, values = found
+        code = _misprinted(block, rows, cells, roles, code, name, number)
         if not name and not code and not any(v for _, v in values):
             continue  # an empty numbered row
         if not seq and not code and not any(v for _, v in values) and rows:
@@ -112,6 +113,24 @@ def _single_rows(block: Block, columns: list[str], roles: dict[str, int]) -> lis
             continue
         rows.append(make_row(block, number, page, seq, name, code, values))
     return rows
+
+
+def _misprinted(block: Block, rows: list[Row], cells: list[str], roles: dict[str, int], code: str,
+                name: str, number: int) -> str:
+    """`7 11 02 事业单位医疗` under `210 11 行政事业单位医疗`: a 类 printed wrong is the 类 of the 款 above
+    whose digits the row repeats; the row is kept under its name and the repair noted."""
+    keys = sorted((i for k, i in roles.items() if k.startswith("code")))
+    parts = [cells[i] for i in keys if i < len(cells) and cells[i].isdigit()]
+    if len(keys) < 3 or len(parts) != 3 or len(parts[0]) == 3:
+        return code
+    parent = next((r for r in reversed(rows) if r.level == "款" and r.code and r.code[3:] == parts[1].zfill(2)), None)
+    if parent is None or not parent.code:
+        return code
+    repaired = parent.code + parts[2].zfill(2)
+    block.warnings.append(f"{block.source}:{number}: {block.title} {name}: code printed '{' '.join(parts)}', "
+                          f"read as {repaired} under {parent.code} {parent.name} "
+                          f"/ 科目编码印刷有误，按上级科目读作{repaired}")
+    return repaired
 
 
 def _expected(rows: list[Row], columns: list[str], line: LooseLine) -> dict[str, Decimal]:

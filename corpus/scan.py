@@ -145,8 +145,9 @@ def _opens_form(lines: list[Line], i: int) -> bool:
 
 
 def _block_end(lines: list[Line], i: int, ctx: _Context) -> int:
-    if _tabbed(lines, i):
-        while i < len(lines) and (not lines[i][1].strip() or is_table_line(lines[i][1])):
+    if _tabbed(lines, i):  # up to the next table's title (a PDF row of empty cells may carry it)
+        while i < len(lines) and (not lines[i][1].strip() or is_table_line(lines[i][1])) and \
+                not (table_key(lines[i][1]) and _opens_block(lines, i)):
             i += 1
         return i
     while i < len(lines) and _in_space_table(lines, i, ctx):

@@ -94,7 +94,7 @@ def _subject_row(table: Table, path: tuple[str, ...]) -> Row | None:
     parent: str | None = None
     row: Row | None = None
     for depth, name in enumerate(path):
-        want = plain(name)
+        want = ontology().current_name(plain(name))  # a 类 the 说明 calls by its former name
         length = (3, 5, 7)[depth]
         row = next((r for r in table.rows if r.code and len(r.code) == length and plain(r.name) == want
                     and (parent is None or r.code.startswith(parent))), None)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from corpus.ontology import ontology
 from corpus.records import Disclosure, Row, Table
 from index.audit_model import (
     TOTAL_COLUMNS,
@@ -167,12 +168,13 @@ def basic_total(doc: Disclosure) -> list[Finding]:
 
 def _class_rows(table: Table) -> dict[str, Row]:
     """类 rows by plain name: coded 类 rows, or the numbered 支出 items of a two-sided table."""
+    named = ontology().current_name  # one 类 under its former name (医疗卫生与计划生育支出) and its name now
     if table.key in ("summary", "fiscal_summary"):
         items, _, _, _ = side_rows(table, "支出")
-        return {plain(r.name): r for r in items}
+        return {named(plain(r.name)): r for r in items}
     if not unique_codes(table):
         return {}  # duplicate codes: table.duplicate_code already reports the misread table
-    return {plain(r.name): r for r in table.rows if r.level == "类" or (r.code and len(r.code) == 3)}
+    return {named(plain(r.name)): r for r in table.rows if r.level == "类" or (r.code and len(r.code) == 3)}
 
 
 def unique_codes(table: Table) -> bool:

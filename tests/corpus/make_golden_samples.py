@@ -21,6 +21,8 @@ GOLDEN_SOURCES = {
     "shanghai_putuo_wanli_2024_budget": "pdf/shanghai_putuo_wanli_2024_budget.pdf",
     "shanghai_putuo_swj_2025_budget": "pdf/shanghai_putuo_swj_2025_budget.pdf",
     "shanghai_putuo_ghzy_2024_final": "pdf/shanghai_putuo_ghzy_2024_final.pdf",
+    "shanghai_putuo_swj_2025_unit_budget": "unit-budgets/shanghai_putuo_swj_2025_unit_budget.pdf",
+    "shanghai_putuo_sflyy_2024_unit_budget": "unit-budgets/shanghai_putuo_sflyy_2024_unit_budget.pdf",
 }
 
 
@@ -49,7 +51,7 @@ def golden_summary(doc: Disclosure) -> dict:
                  "fiscal": str(p.fiscal), "other": str(p.other), "title": p.title,
                  "indicators": len(p.indicators)} for p in doc.projects]
     return {"department": doc.department, "department_code": doc.department_code,
-            "year": doc.year, "kind": doc.kind, "warnings": list(doc.warnings),
+            "year": doc.year, "kind": doc.kind, "body": doc.body, "warnings": list(doc.warnings),
             "tables": [table_form(t) for t in doc.tables], "projects": projects,
             "sections": sections, "toc": [f"{e.title}|{e.page}" for e in doc.toc]}
 
