@@ -14,7 +14,7 @@ cat eval-report.md
 # the text pages, then the published PDFs (read directly); each gated like the seed set.
 SAMPLES=../shared/samples
 if [ -d "$SAMPLES/text" ]; then
-  .venv/bin/budget-qa eval $(ls evals/sets/*.jsonl | grep -v -e seed -e _pdf) --corpus "$SAMPLES/text" \
+  .venv/bin/budget-qa eval $(ls evals/sets/*.jsonl | grep -v -e seed -e _pdf -e _unit) --corpus "$SAMPLES/text" \
     --report eval-samples-report.md --min-accuracy 95 > /dev/null || status=$?
   cat eval-samples-report.md
 fi
@@ -22,5 +22,10 @@ if [ -d "$SAMPLES/pdf" ]; then
   .venv/bin/budget-qa eval evals/sets/*_pdf.jsonl --corpus "$SAMPLES/pdf" \
     --report eval-pdf-report.md --min-accuracy 95 > /dev/null || status=$?
   cat eval-pdf-report.md
+fi
+if [ -d "$SAMPLES/unit-budgets" ]; then  # 单位预算: each unit's own budget
+  .venv/bin/budget-qa eval evals/sets/*_unit.jsonl --pdf --corpus "$SAMPLES/unit-budgets" \
+    --report eval-unit-report.md --min-accuracy 95 > /dev/null || status=$?
+  cat eval-unit-report.md
 fi
 exit "${status:-0}"
