@@ -155,7 +155,7 @@ def _one_disclosure(docs: list[DocumentInfo]) -> list[DocumentInfo]:
     one stored under the plain id (the PDF's id carries -pdf when both are stored), first kept."""
     kept: dict[tuple[str, int, str], DocumentInfo] = {}
     for info in docs:
-        key = (info.department, info.year, info.kind)
+        key = (info.department, info.year, info.kind, info.body)
         if key not in kept or kept[key].doc_id.endswith("-pdf"):
             kept[key] = info
     return [i for i in docs if i in kept.values()]

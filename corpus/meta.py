@@ -17,6 +17,7 @@ Line = tuple[int, str]
 
 _TITLE = re.compile(r"(\d{4})\s*年\s*度?\s*(?:[区市省县]级)?\s*(部门|单位)\s*(预算|决算)")
 _DEPT_LABEL = re.compile(r"^(?:预算主管部门|编制部门|编制单位|部门名称|主管部门|预算单位|单位名称)[:：]\s*(\S+)")
+_PART = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)")
 _ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _DISCLOSURE_WORDS = re.compile(r"预算|决算")
 _BUDGET_YEAR = re.compile(r"预算年度[:：]\s*(\d{4})")
@@ -46,7 +47,7 @@ def lines_to_meta(lines: list[Line], source: str) -> Meta:
         if (m := _TITLE.search(squashed)) and len(squashed) < 60:
             year = year or int(m.group(1))
             body, kind = body or m.group(2), kind or m.group(3)
-            prefix = squashed[: m.start()]
+            prefix = _PART.sub("", squashed[: m.start()])  # 第二部分…: a 目录 line, not the name
             if name is None and len(prefix) >= 2:
                 name = prefix
             elif name is None and number > 1 and not prefix:

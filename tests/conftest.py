@@ -43,8 +43,9 @@ def seed_store(tmp_path_factory):
 
 
 def sample_paths() -> list[Path]:
-    """The seed and every shared sample disclosure (text pages and PDFs)."""
-    return [SEED, *sorted((SAMPLES / "text").glob("*.txt")), *sorted((SAMPLES / "pdf").glob("*.pdf"))]
+    """The seed and every shared sample disclosure (text pages, PDFs, unit budgets)."""
+    return [SEED, *sorted((SAMPLES / "text").glob("*.txt")), *sorted((SAMPLES / "pdf").glob("*.pdf")),
+            *sorted((SAMPLES / "unit-budgets").glob("*.pdf"))]
 
 
 @pytest.fixture(scope="session")
