@@ -120,7 +120,7 @@ def _amount_stated(p: Planned, answer: Answer) -> tuple[Decimal, str] | None:
     return None
 
 
-_MEASURE = re.compile(r"多少\s*(分|亿元|万元|元|个|人|家|辆|台|次|项|平方米|%)")
+_MEASURE = re.compile(r"(?:多少|几)\s*(分|亿元|万元|元|个|人|家|辆|台|次|项|平方米|%)")
 _MONEY_ASKED = re.compile(r"多少钱|值多少|金额是?多少|多少(?:万|亿)?元")
 # a sum of money, not a threshold (单价100万元（含）以上设备 states no amount)
 _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)(?!\s*(?:（含）|\(含\))?\s*(?:以上|以下|及以上))")
@@ -185,7 +185,7 @@ def _difference(p: Planned, ctx: Context) -> Answer:
     if p.part.scope.basis == "both" or (p.ask.doc.kind == "决算" and len(p.operands) < 2):
         from assistant.final_answer import answer_execution
 
-        found = answer_execution(p.ask)
+        found = answer_execution(p.ask, "diff")
         if found is not None:
             return found
     return _arith(p, "diff")
@@ -245,11 +245,27 @@ def _change(p: Planned, ctx: Context) -> Answer:
     found, problem = operands_of(p)
     if problem:
         return problem
+    if p.part.op == "growth" and len(found) == 2:
+        return _rate_between(p, found)
     missing = [r for r in found if not r.mention.targets]
     if missing:
         return abstain(p.ask.raw, missing[0].reason or "文档没有列出该数额")
     op = {"growth": "pct_change", "change": "change", "prior": "lookup"}[p.part.op]
     return answer_change(p.ask, op, found)
+
+
+def _rate_between(p: Planned, found: list[Resolved]) -> Answer:
+    """年末结转结余比年初多了百分之多少: the first figure against the second, in percent."""
+    ops, problem = single(p, found)
+    if problem:
+        return problem
+    a, b = c.same_unit(ops[:2])
+    if b.value == 0:
+        return abstain(p.ask.raw, f"{b.label}为0，无法计算增减幅度。")
+    result = c.pct_change(a, c.Result(b.value, b.unit, f"{b.label} {fmt(b.value)}", (b,)))
+    word = "多" if result.value >= 0 else "少"
+    return answer_from(p.ask, "arithmetic", f"{where(p.ask.doc)}中，{a.label}比{b.label}{word}"
+                                            f"{fmt(abs(result.value))}%。", result)
 
 
 def _completion(p: Planned, ctx: Context) -> Answer:

@@ -49,6 +49,8 @@ def understood(p: Planned) -> str:
         phrase = f"{first} ÷ {whole}"
     elif op == "multiple":
         phrase = f"{first} ÷ {names[1]}（倍数）" if len(names) > 1 else f"{first}的倍数"
+    elif op == "growth" and len(names) >= 2:
+        phrase = f"（{first} − {names[1]}）÷ {names[1]}"
     elif op in _PERIOD:
         phrase = f"{first}{_PERIOD[op]}"
     elif op == "completion":
@@ -61,8 +63,9 @@ def understood(p: Planned) -> str:
             f"{_within(p)}金额{'从小到大' if order == '最小' else '从大到小'}{place}的一{what}"
     elif op == "position":
         phrase = f"{first}的金额排名"
-    elif op == "count" and (measure := COUNTED.search(p.part.text)) and p.part.operands():
-        phrase = f"{p.part.operands()[0].text}的{measure.group(1)}数"  # 公务接待的人次数: the asker's words
+    elif op == "count" and (measure := COUNTED.search(p.part.text)) and measure.group(1) != "个":
+        whom = p.part.operands()[0].text if p.part.operands() else (_within(p) or "").removesuffix("中")
+        phrase = f"{whom or '所问事项'}的{measure.group(1)}数"  # 公务接待的人次数: the asker's words
     elif op == "count":
         phrase = f"{_within(p) or ''}{first if p.operands else '所问事项'}的个数"
     elif op == "list":

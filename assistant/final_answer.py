@@ -17,7 +17,7 @@ DIFF = re.compile(r"相差|差额|差多少|少多少|多多少|少了多少|多
 
 
 # Names that contain 预算 without asking for the budget figure.
-_NAMES_WITH_BUDGET = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|部门预算|预算单位|预算绩效")
+_NAMES_WITH_BUDGET = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|部门预算|预算单位|预算绩效|采购预算")
 
 
 def wanted(q: str) -> str | None:
@@ -32,10 +32,11 @@ def wanted(q: str) -> str | None:
     return "final"
 
 
-def answer_execution(ask: Ask) -> Answer | None:
+def answer_execution(ask: Ask, want: str | None = None) -> Answer | None:
+    """`want`: what the plan's operation already says (diff, rate); else read from the words."""
     if ask.doc.kind != "决算" or asks_prior_year(ask.q, ask.doc.year):
         return None
-    want = wanted(ask.q)  # the caller asks one figure (or the pair's difference or rate), never a share
+    want = want or wanted(ask.q)  # one figure (or the pair's difference or rate), never a share
     items = find_execution(ask.doc, ask.q)
     if want == "final":  # the tables hold 决算数; only the 三公 family is answered from its pair, where
         items = [i for i in items if (not i.path and "三公" in i.name) or _from_table(i)]  # 决算数 may be blank

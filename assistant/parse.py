@@ -22,7 +22,8 @@ _CODE = re.compile(r"(?<!\d)(\d{3}|\d{5}|\d{7})(?![\d年%.万元])")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)?\d{2})\s*年(?!度?[底末初])")
 _DIRECTION = (("up", re.compile(r"增加|增长|上升|涨|多了|提高|新增|变多|超支|超出")),
               ("down", re.compile(r"减少|下降|降低|降|少了|压减|缩减|变少|节约|没花[满完]|没用完|未完成|没完成|结余")))
-_STATED_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*个?(?:亿|万|千)?元?")  # 那27.9个亿: a figure the asker quotes
+# 那27.9个亿 / 那二十多个亿: a figure the asker quotes
+_STATED_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*个?(?:亿|万|千)?元?|[一二两三四五六七八九十百千几]+多?个?[亿万]元?")
 _NEUTRAL = re.compile(r"变化|变动|增减|浮动|差异|不变|没变|没有变化|没有变")
 _ORDINAL = re.compile(r"第\s*([二三四五六七八九十2-9])|排(?:名)?(?:在)?第\s*([二三四五六七八九十2-9])")
 
@@ -39,11 +40,13 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
             continue  # 三公经费由哪几块组成，各是多少: one list asked twice (几批、多少人次: two counts)
         if parts and parts[-1].op == "list" and part.op in ("list", "each") and not part.refs:
             continue  # 花在哪几个大类上？各多少: the list already says how much each is
+        if parts and parts[-1].op in ("rank", "nth") and part.op == "lookup" and not part.refs:
+            continue  # 第二多的是哪一类？多少钱: the one found, with its amount
         parts.append(part)
     return Query(question, tuple(p for part in parts for p in _each(part)) or (Part("lookup", q),))
 
 
-COUNTED = re.compile(r"(?:几|多少)\s*(人次|批次|[个项类家笔辆台套所处名位人批次])")
+COUNTED = re.compile(r"(?:几|多少)\s*(人次|批次|[个项类款家笔辆台套所处名位人批次])")
 
 
 def _measure(part: Part) -> str | None:
@@ -289,6 +292,10 @@ def _anaphora(text: str, previous: Part | None) -> list[Ref]:
     if not before:
         return []
     found = [(m, kind) for kind, pattern in grammar().anaphora for m in pattern.finditer(text)]
+    pair = sorted((f for f in found if f[1] in ("last", "first")), key=lambda f: f[0].start())
+    if len(pair) == 2 and pair[0][1] != pair[1][1] and len(before) >= 2:  # 后者比前者多多少: both, as said
+        return [replace((before[-1] if kind == "last" else before[0]), start=m.start(), role="operand")
+                for m, kind in pair]
     for m, kind in sorted(found, key=lambda f: (f[0].start() - f[0].end(), f[0].start()))[:1]:
         if kind == "container":  # 占这一类: the container the part before was read in
             chosen = [previous.scope.within] if previous.scope.within is not None else before[:1]
@@ -304,15 +311,20 @@ def _anaphora(text: str, previous: Part | None) -> list[Ref]:
     return []
 
 
+_HEAD_NOUN = re.compile(r"^的?(?:支出|经费|资金|预算)?的?")
+
+
 def _containers(text: str, refs: list[Ref]) -> list[Ref]:
     """A name followed by 里/中/里面/当中 (or 在…里) with more named after it is what they are read in."""
     out = []
     g = grammar()
     for i, ref in enumerate(refs):
         end = ref.start + len(ref.text)
-        after = text[end:]
-        marked = g.containers.match(after.lstrip("的")) is not None and \
-            g.containers.match(after.lstrip("的")).end() > 0
+        if ref.start < 0 or text[ref.start:end] != ref.text:  # 后者 stands for 项目支出: not its words
+            out.append(ref)
+            continue
+        after = _HEAD_NOUN.sub("", text[end:])  # 社保就业(支出)里: a short name and its head noun
+        marked = g.containers.match(after) is not None and g.containers.match(after).end() > 0
         later = i + 1 < len(refs)
         if marked and (later or ref.kind not in ("name", "document")):
             out.append(replace(ref, role="container"))
@@ -329,7 +341,7 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset())
     # (编报绩效目标的项目资金占项目支出的比重: 绩效目标 names the projects, the question is a share)
     spent = [c for c in cues if c[2] == chosen or c[2] == "lookup" or c[3] >= _OP_WORDS]
     refs = _code_and_name(text, sorted(refs + _names(text, taken, spent), key=lambda r: r.start))
-    refs = _without_excluded(text, refs)
+    refs = _without_excluded(text, _restated(text, _one_name(text, refs)))
     refs = _counterpart(text, refs)
     op = chosen or ("lookup" if refs else "text")
     refs += _anaphora(text, previous)
@@ -389,6 +401,41 @@ def _carried(scope: Scope, previous: Part) -> Scope:
     carried = {k: getattr(previous.scope, k) for k in ("basis", "fund", "level", "scheme")
                if getattr(scope, k) is None and getattr(previous.scope, k) is not None}
     return replace(scope, **carried) if carried else scope
+
+
+_JOINED = ("和", "与", "及", "、", "以及")
+_SAID_AGAIN_FILLER = re.compile(r"的?[这那]一?笔钱|的?钱|[这那]一?[块项笔类部分]+|的|[，,\s]")
+_RESTATED = re.compile(r"(?:就是|也就是|即|也即|指的是)\s*$|^\s*[（(]\s*$")
+
+
+def _one_name(text: str, refs: list[Ref]) -> list[Ref]:
+    """社保和就业支出: two short names of one subject joined by 和 are that subject, once."""
+    out: list[Ref] = []
+    for ref in refs:
+        last = out[-1] if out else None
+        if last is not None and ref.key and (last.kind, last.key) == (ref.kind, ref.key) and last.start >= 0 and \
+                text[last.start + len(last.text): ref.start] in ("", "和", "与", "及"):
+            out[-1] = replace(last, text=text[last.start: ref.start + len(ref.text)])
+            continue
+        out.append(ref)
+    return out
+
+
+def _restated(text: str, refs: list[Ref]) -> list[Ref]:
+    """看病那块，就是行政事业单位医疗 / 公用经费（商品和服务支出）: a name said again in other words is one
+    operand, the later, more exact one."""
+    out: list[Ref] = []
+    for ref in refs:
+        last = out[-1] if out else None
+        gap = _SAID_AGAIN_FILLER.sub("", text[last.start + len(last.text): ref.start]) if last is not None else ""
+        if last is not None and last.start >= 0 and _RESTATED.search(gap):
+            out.pop()
+            while out and out[-1].start >= 0 and text[out[-1].start + len(out[-1].text): last.start] in _JOINED:
+                last = out.pop()  # 做审计和绩效评价的那笔钱（财政委托业务）: the whole phrase said again
+            out.append(ref)
+            continue
+        out.append(ref)
+    return out
 
 
 def _code_and_name(text: str, refs: list[Ref]) -> list[Ref]:

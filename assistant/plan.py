@@ -104,6 +104,7 @@ def _coverage(phrase: str, targets: tuple[Target, ...]) -> float:
     from assistant.stated_items import anchored
 
     core = grammar().generic.sub("", phrase) or phrase
+    core = core.lstrip("给为对向帮替让") or core  # 给省部级以上劳模做体检: what is done, for whom
     best = 0.0
     for t in targets:
         name = plain_name(t.project.name if t.project else t.name)
@@ -481,6 +482,8 @@ def plan(part: Part, doc: Disclosure, raw: str) -> Planned:
     if part.op == "share" and whole is None and operands and len(operands[0].candidates) == 1:
         whole = _implied_whole(doc, part, operands, within, raw)
     mentions = narrowing + tuple(r.mention for r in operands if r.mention.targets)
+    if not operands and within is not None and within.mention.targets:
+        mentions += (within.mention,)  # 行政单位医疗这项，决算跟年初预算差了多少: the item is the container
     carried = "".join(r.text for r in part.refs if r.start < 0 and r.role != "container")
     ask = Ask(raw, carried + part.text, doc, mentions)  # 完成了多少 after 三公经费…: the item named before
     return Planned(part, ask, operands, whole, within, _problem(doc, part))

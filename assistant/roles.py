@@ -30,6 +30,10 @@ def is_column(ref: Ref) -> bool:
     return bool(concept and concept.column)
 
 
+def _in_place(part: Part, ref: Ref) -> bool:
+    return ref.start >= 0 and part.text[ref.start: ref.start + len(ref.text)] == ref.text
+
+
 def _gap(part: Part, left: Ref, right: Ref) -> str:
     return part.text[left.start + len(left.text): right.start]
 
@@ -43,8 +47,8 @@ def _qualifiers(part: Part) -> Part:
     refs = list(part.refs)
     for i in range(len(refs) - 1):
         left, right = refs[i], refs[i + 1]
-        if left.start < 0 or right.start < 0:
-            continue  # carried from the part before: it stands beside nothing here
+        if not (_in_place(part, left) and _in_place(part, right)):
+            continue  # carried from the part before (or said as 后者): it stands beside nothing here
         gap = _gap(part, left, right)
         if left.kind == "name" and left.role == "operand" and right.kind in (*KNOWN, "name") and \
                 gap in ("", "的") and not is_column(right):
@@ -64,7 +68,7 @@ def _bind_columns(part: Part) -> Part:
     for i in range(1, len(refs)):
         row, column = refs[i - 1], refs[i]
         if is_column(column) and row.kind in ("subject", "code", "name", "document") and row.role == "operand" and \
-                _COLUMN_GAP.fullmatch(_gap(part, row, column)):
+                _in_place(part, row) and _in_place(part, column) and _COLUMN_GAP.fullmatch(_gap(part, row, column)):
             refs[i - 1] = replace(row, role="container")
             break
     return replace(part, refs=tuple(refs))
@@ -135,6 +139,8 @@ def _fix_op(part: Part) -> Part:
     op = part.op
     if op == "lookup" and part.scope.period == "last":
         op = "prior"
+    if op == "change" and part.scope.basis == "both" and part.scope.period is None:
+        op = "difference"  # 决算比预算少了多少: the two figures of one year, not against last year
     if op == "change" and len(operands) >= 2 and "比" in _gap(part, operands[0], operands[1]):
         op = "difference"  # 年末结转结余比年初结转结余少了多少: the two named, not either against last year
     if op in ("sum", "compare") and len(operands) < 2:
@@ -185,6 +191,8 @@ def _head_nouns(part: Part) -> Part:
     refs = list(part.refs)
     drop = set()
     for left, right in itertools.pairwise(refs):
+        if not (_in_place(part, left) and _in_place(part, right)):
+            continue
         if left.kind == "concept" and right.kind == "concept" and left.key and right.key and \
                 right.key in _ancestors(left.key) and _gap(part, left, right) in ("的", ""):
             drop.add(id(right))

@@ -17,7 +17,7 @@ from assistant.plan import Planned
 from assistant.resolve import project_operand
 from assistant.roles import fund_of, is_column
 from assistant.textfacts import stated_amount
-from corpus.ontology import ontology
+from corpus.ontology import names_agree, ontology
 from corpus.records import Row
 
 _TOP = re.compile(r"前\s*([三五十3510])")
@@ -92,12 +92,28 @@ def members(p: Planned) -> tuple[str, list[Operand]]:
     if within is not None and within.kind == "concept" and not is_column(within) and not rows_asked:
         return "组成部分", _concept_parts(p, within.key or "")
     column = within.key if within is not None and within.kind == "concept" and is_column(within) else None
-    if within is not None and within.kind != "concept" and p.within is not None and p.within.mention.targets:
-        target = p.within.mention.targets[0]
+    holder = p.within if within is not None and within.kind != "concept" else None
+    if within is None and len(named) == 1 and named[0].kind in ("subject", "code") and p.operands:
+        holder = p.operands[0]  # 商品和服务支出都花在哪几项上: the rows under it
+    if holder is not None and holder.mention.targets and holder.mention.targets[0].kind == "subject":
+        target = holder.mention.targets[0]
         for key in ((scope.fund,) if scope.fund else ()) + ("expense", "gpb_expense", "gpb_basic", "income"):
             parents = [row for k, row in target.rows if k == key and row.code]
             if parents:
-                return "下级科目", _rows(p, key, lambda r, c=parents[0].code: r.parent == c)
+                code, level = parents[0].code, scope.level
+                deeper = level and level != parents[0].level and level in ("款", "项")
+                leaves = _rows(p, key, lambda r, c=code, lv=level: r.level == lv and (r.code or "").startswith(c)) \
+                    if deeper and (p.part.op == "list" or f"{level}级" in p.part.text) else []
+                if leaves:  # 住房保障支出分哪几项: its 项 (an 经济分类 类 has none: its 款 then)
+                    return f"{level}级科目", leaves
+                rows = _rows(p, key, lambda r, c=code: r.parent == c)
+                while p.part.op == "list" and len(rows) == 1 and rows[0].citation.row:  # 住房保障支出包括哪几项:
+                    only = rows[0].citation.row.split()[0]  # one 款 says nothing; list what it holds
+                    deeper = _rows(p, key, lambda r, c=only: r.parent == c)
+                    if not deeper:
+                        break
+                    rows = deeper
+                return "下级科目", rows
     if doc.projects and _PROJECTS_ASKED.search(p.part.text):  # 项目支出一共有几个项目: its projects
         return "项目", [op for pr in doc.projects if (op := project_operand(doc, pr))]
     economic = scope.scheme == "经济分类" or (scope.scheme is None and any(w in p.part.text for w in ECONOMIC_WORDS)
@@ -137,9 +153,11 @@ def _rank(p: Planned, kind: str, ops: list[Operand]) -> Answer:
                    figures=figures)
 
 
-def _nth(p: Planned, kind: str, ops: list[Operand]) -> Answer:
+def _nth(p: Planned, kind: str, ops: list[Operand], allowed: list[Operand] | None = None) -> Answer:
     place = p.part.scope.n or 1
     ranked = _ordered(p, ops)
+    if allowed is not None:  # the n-th as ranked, or the next one the question does not leave out
+        place = next((i + 1 for i in range(place - 1, len(ranked)) if ranked[i] in allowed), len(ranked) + 1)
     if not 0 < place <= len(ranked):
         return abstain(p.ask.raw, f"{where(p.ask.doc)}中只有{len(ranked)}项{kind}。")
     one = ranked[place - 1]
@@ -187,6 +205,10 @@ _SAME_MEASURE = {"批": ("批次", "批"), "批次": ("批次", "批"), "平米"
 
 
 def _count(p: Planned) -> Answer:
+    return _in_measure(p, _counted(p))
+
+
+def _counted(p: Planned) -> Answer:
     from assistant.ranking import answer_count
     from assistant.textfacts import stated_count
 
@@ -216,6 +238,20 @@ def _count(p: Planned) -> Answer:
         q = q.replace(word, "")
     found = answer_count(replace(p.ask, q=q), excluded)
     return found if found is not None else _count_rows(p)
+
+
+def _in_measure(p: Planned, answer: Answer) -> Answer:
+    """几家单位 / 几款: the count said with the asker's measure word (2家, not 2个)."""
+    from assistant.parse import COUNTED
+
+    asked = COUNTED.search(p.part.text)
+    measure = asked.group(1) if asked else None
+    if answer.abstained or answer.unit != "个" or measure not in ("家", "所", "处"):
+        return answer
+    said = f"{fmt(answer.value)}个" if answer.value is not None else None
+    text = answer.text.replace(said, f"{fmt(answer.value)}{measure}") if said else answer.text
+    values = tuple(replace(f, unit=measure) if f.unit == "个" else f for f in answer.values)
+    return replace(answer, unit=measure, text=text, values=values)
 
 
 def _count_rows(p: Planned) -> Answer:
@@ -270,6 +306,10 @@ def answer_set(p: Planned) -> Answer:
         kind, ops = members(p)
     except Incomplete as gap:
         return abstain(p.ask.raw, f"{where(p.ask.doc)}没有列出{gap}的数额，无法在各组成部分中比较或列全。")
+    kept = _without_excluded(p, ops)
+    if op == "nth" and len(kept) < len(ops):
+        return _nth(p, kind, ops, kept)  # 除了城乡社区，第二多: counted as ranked, never the one left out
+    ops = kept
     if p.part.scope.fund and fund_of(p.part.scope.within) is None and not ops:
         return abstain(p.ask.raw, f"{where(p.ask.doc)}的表格中没有可比较的{kind}")
     if not ops:
@@ -279,6 +319,19 @@ def answer_set(p: Planned) -> Answer:
     if op == "nth":
         return _nth(p, kind, ops)
     return _rank(p, kind, ops)
+
+
+def _without_excluded(p: Planned, ops: list[Operand]) -> list[Operand]:
+    """除了城乡社区支出，哪一类最多: the members the question leaves out are not ranked or listed."""
+    names: list[str] = []
+    for ref in (r for r in p.part.refs if r.role == "excluded"):
+        known = ontology().subject(ref.key or "") if ref.kind in ("subject", "code") else None
+        names += [ref.text, *((known.name,) if known else ()), *(ontology().concept(ref.key).aliases
+                                                                 if ref.kind == "concept" and ref.key and
+                                                                 ontology().concept(ref.key) else ())]
+    if not names:
+        return ops
+    return [o for o in ops if not names_agree(o.label, tuple(names))]
 
 
 def text_list(p: Planned) -> bool:

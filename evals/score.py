@@ -30,8 +30,12 @@ def _dec(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
+# Counter words name no unit: 3家单位 and 3个单位 are one count (人, 辆, 批, 次 count other things).
+COUNTERS = {"个", "家", "项", "类", "款", "所", "处", "台", "套", "台（套）", "台(套)"}
+
+
 def convert(value: Decimal, unit: str | None, target: str | None) -> Decimal | None:
-    if unit == target or not target or not unit:
+    if unit == target or not target or not unit or {unit, target} <= COUNTERS:
         return value
     if unit in SCALE and target in SCALE:
         return value * SCALE[unit] / SCALE[target]

@@ -104,6 +104,22 @@ CASES = [
     ("城乡社区规划与管理（2120201）决算多少", "lookup[o:2120201]{basis=final}"),
     ("退休的人发退休费一共多少", "lookup[o:30302]"),
     ("生命健康、商业创新、贸易高质量发展这三个专项加起来多少钱", "sum[o:生命健康,o:商业创新,o:贸易高质量发展]"),
+    # a name said again in other words is one operand; two short names of one subject are one
+    ("今年看病那块，就是行政事业单位医疗，一共给了多少钱？", "lookup[o:21011]{period=this}"),
+    ("公用经费（商品和服务支出）都花在哪几项上", "list[o:302]{level=项}"),
+    ("社保和就业支出一共多少？这里面行政单位离退休占几成？",
+     "lookup[o:208] ; share[w:208,q:行政单位,p:离退休]{in=208}"),
+    # what is left out, counts of a level, both anaphora, a pair of one year, a rate between two
+    ("除了城乡社区支出，哪一类花钱最多？", "rank[e:212]{level=类}"),
+    ("城乡社区支出这个类下面分成几款", "count[]{in=212 level=款}"),
+    ("住房公积金和购房补贴各花了多少？后者比前者多多少",
+     "lookup[o:30113] ; lookup[o:购房补贴] ; difference[o:购房补贴,o:30113]"),
+    ("基本支出、项目支出各是多少？后者在总支出里占几成？",
+     "lookup[o:基本支出] ; lookup[o:项目支出] ; share[p:项目支出,w:支出总计]{in=支出总计}"),
+    ("行政运行决算比预算少了多少", "difference[o:行政运行]{basis=both dir=down}"),
+    ("年末结转结余比年初多了百分之多少", "growth[o:年末结转和结余,o:上年结转]{dir=up}"),
+    ("水费电费加一块预算多少钱", "sum[o:30205,o:30206]"),
+    ("机关运行经费怎么比上年还涨了", "reason[o:机关运行经费]{period=last dir=up}"),
 ]
 
 

@@ -35,6 +35,8 @@ CASES = [
     ("% vs 万元", q(type="ratio", value=89.58, unit="%"), r(89.58, unit="万元"), False),
     ("count exact", q(type="count", value=6, unit="个"), r(6, unit="个"), True),
     ("count not rounded", q(type="count", value=6, unit="个"), r(6.004, unit="个"), False),
+    ("counter words are one count", q(type="count", value=3, unit="个"), r(3, unit="家"), True),
+    ("persons are not units", q(type="count", value=3, unit="个"), r(3, unit="人"), False),
     ("list: all present", q(value=[226.99, 135.54]),
      r(None, values=[{"label": "a", "value": 135.54, "unit": "万元"},
                      {"label": "b", "value": 226.99, "unit": "万元"}]), True),
