@@ -99,8 +99,9 @@ def strip_department(question: str, department: str) -> str:
 def _named_departments(question: str, infos: list[DocumentInfo]) -> tuple[list[DocumentInfo], bool, list[str]]:
     stored = [i.department for i in infos]
     found = (_DEICTIC.split(w)[-1] for w in _DEPT_WORD.findall(question))
-    words = [w for w in found if len(w) >= 3
-             and not any(abbreviates(w[k:], d) or w[k:] in d for d in stored for k in range(len(w) - 1))]
+    words = [w for w in found if len(w) >= 3  # 宜川街道 is no 万里街道: more than the body's kind must agree
+             and not any(abbreviates(w[k:], d) or (w[k:] in d and len(w) - k >= 3) for d in stored
+                         for k in range(len(w) - 1))]
     other = any(_PLACE.match(m) for m in words)
     place = _LEADING_PLACE.match(question)  # 北京市朝阳区的预算: a place no stored department is in
     other = other or bool(place and not any(place.group(1) in d for d in stored))
@@ -121,6 +122,10 @@ def scope_for(question: str, infos: list[DocumentInfo], selector: str | None) ->
     if other:
         listing = "、".join(sorted({i.department for i in infos}))
         return Scope([], f"库中没有问题所说部门的公开文件。现有部门：{listing}。")
+    if named and selector and not any(i in named for i in candidates):  # the chosen file is another body's
+        chosen = "、".join(sorted({i.department for i in candidates}))
+        asked = "、".join(sorted({i.department for i in named}))
+        return Scope([], f"所选文件是{chosen}的；问题问的是{asked}，请选择{asked}的文件再问。")
     if named:
         candidates = [i for i in candidates if i in named] or named
     years = _own_years(question)

@@ -56,3 +56,21 @@ def test_question_for_year(question, year, asked):
     from assistant.years import question_for_year
 
     assert question_for_year(question, year) == asked
+
+
+@pytest.mark.parametrize(("question", "selector", "problem"), [
+    ("万里街道的三公经费是多少", "swj_2025-pdf", "所选文件是上海市普陀区商务委员会的"),
+    ("商务委的三公经费是多少", "swj_2025-pdf", ""),  # the chosen file's own body
+])
+def test_another_body_is_refused(question, selector, problem):
+    scope = scope_for(question, INFOS, selector)
+    assert (scope.problem or "").startswith(problem) if problem else scope.docs and not scope.problem
+
+
+def test_same_kind_other_body_is_kept_as_a_body():
+    """宜川街道 shares only its kind (街道) with 万里街道: it stays a body the document must mention."""
+    from assistant.scoping import unknown_body
+
+    scope = scope_for("宜川街道的三公经费是多少", INFOS, None)
+    assert "宜川街道" in scope.bodies
+    assert unknown_body(scope.bodies, "上海市普陀区人民政府万里街道办事处2025年部门预算") == "宜川街道"
