@@ -34,7 +34,7 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
     q = normalize_question(question)
     parts: list[Part] = []
     for text in _clauses(q, names):
-        part = _part(text, parts[-1] if parts else None, names)
+        part = _part(text, parts[-1] if parts else None, names, tuple(parts))
         if parts and part.inherited and (part.op, part.scope, _measure(part)) == \
                 (parts[-1].op, parts[-1].scope, _measure(parts[-1])):
             continue  # 三公经费由哪几块组成，各是多少: one list asked twice (几批、多少人次: two counts)
@@ -194,12 +194,20 @@ _PHRASE = re.compile(r"[\u4e00-\u9fffA-Za-z（）()“”](?:[\u4e00-\u9fffA-Za-
 _JOINS = "的和与及比较占跟加是"  # characters between two names, never inside a name asked about
 # A、B、C这三个专项: what follows the list only says what its items are
 _APPOSED = r"[这那][两三四五六七八九十几]+[个项笔类家].*$|[这那]些.*$"
+_COUNTED = re.compile(r"^[这那]?[一二两三四五六七八九十几\d]+\s*(?:块|项|类|个|笔|部分|样|种|方面|款|大块|大项|大类)$")
+# 给在职人员交(的): who a payment is made for, said around the item's own name
+_WHOM = r"(?:机关|单位|在职|在编|退休|离退休)*(?:工作)?(?:人员|职工|员工|干部|大家)"
+_PAID = r"(?:交|缴|缴纳|发|发放|买|付|支付)"
+_FOR_WHOM = re.compile(rf"^(?:单位)?(?:(?:给|为|替){_WHOM}{_PAID}?|{_WHOM}{_PAID})的?$")
+_STAFF = re.compile(r"^(?:机关|单位|在职|在编)?(?:工作)?(?:人员|职工|员工|干部)$")  # who, never what
 _VERBISH = re.compile(r"[花用给批出投多少大小高低比较到从按把被对于向以将由自之该第总共值各]")
 
 
 def _is_name(phrase: str) -> bool:
     """A phrase names something when more than budget nouns and verbs are left of it (方面花 is not);
     Latin letters name something too (GDP), never silently dropped."""
+    if _COUNTED.match(phrase) or _FOR_WHOM.match(phrase) or _STAFF.match(phrase):  # 三块加起来, 这两笔: how many things were named, not a name
+        return False
     core = _VERBISH.sub("", grammar().generic.sub("", phrase))
     return len(core) >= 2 and (is_cjk(core) or core.isascii())
 
@@ -284,7 +292,7 @@ def _direction(text: str) -> str | None:
     return next((d for d, p in _DIRECTION if p.search(text)), None)
 
 
-def _anaphora(text: str, previous: Part | None) -> list[Ref]:
+def _anaphora(text: str, previous: Part | None, earlier: tuple[Part, ...] = ()) -> list[Ref]:
     """后者/前者/两者/其中/它 → the previous part's operands."""
     if previous is None:
         return []
@@ -293,6 +301,8 @@ def _anaphora(text: str, previous: Part | None) -> list[Ref]:
         return []
     found = [(m, kind) for kind, pattern in grammar().anaphora for m in pattern.finditer(text)]
     pair = sorted((f for f in found if f[1] in ("last", "first")), key=lambda f: f[0].start())
+    if len(pair) == 2 and len(before) < 2:  # 工程多少、服务多少？后者比前者: one figure asked per part
+        before = [p.operands()[-1] for p in earlier[-2:] if p.operands()]
     if len(pair) == 2 and pair[0][1] != pair[1][1] and len(before) >= 2:  # 后者比前者多多少: both, as said
         return [replace((before[-1] if kind == "last" else before[0]), start=m.start(), role="operand")
                 for m, kind in pair]
@@ -333,7 +343,8 @@ def _containers(text: str, refs: list[Ref]) -> list[Ref]:
     return out
 
 
-def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset()) -> Part:
+def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
+          earlier: tuple[Part, ...] = ()) -> Part:
     refs, taken = _refs_of(text, previous, names)
     cues = _cue_matches(text, taken)
     chosen = _operation(cues)
@@ -341,10 +352,13 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset())
     # (编报绩效目标的项目资金占项目支出的比重: 绩效目标 names the projects, the question is a share)
     spent = [c for c in cues if c[2] == chosen or c[2] == "lookup" or c[3] >= _OP_WORDS]
     refs = _code_and_name(text, sorted(refs + _names(text, taken, spent), key=lambda r: r.start))
-    refs = _without_excluded(text, _restated(text, _one_name(text, refs)))
-    refs = _counterpart(text, refs)
+    kept = _restated(text, _one_name(text, refs))
+    said_again = _spans_said_again(text, refs, kept)
+    if said_again:  # 每月房贴，也就是购房补贴: the words replaced ask nothing (每月 is no average here)
+        chosen = _operation([c for c in cues if not any(a <= c[0] < b for a, b in said_again)])
+    refs = _counterpart(text, _without_excluded(text, kept))
     op = chosen or ("lookup" if refs else "text")
-    refs += _anaphora(text, previous)
+    refs += _anaphora(text, previous, earlier)
     refs = _containers(text, sorted(refs, key=lambda r: r.start))
     scope = _scope(text, op)
     unread = tuple(m.group() for m in grammar().unknown.finditer(text))
@@ -436,6 +450,19 @@ def _restated(text: str, refs: list[Ref]) -> list[Ref]:
             continue
         out.append(ref)
     return out
+
+
+def _spans_said_again(text: str, before: list[Ref], after: list[Ref]) -> list[tuple[int, int]]:
+    """Where the words a restatement replaced stand: the whole phrase (机关人员每月房贴), from the clause's
+    last stop or the name kept before it, to the restating name."""
+    gone = [r for r in before if r.start >= 0 and r not in after]
+    if not gone:
+        return []
+    first = min(g.start for g in gone)
+    stops = [m.end() for m in re.finditer(r"[，,。；;？?！!\s]", text[:first])]
+    kept = [r.start + len(r.text) for r in after if 0 <= r.start < first]
+    ends = [r.start for r in after if r.start > first]
+    return [(max([0, *stops, *kept]), min(ends) if ends else max(g.start + len(g.text) for g in gone))]
 
 
 def _code_and_name(text: str, refs: list[Ref]) -> list[Ref]:

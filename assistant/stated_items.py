@@ -24,7 +24,7 @@ def holds(label: str, phrase: str, narrow: bool = False) -> bool:
     """Whether a printed label names what the phrase names: at least HELD of it, in order, anchored —
     and, unless the search is already narrowed to one project's text, half of the label too (专项资金 is
     not 省级困难职工及劳模帮扶救助专项资金)."""
-    label, phrase = _LEAD.sub("", plain_name(label)), plain_name(phrase)
+    label, phrase = _LEAD.sub("", plain_name(label)), re.sub("[了过]", "", plain_name(phrase))  # 报了绩效目标
     start = anchored(phrase, label)
     if len(phrase) < 2 or start is None:
         return False
@@ -47,19 +47,32 @@ def _unit(raw: str) -> str:
 
 
 def _clauses(doc: Disclosure, sections: list[Section] | None = None):
+    """Each clause with the one after it in its sentence (or "")."""
     for section in sections if sections is not None else doc.sections:
         for sentence, page in sentences(section):
-            for clause in _CLAUSE.finditer(sentence):
-                yield section, sentence, page, clause.group()
+            clauses = [c.group() for c in _CLAUSE.finditer(sentence)]
+            for i, clause in enumerate(clauses):
+                following = clauses[i + 1] if i + 1 < len(clauses) else ""
+                yield section, sentence, page, clause, following
+
+
+# what a clause that only carries the amount of the clause before says besides it: 涉及项目预算资金
+_COUNT_TAIL = re.compile(r"\d+\s*[个项家笔所]$")
+_ONLY_AMOUNT = re.compile(r"^(?:涉及|共|合计|总计|安排|计|金额|为|是|达|约|项目|预算|资金|经费|财政|拨款)*$")
 
 
 def stated_item(doc: Disclosure, phrases: list[str], sections: list[Section] | None = None) -> Operand | None:
-    """The amount the 说明 states right after a label holding one of the phrases."""
-    for section, sentence, page, clause in _clauses(doc, sections):
+    """The amount the 说明 states right after a label holding one of the phrases — or in the clause after
+    it, when that clause says nothing but the amount (编报绩效目标的项目50个，涉及项目预算资金5634.81万元)."""
+    for section, sentence, page, clause, following in _clauses(doc, sections):
         amount = _AMOUNT.search(clause)
-        if amount is None or _CHANGE.search(clause):
+        if amount is None and (after := _AMOUNT.search(following)) and _ONLY_AMOUNT.match(following[:after.start()]) \
+                and not _CHANGE.search(following):
+            label, amount = _COUNT_TAIL.sub("", clause), after  # 编报绩效目标的项目(50个)
+        elif amount is None or _CHANGE.search(clause):
             continue
-        label = clause[: amount.start()]
+        else:
+            label = clause[: amount.start()]
         phrase = next((p for p in phrases if holds(label, p, narrow=sections is not None)), None)
         if phrase is not None:
             return Operand(_LEAD.sub("", plain_name(label)).strip("为是共计安排") or phrase,
@@ -70,7 +83,7 @@ def stated_item(doc: Disclosure, phrases: list[str], sections: list[Section] | N
 
 def stated_item_change(doc: Disclosure, phrases: list[str]) -> StatedChange | None:
     """The change against last year the 说明 states right after a label holding one of the phrases."""
-    for section, sentence, page, clause in _clauses(doc):
+    for section, sentence, page, clause, _ in _clauses(doc):
         change = _CHANGE.search(clause)
         if change is None or not any(holds(clause[: change.start()], p) for p in phrases):
             continue

@@ -20,6 +20,7 @@ JTW = "chongqing_jtw_2018_budget"
 JGW = "shanghai_putuo_jgw_2026_budget"
 W25 = "shanghai_putuo_wanli_2025_budget"
 SFLYY = "shanghai_putuo_sflyy_2024_unit_budget-pdf"
+SWJ = "shanghai_putuo_swj_2025_budget-pdf"
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +56,15 @@ CASES = [
     (CZJ, "年末结转结余比年初多了百分之多少", [("12.62", "%")]),
     (CZJ, "住房公积金和购房补贴各花了多少？后者比前者多多少",
      [("187.19", "万元"), ("258.50", "万元"), ("71.31", "万元")]),
+    (GHZY, "三公经费年初预算是多少？决算数是多少？执行了年初预算的百分之几",
+     [("2.85", "万元"), ("0.39", "万元"), ("13.68", "%")]),  # a completion rate, not a growth rate
+    (GHZY, "基本工资和绩效工资两块合计多少", [("2131.66", "万元")]),  # 两块 counts the names, names nothing
+    (W24, "行政事业单位医疗这块，行政单位医疗是多少", [("1422233", "元")]),  # 这块， a container
+    (W24, "政府采购里货物多少？工程多少？前者比后者少多少",  # 前者/后者 across two one-figure parts
+     [("93.98", "万元"), ("815.87", "万元"), ("-721.89", "万元")]),
+    (W24, "编报了绩效目标的项目一共涉及多少资金", [("5634.81", "万元")]),  # the amount in the next clause
+    (SWJ, "职工每月的房贴，也就是购房补贴，安排了多少", [("1488000.00", "元")]),  # 每月 said in the words replaced
+    (SWJ, "给机关工作人员缴纳的住房公积金有多少", [("1361034.00", "元")]),  # who it is paid for: no name
     (SFLYY, "水费是多少", [("60000", "元")]),  # printed under 30203, not the standard's 30205 (邮电费)
     (SFLYY, "事业单位离退休这一项，2023年实际执行了多少？", [("54.60", "万元")]),  # the 说明's 执行数
 ]
