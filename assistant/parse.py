@@ -206,7 +206,8 @@ _VERBISH = re.compile(r"[花用给批出投多少大小高低比较到从按把�
 def _is_name(phrase: str) -> bool:
     """A phrase names something when more than budget nouns and verbs are left of it (方面花 is not);
     Latin letters name something too (GDP), never silently dropped."""
-    if _COUNTED.match(phrase) or _FOR_WHOM.match(phrase) or _STAFF.match(phrase):  # 三块加起来, 这两笔: how many things were named, not a name
+    # 三块加起来 counts the names; 给在职人员交 says for whom; 职工 who: none of them names a figure
+    if _COUNTED.match(phrase) or _FOR_WHOM.match(phrase) or _STAFF.match(phrase):
         return False
     core = _VERBISH.sub("", grammar().generic.sub("", phrase))
     return len(core) >= 2 and (is_cjk(core) or core.isascii())
