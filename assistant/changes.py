@@ -14,8 +14,10 @@ from assistant.resolve import Resolved
 from assistant.textfacts import StatedChange, stated_changes
 from corpus.records import Disclosure
 
-# A total whose change the text states only for its 财政拨款 part, which is the whole of it.
-FISCAL_PART = {"支出总计": "财政拨款支出", "收入总计": "财政拨款收入"}
+# A total whose change the text states only for its 财政拨款 part, which is the whole of it; a fund's
+# 拨款收入 whose change the text states for the same fund's 拨款支出 (一般公共预算 said bare), equal to it.
+FISCAL_PART = {"支出总计": "财政拨款支出", "收入总计": "财政拨款收入",
+               "一般公共预算拨款收入": "一般公共预算拨款支出", "财政拨款收入": "财政拨款支出"}
 
 
 def _all_fiscal(doc: Disclosure, concepts: list[str], changes: dict[str, StatedChange], current: Operand) -> str | None:

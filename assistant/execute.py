@@ -16,7 +16,8 @@ from assistant.concepts import resolve_concept
 from assistant.exact import Ask, answer_from, choices_answer, compute_answer, images_only, where
 from assistant.grammar import grammar
 from assistant.link import Mention, Target
-from assistant.plan import Planned
+from assistant.plan import Planned, spent_in_year
+from assistant.query import Ref
 from assistant.resolve import Resolved
 
 TEXT_OPS = ("reason", "purpose", "duties", "definition", "goal", "text")
@@ -35,6 +36,8 @@ Executor = Callable[[Planned, Context], Answer]
 def _default_total(p: Planned) -> Resolved | None:
     """今年预算是多少 / 比去年减少了多少: the document's total when a figure part names nothing."""
     concept = "收入总计" if "收入" in p.part.text else "支出总计"
+    if concept == "支出总计" and re.search(r"花|用了|支出", p.part.text):  # 一共花了多少: in a 决算, the year's
+        concept = spent_in_year(p.ask.doc, Ref("花", "concept", concept)).key or concept
     op = resolve_concept(p.ask.doc, concept)
     mention = Mention("", 0, (Target("concept", concept),))
     return Resolved(mention, (op,)) if op else None
@@ -178,6 +181,11 @@ def _arith(p: Planned, op: str) -> Answer:
 
 
 def _sum(p: Planned, ctx: Context) -> Answer:
+    ops, problem = figures(p, allow_default=False)
+    named = [r.text for r in p.part.refs if r.role == "operand"]
+    if problem is None and len(ops) == 1 and len(named) >= 2 and all(n in ops[0].label for n in named):
+        found = compute_answer(p.ask, "lookup", ops)  # A和B where the document states A及B as one item
+        return replace(found, text=found.text.rstrip("。") + f"（文件中“{ops[0].label}”是一项，合计即此数）。")
     return _arith(p, "sum")
 
 
@@ -341,10 +349,18 @@ _WAY = {"up": "增加", "down": "减少"}
 _GENERIC_BODY = re.compile(r"机构|单位|部门|机关|组织|地方")
 
 
+def _searched_name(r: Resolved) -> str:
+    """The standard name, unless the words said name a row of their own under it (城市建设支出, a 项, is
+    no 城乡社区支出 though 城市建设 is that 类's everyday name)."""
+    name, said = r.mention.targets[0].name, r.mention.surface
+    own = len(r.candidates) == 1 and said and said in r.candidates[0].label and said not in name
+    return said if own else name
+
+
 def narrative_ask(p: Planned) -> Ask:
     """The 说明 is searched with what was understood — the operands' names and the question's kind in
     standard words (拿来干嘛 → 主要用于什么, 为啥 → 为什么) — not with the colloquial cue words."""
-    names = "".join(dict.fromkeys(t.name for r in p.operands for t in r.mention.targets[:1]
+    names = "".join(dict.fromkeys(_searched_name(r) for r in p.operands for t in r.mention.targets[:1]
                                   if t.kind in ("subject", "project", "concept")) or
                     (r.mention.surface for r in p.operands if r.mention.surface))
     if p.part.op == "reason" and names:

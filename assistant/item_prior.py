@@ -17,14 +17,25 @@ _ITEM = re.compile(r"“([^”]*?)[（(]项[)）]”")
 _PRIOR = re.compile(r"(\d{4})年(?:当年)?预算执行数为\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)")
 
 
+_NOW = re.compile(r"^”?\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)")  # “…（项）”738.66万元
+_RATE = re.compile(r"比\d{4}年(?:当年)?预算执行数(增加|增长|减少|下降)\s*(\d+(?:\.\d+)?)%")
+
+
 def stated_item_prior(doc: Disclosure, name: str) -> Operand | None:
     """Last year's figure the 说明 states for the 项 named `name` (the first such item)."""
+    found = stated_item_pair(doc, name)
+    return found[1] if found else None
+
+
+def stated_item_pair(doc: Disclosure, name: str) -> tuple[Operand | None, Operand, Decimal | None] | None:
+    """What the 说明 states for the 项: this year's amount printed after its name (its 财政拨款 part, which
+    may be less than the table's row), last year's 执行数, and the rate it states between them."""
     for section in doc.sections:
         for para in section.paragraphs:
             items = list(_ITEM.finditer(para.text))
             for i, item in enumerate(items):
                 last = re.split(r"[（(][类款][)）]", item.group(1))[-1].strip()
-                if last != name:
+                if last != name and not (len(name) >= 4 and name in last):  # 职业年金缴费 (30109) of its 项
                     continue
                 end = items[i + 1].start() if i + 1 < len(items) else len(para.text)
                 found = _PRIOR.search(para.text, item.end(), end)
@@ -32,16 +43,28 @@ def stated_item_prior(doc: Disclosure, name: str) -> Operand | None:
                     quote = para.text[item.start(): end].strip()
                     cite = Citation(doc.doc_id, "text", para.span.page,
                                     section=" > ".join(section.path), quote=quote)
-                    return Operand(f"{found.group(1)}年预算执行数",
-                                   Decimal(found.group(2).replace(",", "")), found.group(3), cite)
+                    prior = Operand(f"{found.group(1)}年预算执行数",
+                                    Decimal(found.group(2).replace(",", "")), found.group(3), cite)
+                    now = _NOW.match(para.text[item.end() - 1:])
+                    current = Operand(f"说明所列{doc.year}年{name}", Decimal(now.group(1).replace(",", "")),
+                                      now.group(2), cite) if now else None
+                    rate = _RATE.search(para.text, item.end(), end)
+                    signed = Decimal(rate.group(2)) * (-1 if rate.group(1) in ("减少", "下降") else 1) \
+                        if rate else None
+                    return current, prior, signed
     return None
 
 
 def answer_item_change(doc: Disclosure, raw: str, where: str, op: str, current: Operand,
                        name: str) -> Answer | None:
-    prior = stated_item_prior(doc, name)
-    if prior is None or current.unit not in UNITS or prior.unit not in UNITS or prior.value == 0:
+    pair = stated_item_pair(doc, name)
+    prior = pair[1] if pair else None
+    if pair is None or prior is None or current.unit not in UNITS or prior.unit not in UNITS or prior.value == 0:
         return None
+    stated_now, _, stated_rate = pair
+    if op != "lookup" and stated_now is not None and abs(convert(current.value, current.unit, stated_now.unit)
+                                                          - stated_now.value) > Decimal("0.01"):
+        current = stated_now  # the table's row holds more than the 说明's 财政拨款 figure: compare like with like
     if op == "lookup":  # 2023年实际执行了多少: the stated figure itself
         text = f"据{where}说明，{name}的{prior.label}为{fmt(prior.value)}{prior.unit}。"
         return Answer(question=raw, route="lookup", text=text, value=prior.value, unit=prior.unit,
@@ -49,7 +72,11 @@ def answer_item_change(doc: Disclosure, raw: str, where: str, op: str, current: 
     value = convert(prior.value, prior.unit, current.unit)
     base = Result(value, current.unit, f"{prior.label} {fmt(prior.value)}{prior.unit} = "
                   f"{fmt(value)}{current.unit}", (prior,))
-    if op == "pct_change":
+    if op == "pct_change" and stated_rate is not None:  # the rate as the 说明 states it (from unrounded figures)
+        result = Result(stated_rate, "%", f"说明所述：比{prior.label}{'增加' if stated_rate >= 0 else '减少'}"
+                        f"{fmt(abs(stated_rate))}%", (current, prior))
+        said = f"{'增加' if stated_rate >= 0 else '减少'}{fmt(abs(stated_rate))}%"
+    elif op == "pct_change":
         result = c.pct_change(current, base)
         said = f"{'增加' if result.value >= 0 else '减少'}{fmt(abs(result.value))}%"
     else:

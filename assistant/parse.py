@@ -68,7 +68,18 @@ def _each(part: Part) -> list[Part]:
         return [replace(part, op="lookup", refs=(*rest, replace(u, role="qualifier"), figure)) for u in units]
     operands = [r for r in part.refs if r.role == "operand"]
     rest = tuple(r for r in part.refs if r.role != "operand")
+    if len(operands) >= 3 and _row_of_columns(part.text, operands):  # 社保就业支出的人员经费和公用经费各多少
+        rest, operands = (*rest, replace(operands[0], role="container")), operands[1:]
     return [_settle_part(replace(part, op="lookup", refs=(*rest, r))) for r in operands]
+
+
+def _row_of_columns(text: str, operands: list[Ref]) -> bool:
+    """A subject, 的, then only columns (人员经费, 公用经费, 基本支出…): the columns read in that row."""
+    first, others = operands[0], operands[1:]
+    said = first.start >= 0 and re.match(r"(?:支出|经费)?的", text[first.start + len(first.text):]) is not None
+    return said and first.kind == "subject" and all(
+        r.kind == "concept" and bool(ontology().concept(r.key or "") and ontology().concept(r.key or "").column)
+        for r in others)
 
 
 # ---- clauses ---------------------------------------------------------------------------------------
@@ -183,7 +194,7 @@ def _names(text: str, taken: list[bool], cues: list[tuple[int, int, str, int]]) 
     rest = "".join(" " if t else ch for ch, t in zip(text, mask, strict=True))
     found = []
     for m in _PHRASE.finditer(rest):
-        for piece in re.finditer(rf"[^{_JOINS}]+?(?={_APPOSED}|那个|这个|那笔|这笔|[{_JOINS}]|$)", m.group()):
+        for piece in re.finditer(rf"[^{_JOINS}]+?(?={_APPOSED}|那个|这个|那笔|这笔|{_INSIDE}|[{_JOINS}]|$)", m.group()):
             phrase = _strip_fillers(piece.group())
             if _is_name(phrase) and not re.match(_APPOSED, piece.group()):
                 found.append(Ref(phrase, "name", None, m.start() + piece.start() + piece.group().find(phrase)))
@@ -191,6 +202,7 @@ def _names(text: str, taken: list[bool], cues: list[tuple[int, int, str, int]]) 
 
 
 _PHRASE = re.compile(r"[\u4e00-\u9fffA-Za-z（）()“”](?:[\u4e00-\u9fffA-Za-z（）()“”]|[-—－·](?=[\u4e00-\u9fff]))*")
+_INSIDE = r"(?<=[项费金款类出])(?:里面|里头|里)(?=[\u4e00-\u9fff]{2})"  # 科技创新专项里各级企业技术中心
 _JOINS = "的和与及比较占跟加是"  # characters between two names, never inside a name asked about
 # A、B、C这三个专项: what follows the list only says what its items are
 _APPOSED = r"[这那][两三四五六七八九十几]+[个项笔类家].*$|[这那]些.*$"
@@ -302,7 +314,8 @@ def _anaphora(text: str, previous: Part | None, earlier: tuple[Part, ...] = ()) 
         return []
     found = [(m, kind) for kind, pattern in grammar().anaphora for m in pattern.finditer(text)]
     pair = sorted((f for f in found if f[1] in ("last", "first")), key=lambda f: f[0].start())
-    if len(pair) == 2 and len(before) < 2:  # 工程多少、服务多少？后者比前者: one figure asked per part
+    both = any(kind == "all" and re.match(r"[两二]", m.group()) for m, kind in found)
+    if (len(pair) == 2 or both) and len(before) < 2:  # 工程多少、服务多少？后者比前者/两者: one figure a part
         before = [p.operands()[-1] for p in earlier[-2:] if p.operands()]
     if len(pair) == 2 and pair[0][1] != pair[1][1] and len(before) >= 2:  # 后者比前者多多少: both, as said
         return [replace((before[-1] if kind == "last" else before[0]), start=m.start(), role="operand")
@@ -322,6 +335,7 @@ def _anaphora(text: str, previous: Part | None, earlier: tuple[Part, ...] = ()) 
     return []
 
 
+_THAT_PIECE = re.compile(r"^[这那]一?(?:块|部分)")
 _HEAD_NOUN = re.compile(r"^的?(?:支出|经费|资金|预算)?的?")
 
 
@@ -337,6 +351,7 @@ def _containers(text: str, refs: list[Ref]) -> list[Ref]:
         after = _HEAD_NOUN.sub("", text[end:])  # 社保就业(支出)里: a short name and its head noun
         marked = g.containers.match(after) is not None and g.containers.match(after).end() > 0
         later = i + 1 < len(refs)
+        marked = marked or (later and _THAT_PIECE.match(after) is not None)  # 社保就业那块有多少公用经费
         if marked and (later or ref.kind not in ("name", "document")):
             out.append(replace(ref, role="container"))
         else:
@@ -419,7 +434,7 @@ def _carried(scope: Scope, previous: Part) -> Scope:
 
 
 _JOINED = ("和", "与", "及", "、", "以及")
-_SAID_AGAIN_FILLER = re.compile(r"的?[这那]一?笔钱|的?钱|[这那]一?[块项笔类部分]+|的|[，,\s]")
+_SAID_AGAIN_FILLER = re.compile(r"的?[这那]一?笔钱|的?钱|[这那]一?[块项笔类部分]+|人员|职工|的|[，,\s]")
 _RESTATED = re.compile(r"(?:就是|也就是|即|也即|指的是)\s*$|^\s*[（(]\s*$")
 
 

@@ -156,7 +156,22 @@ def _in_row(doc: Disclosure, container: Mention, column: str, fund: str | None, 
                     break
             if found:
                 return found
-    return found
+    return found or _in_uncoded_row(doc, container, column)
+
+
+def _in_uncoded_row(doc: Disclosure, container: Mention, column: str) -> list[Operand]:
+    """A 单位预算's 收支总表 prints 三、社会保障和就业支出 with 人员经费/公用经费 columns and no code: the
+    subject's row there, by its printed name."""
+    from assistant.qtext import plain_name
+
+    names = {plain_name(r.name) for t in container.targets for _, r in t.rows}
+    for table in doc.tables:
+        for row in table.rows:
+            if row.code is None and plain_name(row.name) in names:
+                for name in _column_names(column):
+                    if (op := row_operand(doc, table.key, row, name)) is not None:
+                        return [op]
+    return []
 
 
 def _table_rank(key: str, fund: str | None, q: str) -> int:
@@ -181,6 +196,7 @@ def resolve_ref(doc: Disclosure, ref: Ref, part: Part, container: Mention | None
     from assistant.roles import is_column
 
     scope = part.scope
+    ref = spent_in_year(doc, ref)
     if ref.kind == "concept" and is_column(ref) and container is not None and container.targets and \
             container.targets[0].kind == "project":  # 兰溪路工程项目资金: the project's own figure
         asked = part.text.split("占")[0] if part.op == "share" else part.text  # 今年这笔占总额: not the 总额
@@ -217,6 +233,19 @@ def resolve_ref(doc: Disclosure, ref: Ref, part: Part, container: Mention | None
         return Resolved(found.mention, tuple(replace(o, label=label + o.label) for o in found.candidates),
                         found.reason)
     return resolve(doc, mention, part.text)
+
+
+_SAID_TOTAL = re.compile(r"总计|合计|收支|收入|预算")  # 支出总计 / 收支总额 / 总预算 named as printed
+
+
+def spent_in_year(doc: Disclosure, ref: Ref) -> Ref:
+    """总支出 / 一共花了 in a 决算: what was spent in the year (本年支出合计), not 支出总计, which adds what
+    is carried into next year (年末结转和结余); in a 预算 the two agree."""
+    from assistant.concepts import resolve_concept
+
+    if doc.kind != "决算" or ref.kind != "concept" or ref.key != "支出总计" or _SAID_TOTAL.search(ref.text):
+        return ref
+    return replace(ref, key="本年支出合计") if resolve_concept(doc, "本年支出合计") else ref
 
 
 def _fund_stated(doc: Disclosure, fund: str, key: str) -> Operand | None:

@@ -86,11 +86,19 @@ def _containers(part: Part) -> Part:
             scope = replace(scope, fund=fund_of(c))
             if part.op == "share":
                 refs.append(replace(c, role="whole"))  # 一般公共预算支出里项目支出占比: of the fund's total
-        elif scope.within is None:
+        elif scope.within is None or _inside(c, scope.within):  # 社保那块的养老支出里: the inner one
+            if scope.within is not None and part.op == "share":
+                refs = [r for r in refs if r is not scope.within and r != replace(scope.within, role="whole")]
             scope = replace(scope, within=c)
             if part.op == "share":
                 refs.append(replace(c, role="whole"))  # 在A里面，B占多少: A is the whole
     return replace(part, refs=tuple(sorted(refs, key=lambda r: r.start)), scope=scope)
+
+
+def _inside(inner: Ref, outer: Ref) -> bool:
+    """A subject under another (20805 under 208)."""
+    return inner.kind == outer.kind == "subject" and bool(inner.key and outer.key) and \
+        inner.key != outer.key and (inner.key or "").startswith(outer.key or "")
 
 
 def _funds(part: Part) -> Part:

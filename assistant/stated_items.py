@@ -16,7 +16,8 @@ _CLAUSE = re.compile(r"[^，,；;。：:、]+")
 _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元|万(?![\u4e00-\u9fff]))")
 _CHANGE = re.compile(r"(增加|减少|增长|下降|上升|降低)\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)")
 _YEAR = re.compile(r"(?:比|较|与)\s*(\d{4})\s*年")
-_LEAD = re.compile(r"^(?:其中|主要为|主要是|主要包括|包括|以及|另外|同时|及|和)")
+_LEAD = re.compile(r"^(?:\d{4}年度?|本单位|本部门|我单位|我部门)*"
+                   r"(?:其中|主要为|主要是|主要包括|包括|以及|另外|同时|及|和)?")
 HELD = 0.8  # the share of the phrase's characters the label must hold, in order
 
 
@@ -57,7 +58,7 @@ def _clauses(doc: Disclosure, sections: list[Section] | None = None):
 
 
 # what a clause that only carries the amount of the clause before says besides it: 涉及项目预算资金
-_COUNT_TAIL = re.compile(r"\d+\s*[个项家笔所]$")
+_COUNT_TAIL = re.compile(r"(?:共|共计|合计|总计)?\d+\s*[个项家笔所]$")
 _ONLY_AMOUNT = re.compile(r"^(?:涉及|共|合计|总计|安排|计|金额|为|是|达|约|项目|预算|资金|经费|财政|拨款)*$")
 
 

@@ -174,6 +174,7 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
     pattern = re.compile(rf"(\d[\d,]*)\s*({words})")
     thing = re.sub(r"多少|几|一共|总共|共|有|是|的|[？?。]|" + words, "", question)
     wanted = {ch for ch in thing if "\u4e00" <= ch <= "\u9fff"}
+    noun = _counted_noun(question, words) if re.search("个|家|项", words) else None  # 辆/人次 say what
     best: list[tuple[tuple[int, int], Operand]] = []
     for section in doc.sections:
         for sentence, page in sentences(section):
@@ -182,6 +183,8 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
                 after = re.match(r"[\u4e00-\u9fff]{0,6}", sentence[match.end():]).group()
                 label, shared = _closer(wanted, before, after)
                 if not shared or longest_run(thing, label) < min_run or any(x in label for x in exclude):
+                    continue
+                if noun and longest_run(noun, before + after) < 2:  # 几个功能大类: never 25个项目
                     continue
                 total = 2 if re.search(r"共有|共计|合计|总计", before) else 0
                 # then the fewest other words, then the sentence naming most of the rest (港航管理局…三级预算单位)
@@ -194,6 +197,16 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
                 elif score == best[0][0] and all(o.label != label for _, o in best):
                     best.append((score, op))
     return [op for _, op in best]
+
+
+def _counted_noun(question: str, words: str) -> str | None:
+    """The noun right after the counter asked with (几个功能大类 → 功能大类, 多少在编人员 → 在编人员): what
+    a stated count must count; None when the counter ends the question (几批)."""
+    found = re.search(rf"(?:几|多少)\s*(?:(?:{words})([\u4e00-\u9fff]{{2,8}})|(?!{words})([\u4e00-\u9fff]{{2,8}}))",
+                      question)
+    raw = (found.group(1) or found.group(2)) if found else ""
+    noun = raw[:1] + re.split(r"[吗呢啊吧的是有在和及、，,？?]|一共|总共|分别|各|占|花|用", raw[1:])[0]
+    return noun if len(noun) >= 2 else None
 
 
 def _counted_words(prefix: str) -> str:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The blind question sets (evals/blind/, written from the documents alone): the text documents, then
 # the published PDFs (czj and wanli 2025 asked of their PDF too). SPLIT=dev|test picks a split;
-# SET=evals/blind2 runs the second (held-out) set (blind4 adds the unit budgets); reports go to $OUT (default /tmp/blind). Prints
+# SET=evals/blind2 runs the second set (blind4 adds the unit budgets); reports go to $OUT (default /tmp/blind). Prints
 # each report's headline.
 set -uo pipefail
 cd "$(dirname "$0")/.."

@@ -21,6 +21,7 @@ JGW = "shanghai_putuo_jgw_2026_budget"
 W25 = "shanghai_putuo_wanli_2025_budget"
 SFLYY = "shanghai_putuo_sflyy_2024_unit_budget-pdf"
 SWJ = "shanghai_putuo_swj_2025_budget-pdf"
+SWJU = "shanghai_putuo_swj_2025_unit_budget-pdf"
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +66,24 @@ CASES = [
     (W24, "编报了绩效目标的项目一共涉及多少资金", [("5634.81", "万元")]),  # the amount in the next clause
     (SWJ, "职工每月的房贴，也就是购房补贴，安排了多少", [("1488000.00", "元")]),  # 每月 said in the words replaced
     (SWJ, "给机关工作人员缴纳的住房公积金有多少", [("1361034.00", "元")]),  # who it is paid for: no name
+    (SEED, "行政单位离退休比事业单位离退休多花多少？", [("698.05", "万元")]),  # 多花多少: a difference
+    (CZJ, "财政局项目支出占全年总支出几成？", [("20.51", "%")]),  # 总支出 in a 决算: the year's 本年支出合计
+    (CZJ, "支出总计是多少", [("2995.39", "万元")]),  # named as printed: 支出总计 itself
+    (JGW, "建管委按功能分类哪个大类的支出排第二？", [("62000000.00", "元")]),  # 哪个大类 is no 哪个大
+    (JGW, "一般公共预算这块比去年降了百分之几？", [("-10.78", "%")]),  # stated for its 拨款支出, equal
+    (W24, "24年财政拨款比23年预算少了百分之几？", [("-5.31", "%")]),  # 少了百分之几: a rate, not a share
+    (W25, "万里街道25年有多少在编工作人员？", [None]),  # a count of something no sentence counts
+    (SWJU, "商务委单位预算的支出一共涉及几个功能大类？", [None]),  # never the 25 projects
+    (SWJU, "商务委单位预算里社保就业那块有多少公用经费？", [("242220.00", "元")]),  # 收支总表's uncoded row
+    (SWJU, "商务委单位预算里社保就业支出的人员经费和公用经费各多少？",
+     [("3565865.00", "元"), ("242220.00", "元")]),  # columns of one row
+    (SWJU, "商务委单位预算的机关运行经费多少？政府采购预算呢？两者加起来是多少？",
+     [("171.01", "万元"), ("38.20", "万元"), ("209.21", "万元")]),  # 两者 across one-figure parts
+    (SWJ, "科技创新专项里各级企业技术中心和专精特新认定给了多少钱？", [("1720.00", "万元")]),  # stated as one
+    (SFLYY, "福利院绩效目标项目有几个？涉及多少钱？", [("1", "个"), ("262.00", "万元")]),
+    (SFLYY, "社会福利事业单位这项比2023年执行数多了多少钱？", [("27.32", "万元")]),  # the 说明's pair
+    (SFLYY, "职业年金缴费支出比2023年执行数增长率多少", [("8.57", "%")]),  # the rate as stated
+    (SFLYY, "福利院养老支出这一款下面几项分别是多少？", [(None, None)]),  # a list, not a count
     (SFLYY, "水费是多少", [("60000", "元")]),  # printed under 30203, not the standard's 30205 (邮电费)
     (SFLYY, "事业单位离退休这一项，2023年实际执行了多少？", [("54.60", "万元")]),  # the 说明's 执行数
 ]
