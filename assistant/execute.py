@@ -106,7 +106,7 @@ def _text_fallback(p: Planned, ctx: Context, problem: Answer) -> Answer:
             return problem  # 那2台设备各值多少钱: no clause gives the thing named a sum of money
         value, unit = money
         return replace(answer, value=value, unit=unit, values=(Figure(p.part.text, value, unit), *answer.values))
-    return _stated_figure(p, answer)
+    return _stated_figure(p, answer, problem)
 
 
 def _amount_stated(p: Planned, answer: Answer) -> tuple[Decimal, str] | None:
@@ -124,17 +124,19 @@ def _amount_stated(p: Planned, answer: Answer) -> tuple[Decimal, str] | None:
 
 
 _MEASURE = re.compile(r"(?:多少|几)\s*(分|亿元|万元|元|个|人|家|辆|台|次|项|平方米|%)")
+_HOW_MANY = re.compile(r"多少(?!钱)[\u4e00-\u9fff]|几[个位名人批次张间床辆台]")  # a number of things asked
 _MONEY_ASKED = re.compile(r"多少钱|值多少|金额是?多少|多少(?:万|亿)?元")
 # a sum of money, not a threshold (单价100万元（含）以上设备 states no amount)
 _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)(?!\s*(?:（含）|\(含\))?\s*(?:以上|以下|及以上))")
 
 
-def _stated_figure(p: Planned, answer: Answer) -> Answer:
+def _stated_figure(p: Planned, answer: Answer, problem: Answer) -> Answer:
     """平均得了多少分: the quoted sentence's figure in the measure asked is the part's value (it is in the
-    quote, so it stays traceable)."""
+    quote, so it stays traceable); 住了多少老人 with no figure in any quote: not stated, never a quote
+    in place of a number."""
     asked = _MEASURE.search(p.ask.q)
     if asked is None:
-        return answer
+        return problem if _HOW_MANY.search(p.part.text) else answer
     unit = asked.group(1)
     for citation in answer.citations:
         found = re.search(rf"(\d[\d,]*(?:\.\d+)?)\s*{re.escape(unit)}", citation.quote or "")

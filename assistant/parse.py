@@ -42,10 +42,15 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
             continue  # 花在哪几个大类上？各多少: the list already says how much each is
         if parts and parts[-1].op in ("rank", "nth") and part.op == "lookup" and not part.refs:
             continue  # 第二多的是哪一类？多少钱: the one found, with its amount
+        if parts and part.inherited and parts[-1].op == "lookup" and _EXISTS.search(parts[-1].text) and \
+                part.op in ("count", "lookup"):
+            parts[-1] = part  # 有外宾吗，几批: the count answers whether there are any
+            continue
         parts.append(part)
     return Query(question, tuple(p for part in parts for p in _each(part)) or (Part("lookup", q),))
 
 
+_EXISTS = re.compile(r"有没有|是否有|有无|有[^，。？?]{1,12}吗")
 COUNTED = re.compile(r"(?:几|多少)\s*(人次|批次|[个项类款家笔辆台套所处名位人批次])")
 
 

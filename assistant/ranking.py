@@ -17,7 +17,7 @@ def _stated(ask: Ask, exclude: tuple[str, ...] = ()) -> list[Operand]:
     """Counts the 说明 states: 下属5家预算单位, 编报绩效目标的项目50个 (never a table's row count)."""
     if "表" in ask.q:
         return []
-    if re.search("单位|机构", ask.q) and not ask.doc.table("institutions"):
+    if re.search("单位|机构", _KIND_WORDS.sub("", ask.q)) and not ask.doc.table("institutions"):
         return stated_counts(ask.doc, ask.q, ("家", "个"), min_run=2, exclude=exclude)
     if "项目" in ask.q and not ask.doc.projects:
         return stated_counts(ask.doc, ask.q, "个", min_run=2, exclude=exclude)
@@ -34,8 +34,11 @@ def _answer_stated(ask: Ask, ops: list[Operand]) -> Answer:
                    operands=tuple(ops), figures=tuple(Figure(o.label, o.value, o.unit) for o in ops))
 
 
+_KIND_WORDS = re.compile(r"(?:单位|部门)(?:预算|决算)")  # the document's kind: no count of 单位
+
+
 def answer_count(ask: Ask, exclude: tuple[str, ...] = ()) -> Answer | None:
-    q = ask.q
+    q = _KIND_WORDS.sub("", ask.q)
     if not COUNTABLE.search(q):  # 有几个处室: only a count the 说明 states can answer
         stated = stated_counts(ask.doc, q, ("个", "家", "项"), min_run=2, exclude=exclude)
         if stated:

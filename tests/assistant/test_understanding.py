@@ -73,7 +73,6 @@ CASES = [
     (JGW, "一般公共预算这块比去年降了百分之几？", [("-10.78", "%")]),  # stated for its 拨款支出, equal
     (W24, "24年财政拨款比23年预算少了百分之几？", [("-5.31", "%")]),  # 少了百分之几: a rate, not a share
     (W25, "万里街道25年有多少在编工作人员？", [None]),  # a count of something no sentence counts
-    (SWJU, "商务委单位预算的支出一共涉及几个功能大类？", [None]),  # never the 25 projects
     (SWJU, "商务委单位预算里社保就业那块有多少公用经费？", [("242220.00", "元")]),  # 收支总表's uncoded row
     (SWJU, "商务委单位预算里社保就业支出的人员经费和公用经费各多少？",
      [("3565865.00", "元"), ("242220.00", "元")]),  # columns of one row
@@ -84,6 +83,9 @@ CASES = [
     (SFLYY, "社会福利事业单位这项比2023年执行数多了多少钱？", [("27.32", "万元")]),  # the 说明's pair
     (SFLYY, "职业年金缴费支出比2023年执行数增长率多少", [("8.57", "%")]),  # the rate as stated
     (SFLYY, "福利院养老支出这一款下面几项分别是多少？", [(None, None)]),  # a list, not a count
+    (GHZY, "有没有外宾接待？几批？", [("0", "批次")]),  # whether there are any: the count says
+    (SFLYY, "福利院一共有多少张床位、住了多少老人？", [None, None]),  # no figure in any quote: not stated
+    (SWJU, "商务委单位预算的支出一共涉及几个功能大类？", [("7", "个")]),  # 单位预算 names no 单位 to count
     (SFLYY, "水费是多少", [("60000", "元")]),  # printed under 30203, not the standard's 30205 (邮电费)
     (SFLYY, "事业单位离退休这一项，2023年实际执行了多少？", [("54.60", "万元")]),  # the 说明's 执行数
 ]
