@@ -405,7 +405,8 @@ DISPATCH: dict[str, Executor] = {
 def execute(p: Planned, ctx: Context) -> Answer:
     if p.problem:
         return abstain(p.ask.raw, p.problem)
-    if p.part.op != "reason":
+    item = any(t.kind == "stated" for r in p.operands for t in r.mention.targets)  # 支持企业规模化发展 in it
+    if p.part.op != "reason" and not item:
         from assistant.project_text import answer_project_part
 
         # 兰溪路工程的实施周期: its part, quoted (its amount is a planned operand: text_project)

@@ -58,6 +58,8 @@ def _clauses(doc: Disclosure, sections: list[Section] | None = None):
 
 
 # what a clause that only carries the amount of the clause before says besides it: 涉及项目预算资金
+_ITEM_MARK = re.compile(r"[（(]项[)）]")
+_PATH = re.compile(r"[（(][类款][)）]")
 _COUNT_TAIL = re.compile(r"(?:共|共计|合计|总计)?\d+\s*[个项家笔所]$")
 _ONLY_AMOUNT = re.compile(r"^(?:涉及|共|合计|总计|安排|计|金额|为|是|达|约|项目|预算|资金|经费|财政|拨款)*$")
 
@@ -74,9 +76,10 @@ def stated_item(doc: Disclosure, phrases: list[str], sections: list[Section] | N
             continue
         else:
             label = clause[: amount.start()]
+        label = _PATH.split(label)[-1]  # “社会保障和就业支出（类）就业补助（款）公益性岗位补贴（项）”: the 项
         phrase = next((p for p in phrases if holds(label, p, narrow=sections is not None)), None)
         if phrase is not None:
-            return Operand(_LEAD.sub("", plain_name(label)).strip("为是共计安排") or phrase,
+            return Operand(_ITEM_MARK.sub("", _LEAD.sub("", plain_name(label))).strip("为是共计安排") or phrase,
                            Decimal(amount.group(1).replace(",", "")), _unit(amount.group(2)),
                            _citation(doc, section, sentence, page))
     return None

@@ -86,6 +86,9 @@ CASES = [
     (GHZY, "有没有外宾接待？几批？", [("0", "批次")]),  # whether there are any: the count says
     (SFLYY, "福利院一共有多少张床位、住了多少老人？", [None, None]),  # no figure in any quote: not stated
     (SWJU, "商务委单位预算的支出一共涉及几个功能大类？", [("7", "个")]),  # 单位预算 names no 单位 to count
+    (W24, "公益岗补贴2024年安排了多少", [("421.23", "万元")]),  # the 项 named after its 类 and 款
+    (SWJ, "生命健康专项里面，支持企业规模化发展安排了多少？", [("870.00", "万元")]),  # the item, not the project
+    (SWJ, "三公经费今年多少？跟去年比有变化吗", [("1.00", "万元"), ("0", "%")]),  # whether: the rate (持平)
     (SFLYY, "水费是多少", [("60000", "元")]),  # printed under 30203, not the standard's 30205 (邮电费)
     (SFLYY, "事业单位离退休这一项，2023年实际执行了多少？", [("54.60", "万元")]),  # the 说明's 执行数
 ]
