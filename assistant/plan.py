@@ -491,6 +491,9 @@ def _qualified_container(part: Part) -> Part:
     return replace(part, refs=(*part.refs, replace(within, role="operand")), scope=replace(part.scope, within=None))
 
 
+_WHO = re.compile(r"由谁|谁来|谁负责|谁管")  # 工会经费由谁管理: whose duty it is, not what it is for
+
+
 def plan(part: Part, doc: Disclosure, raw: str) -> Planned:
     part = _qualified_container(_unknown_container(doc, _in_time(part, doc)))
     container_ref = part.scope.within
@@ -501,7 +504,8 @@ def plan(part: Part, doc: Disclosure, raw: str) -> Planned:
     operands = _merge(tuple(resolve_ref(doc, r, part, container) for r in part.refs if r.role in ("operand", "part")))
     part, operands, narrowing = _qualify(doc, part, operands, container)
     part = _indicator_part(part, operands, tuple(t.kind for m in narrowing for t in m.targets))
-    if part.op == "duties" and any(t.kind in ("project", "subject") for r in operands for t in r.mention.targets):
+    if part.op == "duties" and not _WHO.search(part.text) and \
+            any(t.kind in ("project", "subject") for r in operands for t in r.mention.targets):
         part = replace(part, op="purpose")  # 劳模体检费这个项目是做什么的: the project's purpose
     whole_ref = part.role("whole")
     whole = None

@@ -14,7 +14,7 @@ GENERIC = frozenset("支出 经费 预算 资金 部门 单位 情况 年度 安
 CUES = (
     (re.compile(r"为什么|为何|原因|怎么回事|导致"), ("原因", "主要为", "主要是", "由于", "因为", "导致", "不再",
                                               "不包含", "未", "持平")),
-    (re.compile(r"用途|用于|用在|干什么|做什么"), ("用于", "主要用于", "包括")),
+    (re.compile(r"用途|用于|用在|干什么|做什么|干嘛|什么用"), ("用于", "主要用于", "包括", "建成后", "作为", "用作")),
     (re.compile(r"是什么|什么是|指什么|含义|意思|定义"), ("是指", "指", "包括", "反映")),
     (re.compile(r"目标|指标"), ("绩效目标", "绩效指标", "目标", "达到", "不少于", "≥")),
     (re.compile(r"什么单位|哪些单位|单位性质"), ("单位性质", "单位规格", "经费保障")),
@@ -63,6 +63,7 @@ def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int 
     terms, cues = key_terms(question), _cues(question)
     scored: list[Quote] = []
     why = bool(CUES[0][0].search(question))
+    purpose = bool(CUES[1][0].search(question)) and not why
     for rank, (passage, _) in enumerate(hits):
         context = " ".join(passage.section_path)
         if why and any(_GLOSSARY.search(title) for title in passage.section_path):
@@ -85,6 +86,11 @@ def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int 
                 continue
             if len(sentence) >= 6 and (score > 0 or passage is lead):
                 scored.append(Quote(sentence, passage, score))
+    if purpose and scored:  # what it is for: the sentences that say so (建成后作为…) before the most named ones
+        best = max(q.score for q in scored)
+        top = {id(p) for p, _ in hits[:2]}  # in the passages about it, or naming much of it
+        scored = [Quote(q.sentence, q.passage, q.score + 100) if _PURPOSE.search(q.sentence) and
+                  (q.score >= best * 0.3 or id(q.passage) in top) else q for q in scored]
     scored.sort(key=lambda q: q.score, reverse=True)
     chosen: list[Quote] = []
     for quote in scored:
@@ -95,6 +101,7 @@ def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int 
     return chosen
 
 
+_PURPOSE = re.compile(r"建成后|主要用于|用于|用作|作为[^，。]{0,20}(场所|用房|平台|阵地)")
 _GLOSSARY = re.compile(r"名词解释|名词说明|术语")
 _GOES_ON = re.compile(r"^(?:较|比|其中|同时|此外|另外|并且|并|且|以及|主要是|具体)")
 

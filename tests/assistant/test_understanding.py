@@ -108,6 +108,16 @@ def test_each_part_answers_its_piece(assistant, doc, question, parts):
             assert (part.value, part.unit) == (Decimal(want[0]), want[1]), part.text
 
 
+@pytest.mark.parametrize(("doc", "question", "said"), [
+    (W25, "社区公共服务中心新建工程建好以后做什么用？", "社区文化艺术活动场所"),  # 建成后作为…: what it is for
+    (W24, "那个社区公共服务中心新建工程，建好了拿来干嘛用？", "社区文化艺术活动场所"),
+    (SEED, "工会经费和工会资产由谁管理", "管理使用工会经费和工会资产"),  # whose duty, not what for
+])
+def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, said):
+    answer = assistant.ask(question, doc=doc)
+    assert not answer.abstained and said in answer.text, answer.text
+
+
 def test_an_open_comparison_states_amount_and_rate(assistant):
     text = assistant.ask("机关运行经费跟2023年比变化多大", doc=GHZY).text
     assert "减少13.52万元" in text and "下降8.65%" in text, text
