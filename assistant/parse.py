@@ -364,6 +364,23 @@ def _containers(text: str, refs: list[Ref]) -> list[Ref]:
     return out
 
 
+_TABLE_END = re.compile(r"^(?:的)?(?:预算|决算)?总?表")
+
+
+def _without_table_titles(text: str, refs: list[Ref]) -> list[Ref]:
+    """财务收支预算总表里，收入总计是多少: words of a table's title (收支预算 … 总表) name the table, not a
+    figure or a qualifier; what is asked is named after it."""
+    ends = [r.start + len(r.text) for r in refs if r.start >= 0 and _TABLE_END.match(text[r.start + len(r.text):])
+            and any(o.start > r.start + len(r.text) for o in refs)]
+    if not ends:
+        return refs
+    title_end = max(ends)
+    title = [r for r in refs if 0 <= r.start < title_end]
+    if len(title) == 1 and title[0].kind == "concept":
+        return refs  # 一般公共预算基本支出表里: a table one concept names is what the part is read in
+    return [r for r in refs if r not in title]
+
+
 def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
           earlier: tuple[Part, ...] = ()) -> Part:
     refs, taken = _refs_of(text, previous, names)
@@ -380,7 +397,7 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
     refs = _counterpart(text, _without_excluded(text, kept))
     op = chosen or ("lookup" if refs else "text")
     refs += _anaphora(text, previous, earlier)
-    refs = _containers(text, sorted(refs, key=lambda r: r.start))
+    refs = _containers(text, _without_table_titles(text, sorted(refs, key=lambda r: r.start)))
     scope = _scope(text, op)
     unread = tuple(m.group() for m in grammar().unknown.finditer(text))
     if chosen is None and previous is not None and _same_question(text):  # 项目支出占比多少，基本支出呢

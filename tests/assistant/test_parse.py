@@ -95,6 +95,9 @@ CASES = [
     ("项目支出占城乡社区支出的比重", "share[p:项目支出,w:212]{in=212}"),
     # a table or a column named as where to look; a row read in the column it is a share of
     ("一般公共预算基本支出表里，工会经费是多少", "lookup[o:30228]{in=一般公共预算基本支出}"),
+    ("财务收支预算总表里，收入总计是多少元", "lookup[o:收入总计]{unit=元}"),  # 收支预算 … 总表: a title's words
+    ("行政事业单位医疗这块，事业单位医疗比行政单位医疗多多少", "difference[o:事业单位医疗,o:行政单位医疗]{in=21011}"),
+    ("基本工资、津贴补贴和绩效工资三块加起来多少", "sum[o:30101,o:30102,o:30107]"),
     ("在项目支出里面，城乡社区支出这块占多少", "share[w:项目支出,p:212]{in=项目支出}"),
     ("政府采购预算一共多少？其中工程和服务各占多少钱？",  # 各占多少钱: amounts, not shares
      "lookup[o:政府采购] ; lookup[o:政府采购工程]{in=政府采购} ; lookup[o:政府采购服务]{in=政府采购}"),
