@@ -283,13 +283,32 @@ def _stated(doc: Disclosure, ref: Ref, container: Mention | None) -> Resolved | 
         sections = None
         if container is not None and container.targets and container.targets[0].kind == "text_project":
             sections = [s for s in doc.sections if s.path[:1] == (container.targets[0].name,)]
-        found = stated_item(doc, [ref.text], sections) or _in_one_project(doc, ref.text)
+        found = stated_item(doc, [ref.text], sections) or _in_one_project(doc, ref.text) or \
+            (_after_project(doc, ref.text) if container is None else None)
         kind = "stated"
     else:
         kind = "text_project"
     if found is None:
         return None
     return Resolved(Mention(ref.text, ref.start, (Target(kind, found.label),)), (found,))
+
+
+def _after_project(doc: Disclosure, phrase: str) -> Operand | None:
+    """社区公共服务中心新建工程第一季度用款计划: a project named, then an item of its own text."""
+    from assistant.project_text import MIN_RUN, project_top
+    from assistant.stated_items import stated_item
+    from assistant.textfacts import longest_run
+
+    found = project_top(doc, phrase)
+    if found is None:
+        return None
+    name, top = found
+    run = longest_run(phrase, name)
+    start = next(i for i in range(len(phrase)) if phrase[i:i + run] in name)
+    rest = phrase[start + run:].lstrip("的")
+    if run < MIN_RUN or len(rest) < 2:
+        return None
+    return stated_item(doc, [rest], [s for s in doc.sections if s.path[:1] == (top.title,)])
 
 
 def _in_one_project(doc: Disclosure, phrase: str) -> Operand | None:
@@ -404,6 +423,11 @@ def _qualify(doc: Disclosure, part: Part, operands: tuple[Resolved, ...],
     if joint is not None:
         merged, replaced = joint
         return without, tuple(merged if r is replaced else r for r in operands), ()
+    for r in operands:  # 新建工程第三季度的用款计划: the item in the project's own text
+        item = _after_project(doc, qualifier.text + r.mention.surface) if r.mention.surface else None
+        if item is not None:
+            mention = Mention(r.mention.surface, r.mention.start, (Target("stated", item.label),))
+            return without, tuple(Resolved(mention, (item,)) if x is r else x for x in operands), ()
     owner = mention_of(doc, qualifier)
     projects = {t.project.name for t in (owner.targets if owner else ()) if t.kind == "project" and t.project}
     if projects:  # 劳模体检费的满意度: that project's indicators only
