@@ -68,15 +68,18 @@ def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int 
         context = " ".join(passage.section_path)
         if why and any(_GLOSSARY.search(title) for title in passage.section_path):
             continue  # a definition is no reason
-        previous = 0.0
+        previous = item = 0.0
         for match in _SENTENCE.finditer(passage.text):
             sentence = match.group().strip()
+            if _NUMBERED.match(sentence):
+                item = 0.0  # 1.“…（项）”53.84万元… opens an item: its reason is read within it
             if why and _REASON_LEAD.search(sentence):  # the reason goes on: 较上一年度减少了培训费支出等。
                 sentence += _continuation(passage.text, match.end())
             score = _score(sentence, context, terms, cues) - rank * 0.25
-            if why and previous > score and _REASON_LEAD.match(sentence):
-                score = previous + 0.5  # “主要原因：…” gives the reason for the sentence before it
+            if why and max(previous, item) > score and _REASON_LEAD.match(sentence):
+                score = max(previous, item) + 0.5  # “主要原因：…” gives the reason for its item
             previous = score
+            item = max(item, score)
             if score > 0 and any(len(t) >= 4 and t in question for t in passage.section_path):
                 score += 3 / len(passage.section_path)  # the section the question names, top first
             if passage is lead and match.start() == 0:

@@ -114,6 +114,7 @@ def test_each_part_answers_its_piece(assistant, doc, question, parts):
     (W25, "社区公共服务中心新建工程建好以后做什么用？", "社区文化艺术活动场所"),  # 建成后作为…: what it is for
     (W24, "那个社区公共服务中心新建工程，建好了拿来干嘛用？", "社区文化艺术活动场所"),
     (SEED, "工会经费和工会资产由谁管理", "管理使用工会经费和工会资产"),  # whose duty, not what for
+    (SFLYY, "事业单位离退休经费为什么减少了？", "有退休人员去世"),  # the reason within the item's own paragraph
 ])
 def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, said):
     answer = assistant.ask(question, doc=doc)
