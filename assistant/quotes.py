@@ -116,7 +116,7 @@ def _continuation(text: str, end: int) -> str:
     return nxt if nxt and _GOES_ON.match(nxt) and len(nxt) <= 80 else ""
 
 
-_NUMBERED = re.compile(r"^(?:[0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九十]+[)）])")
+_NUMBERED = re.compile(r"^(?:[0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]{1,3}、)")
 
 
 def _heading_like(sentence: str) -> bool:

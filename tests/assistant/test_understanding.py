@@ -114,7 +114,8 @@ def test_each_part_answers_its_piece(assistant, doc, question, parts):
     (W25, "社区公共服务中心新建工程建好以后做什么用？", "社区文化艺术活动场所"),  # 建成后作为…: what it is for
     (W24, "那个社区公共服务中心新建工程，建好了拿来干嘛用？", "社区文化艺术活动场所"),
     (SEED, "工会经费和工会资产由谁管理", "管理使用工会经费和工会资产"),  # whose duty, not what for
-    (SFLYY, "事业单位离退休经费为什么减少了？", "有退休人员去世"),  # the reason within the item's own paragraph
+    (SFLYY, "事业单位离退休经费为什么减少了？", "有退休人员去世"),  # the reason within its item's paragraph
+    (W24, "街道在维护社区平安方面具体管些什么？", "化解矛盾纠纷"),  # 八、维护社区平安。 heads the duty
 ])
 def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, said):
     answer = assistant.ask(question, doc=doc)
