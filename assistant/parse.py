@@ -215,6 +215,7 @@ _COUNTED = re.compile(r"^[这那]?[一二两三四五六七八九十几\d]+\s*(?
 # 给在职人员交(的): who a payment is made for, said around the item's own name
 _WHOM = r"(?:机关|单位|在职|在编|退休|离退休)*(?:工作)?(?:人员|职工|员工|干部|大家)"
 _PAID = r"(?:交|缴|缴纳|发|发放|买|付|支付)"
+_COUNTED_TAIL = re.compile(r"[这那]?[两二三四五六七八九十几]\s*(?:块|项|类|个|笔|部分|样|种|方面|大块|大项)$")
 _FOR_WHOM = re.compile(rf"^(?:单位)?(?:(?:给|为|替){_WHOM}{_PAID}?|{_WHOM}{_PAID})的?$")
 _STAFF = re.compile(r"^(?:机关|单位|在职|在编)?(?:工作)?(?:人员|职工|员工|干部)$")  # who, never what
 _VERBISH = re.compile(r"[花用给批出投多少大小高低比较到从按把被对于向以将由自之该第总共值各]")
@@ -242,6 +243,10 @@ def _strip_fillers(phrase: str) -> str:
         tail = next((f for f in _filler_words() if f and phrase.endswith(f)), None)
         if tail:
             phrase = phrase[: -len(tail)]
+            continue
+        bare = _COUNTED_TAIL.sub("", phrase)  # 组织两块: the count of names said after the last one
+        if bare != phrase and len(bare) >= 2:
+            phrase = bare
             continue
         return phrase.strip("（）()“”")
 
@@ -340,6 +345,13 @@ def _anaphora(text: str, previous: Part | None, earlier: tuple[Part, ...] = ()) 
     return []
 
 
+def _owns(text: str, ref: Ref, following: Ref) -> bool:
+    """自然资源事务的事业运行: a subject, 的, then a name right after it — the name is read under it."""
+    end = ref.start + len(ref.text)
+    return ref.kind == "subject" and text[end:end + 1] == "的" and following.start == end + 1 and \
+        following.kind in ("subject", "name", "word", "document")
+
+
 _THAT_PIECE = re.compile(r"^[这那]一?(?:块|部分)")
 _HEAD_NOUN = re.compile(r"^的?(?:支出|经费|资金|预算)?的?")
 
@@ -357,6 +369,7 @@ def _containers(text: str, refs: list[Ref]) -> list[Ref]:
         marked = g.containers.match(after) is not None and g.containers.match(after).end() > 0
         later = i + 1 < len(refs)
         marked = marked or (later and _THAT_PIECE.match(after) is not None)  # 社保就业那块有多少公用经费
+        marked = marked or (later and _owns(text, ref, refs[i + 1]))
         if marked and (later or ref.kind not in ("name", "document")):
             out.append(replace(ref, role="container"))
         else:

@@ -64,6 +64,9 @@ def _subject_mention(doc: Disclosure, ref: Ref) -> Mention | None:
     return Mention(ref.text, ref.start, (Target("subject", name, rows),))
 
 
+_SAID_WITHOUT = ("事务", "支出", "管理事务", "经费")
+
+
 def _name_mention(doc: Disclosure, ref: Ref) -> Mention | None:
     """A phrase the document's own names resolve: a row, a project, an indicator (never a neighbour
     covering only a piece of it)."""
@@ -78,8 +81,9 @@ def _name_mention(doc: Disclosure, ref: Ref) -> Mention | None:
         names = [n for n in ref.names if n in ontology().concepts]
         if names:
             return Mention(ref.text, ref.start, tuple(Target("concept", n) for n in names))
-    exact = vocabulary(doc).names.get(ref.text)
-    if exact:
+    exact = vocabulary(doc).names.get(ref.text) or next(
+        (found for tail in _SAID_WITHOUT if (found := vocabulary(doc).names.get(ref.text + tail))), None)
+    if exact:  # 宣传 → 宣传事务: a row's name said without its generic tail
         return Mention(ref.text, ref.start, exact)
     from assistant.project_text import project_top, text_project
 
@@ -197,10 +201,20 @@ def resolve_ref(doc: Disclosure, ref: Ref, part: Part, container: Mention | None
 
     scope = part.scope
     ref = spent_in_year(doc, ref)
+    if ref.kind == "concept" and ref.key in _TOTALS and container is not None and container.targets and \
+            container.targets[0].kind == "subject":  # 城乡社区这块预算一共: the row's own total
+        return resolve(doc, container, part.text)
     if ref.kind == "concept" and is_column(ref) and container is not None and container.targets and \
             container.targets[0].kind == "project":  # 兰溪路工程项目资金: the project's own figure
         asked = part.text.split("占")[0] if part.op == "share" else part.text  # 今年这笔占总额: not the 总额
         return resolve(doc, container, asked)
+    if ref.kind == "concept" and is_column(ref) and container is not None and container.targets and \
+            container.targets[0].kind == "text_project":  # 兰溪路-真南路下立交项目资金: that project's own
+        from assistant.project_text import text_project
+
+        found = text_project(doc, container.surface)
+        mention = Mention(container.surface, container.start, container.targets)
+        return Resolved(mention, (found,)) if found else Resolved(mention, (), f"{where(doc)}没有列出该项目的数额。")
     if ref.kind == "concept" and ref.key and is_column(ref) and container is not None and \
             container.targets and container.targets[0].kind == "subject":
         found = _in_row(doc, container, ref.key, scope.fund, part.text)
@@ -235,6 +249,7 @@ def resolve_ref(doc: Disclosure, ref: Ref, part: Part, container: Mention | None
     return resolve(doc, mention, part.text)
 
 
+_TOTALS = ("支出总计", "本年支出合计")
 _SAID_TOTAL = re.compile(r"总计|合计|收支|收入|预算")  # 支出总计 / 收支总额 / 总预算 named as printed
 
 

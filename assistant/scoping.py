@@ -16,7 +16,7 @@ _BODY_END = re.compile(r"(?:局|委员会|委|厅|办事处|街道|总工会|工
 _PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}?[省市]|)(?:[\u4e00-\u9fff]{2,3}?[区县])?")
 _PLACE = re.compile(r"^.*?(?<![社园小校片辖景城营])[省市区县州旗]")
 _LEADING_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,3}(?:省|市(?![场民值面容])|县))")  # 建设市场 is no city
-_INSIDE = re.compile(r"里面|里头|当中|之中|里")  # 科技创新专项里各级企业技术中心: the body is after 里
+_INSIDE = re.compile(r"里面|里头|当中|之中|里|^.*?年(?:度)?")  # …专项里各级企业技术中心 / 25年街道: after them
 _DEICTIC = re.compile(r"这个|那个|这家|那家|这一|那一|该|本|这|那")  # 这个局: the one asked about
 
 
