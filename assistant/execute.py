@@ -17,6 +17,7 @@ from assistant.exact import Ask, answer_from, choices_answer, compute_answer, im
 from assistant.grammar import grammar
 from assistant.link import Mention, Target
 from assistant.plan import Planned, spent_in_year
+from assistant.qtext import plain_name
 from assistant.query import Ref
 from assistant.resolve import Resolved
 
@@ -221,6 +222,9 @@ def _share(p: Planned, ctx: Context) -> Answer:
         whole = implied_whole(p, part)
         if whole is None:
             return abstain(p.ask.raw, f"不清楚“{part.label}”是占什么的比例，请说明分母（如占支出总计）。")
+    if p.whole is not None and p.within is not None and p.whole.mention == p.within.mention and \
+            p.within.mention.targets and p.within.mention.targets[0].kind == "subject":
+        whole = _row_total(p.ask.doc, part) or whole  # 那958万里面财政拨款占多少: the part's own row's 合计
     if whole.value == 0:
         return abstain(p.ask.raw, f"{whole.label}为0，无法计算占比。")
     if (whole.citation, whole.value) == (part.citation, part.value):  # one cell (one sentence may state two)
@@ -233,6 +237,21 @@ def _share(p: Planned, ctx: Context) -> Answer:
     result = c.share(part, whole)
     text = f"{where(p.ask.doc)}中，{part.label}占{whole.label}的{fmt(result.value)}%。"
     return answer_from(p.ask, "arithmetic", text, result)
+
+
+def _row_total(doc, part: Operand) -> Operand | None:
+    """The 合计 of the row a column figure was read in (收入总表's 社会福利事业单位 · 财政拨款收入 → its 合计)."""
+    from assistant.compute import cell_operand, row_label
+
+    ci = part.citation
+    if ci.kind != "cell" or not ci.column or ci.column in ("合计", "小计", "总计"):
+        return None
+    table = next((t for t in doc.tables if t.title == ci.table), None)
+    row = next((r for r in table.rows if row_label(r) == ci.row), None) if table else None
+    column = next((c for c in ("合计", "小计", "总计") if row and row.cell(c) and row.cell(c).value is not None), None)
+    if row is None or column is None:
+        return None
+    return cell_operand(doc, table, row, column, f"{plain_name(row.name)}·{column}")
 
 
 def _multiple(p: Planned, ctx: Context) -> Answer:

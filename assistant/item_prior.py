@@ -31,27 +31,28 @@ def stated_item_pair(doc: Disclosure, name: str) -> tuple[Operand | None, Operan
     """What the 说明 states for the 项: this year's amount printed after its name (its 财政拨款 part, which
     may be less than the table's row), last year's 执行数, and the rate it states between them."""
     for section in doc.sections:
-        for para in section.paragraphs:
-            items = list(_ITEM.finditer(para.text))
-            for i, item in enumerate(items):
-                last = re.split(r"[（(][类款][)）]", item.group(1))[-1].strip()
-                if last != name and not (len(name) >= 4 and name in last):  # 职业年金缴费 (30109) of its 项
-                    continue
-                end = items[i + 1].start() if i + 1 < len(items) else len(para.text)
-                found = _PRIOR.search(para.text, item.end(), end)
-                if found:
-                    quote = para.text[item.start(): end].strip()
-                    cite = Citation(doc.doc_id, "text", para.span.page,
-                                    section=" > ".join(section.path), quote=quote)
-                    prior = Operand(f"{found.group(1)}年预算执行数",
-                                    Decimal(found.group(2).replace(",", "")), found.group(3), cite)
-                    now = _NOW.match(para.text[item.end() - 1:])
-                    current = Operand(f"说明所列{doc.year}年{name}", Decimal(now.group(1).replace(",", "")),
-                                      now.group(2), cite) if now else None
-                    rate = _RATE.search(para.text, item.end(), end)
-                    signed = Decimal(rate.group(2)) * (-1 if rate.group(1) in ("减少", "下降") else 1) \
-                        if rate else None
-                    return current, prior, signed
+        # a PDF may break an item's paragraph (its 执行数 on the next line): the section's text is read whole
+        text = "".join(p.text for p in section.paragraphs)
+        starts = [sum(len(p.text) for p in section.paragraphs[:k]) for k in range(len(section.paragraphs))]
+        items = list(_ITEM.finditer(text))
+        for i, item in enumerate(items):
+            last = re.split(r"[（(][类款][)）]", item.group(1))[-1].strip()
+            if last != name and not (len(name) >= 4 and name in last):  # 职业年金缴费 (30109) of its 项
+                continue
+            end = items[i + 1].start() if i + 1 < len(items) else len(text)
+            found = _PRIOR.search(text, item.end(), end)
+            if found:
+                para = section.paragraphs[max(k for k, at in enumerate(starts) if at <= item.start())]
+                cite = Citation(doc.doc_id, "text", para.span.page, section=" > ".join(section.path),
+                                quote=text[item.start(): end].strip())
+                prior = Operand(f"{found.group(1)}年预算执行数",
+                                Decimal(found.group(2).replace(",", "")), found.group(3), cite)
+                now = _NOW.match(text[item.end() - 1:])
+                current = Operand(f"说明所列{doc.year}年{name}", Decimal(now.group(1).replace(",", "")),
+                                  now.group(2), cite) if now else None
+                rate = _RATE.search(text, item.end(), end)
+                signed = Decimal(rate.group(2)) * (-1 if rate.group(1) in ("减少", "下降") else 1) if rate else None
+                return current, prior, signed
     return None
 
 

@@ -352,6 +352,8 @@ def _owns(text: str, ref: Ref, following: Ref) -> bool:
         following.kind in ("subject", "name", "word", "document")
 
 
+_AMOUNT_SAID = re.compile(r"^(?:的)?[这那]?(?:\d[\d.,]*\s*(?:万|亿)?元?|"
+                          r"[一二两三四五六七八九十百千]+\s*(?:万|亿)元?)多?")
 _THAT_PIECE = re.compile(r"^[这那]一?(?:块|部分)")
 _HEAD_NOUN = re.compile(r"^的?(?:支出|经费|资金|预算)?的?")
 
@@ -365,7 +367,7 @@ def _containers(text: str, refs: list[Ref]) -> list[Ref]:
         if ref.start < 0 or text[ref.start:end] != ref.text:  # 后者 stands for 项目支出: not its words
             out.append(ref)
             continue
-        after = _HEAD_NOUN.sub("", text[end:])  # 社保就业(支出)里: a short name and its head noun
+        after = _HEAD_NOUN.sub("", _AMOUNT_SAID.sub("", text[end:]))  # 社保就业(支出)里 / X那958万多里面
         marked = g.containers.match(after) is not None and g.containers.match(after).end() > 0
         later = i + 1 < len(refs)
         marked = marked or (later and _THAT_PIECE.match(after) is not None)  # 社保就业那块有多少公用经费
@@ -401,7 +403,7 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
     chosen = _operation(cues)
     # the words of the operation read, and question words, are no names; another rule's cue may be one
     # (编报绩效目标的项目资金占项目支出的比重: 绩效目标 names the projects, the question is a share)
-    spent = [c for c in cues if c[2] == chosen or c[2] == "lookup" or c[3] >= _OP_WORDS]
+    spent = [c for c in cues if c[2] in (chosen, "lookup", "each") or c[3] >= _OP_WORDS]  # 分别 is never a name
     refs = _code_and_name(text, sorted(refs + _names(text, taken, spent), key=lambda r: r.start))
     kept = _restated(text, _one_name(text, refs))
     said_again = _spans_said_again(text, refs, kept)

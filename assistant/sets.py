@@ -116,8 +116,9 @@ def members(p: Planned) -> tuple[str, list[Operand]]:
                 return "下级科目", rows
     if doc.projects and _PROJECTS_ASKED.search(p.part.text):  # 项目支出一共有几个项目: its projects
         return "项目", [op for pr in doc.projects if (op := project_operand(doc, pr))]
-    economic = scope.scheme == "经济分类" or (scope.scheme is None and any(w in p.part.text for w in ECONOMIC_WORDS)
-                                             and column not in ("项目支出",))
+    within = scope.within.key if scope.within is not None else None  # 日常公用开支里: 公用经费, said otherwise
+    economic = scope.scheme == "经济分类" or (scope.scheme is None and column not in ("项目支出",) and (
+        any(w in p.part.text for w in ECONOMIC_WORDS) or within in ECONOMIC_WORDS))
     if economic and doc.table("gpb_basic") is not None:
         level = "类" if scope.level == "类" or (scope.level is None and "类" in p.part.text) else "款"
         econ_column = column if column in ("人员经费", "公用经费") else None

@@ -26,12 +26,17 @@ def holds(label: str, phrase: str, narrow: bool = False) -> bool:
     and, unless the search is already narrowed to one project's text, half of the label too (专项资金 is
     not 省级困难职工及劳模帮扶救助专项资金)."""
     label, phrase = _LEAD.sub("", plain_name(label)), re.sub("[了过]", "", plain_name(phrase))  # 报了绩效目标
+    phrase = _ASKED_TAIL.sub("", phrase) if len(_ASKED_TAIL.sub("", phrase)) >= 2 else phrase  # 进博会推进专项预算
     start = anchored(phrase, label)
+    if start is None and len(phrase) > 3 and phrase[0] in _DONE:  # 做了绩效目标的项目: what was done
+        phrase = phrase[1:]
+        start = anchored(phrase, label)
     if len(phrase) < 2 or start is None:
         return False
     rest = iter(label[start:])
     held = sum(1 for ch in phrase if ch in rest)
-    return held / len(phrase) >= HELD and (narrow or held / len(label) >= 0.5)
+    own = _LABEL_TAIL.sub("", label) or label  # 编报绩效目标(的项目): what the label names
+    return held / len(phrase) >= HELD and (narrow or held / len(own) >= 0.5)
 
 
 def anchored(phrase: str, name: str) -> int | None:
@@ -58,6 +63,9 @@ def _clauses(doc: Disclosure, sections: list[Section] | None = None):
 
 
 # what a clause that only carries the amount of the clause before says besides it: 涉及项目预算资金
+_LABEL_TAIL = re.compile(r"的?(?:项目|资金|经费)$")
+_DONE = set("做报编搞填设定写订有")
+_ASKED_TAIL = re.compile(r"(?:的)?(?:预算|资金|经费|金额|安排|预算数)$")
 _ITEM_MARK = re.compile(r"[（(]项[)）]")
 _PATH = re.compile(r"[（(][类款][)）]")
 _COUNT_TAIL = re.compile(r"(?:共|共计|合计|总计)?\d+\s*[个项家笔所]$")

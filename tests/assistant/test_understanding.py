@@ -98,6 +98,11 @@ CASES = [
      [("4477.33", "万元"), ("4416.67", "万元")]),  # 事业运行 under 自然资源事务, both asked of it
     (JGW, "兰溪路-真南路下立交项目总资金多少？", [("771325800.00", "元")]),  # 总资金: the 项目资金总额
     (JGW, "兰溪路-真南路下立交项目资金是多少", [("22614.51", "万元")]),  # the project's, never the 项目支出 total
+    (SWJ, "贸易高质量发展专项里进博会推进专项预算多少？", [("153.00", "万元")]),  # the item's 预算: its amount
+    (SWJ, "商务委做了绩效目标的项目有几个？涉及多少钱？", [("25", "个"), ("11381.60", "万元")]),  # 做了: what was done
+    (W24, "城管执法24年预算比23年执行数降了多少百分比？", [("-10.69", "%")]),  # the 执行数 a line below its item
+    (SFLYY, "社会福利事业单位那958万多里面，财政拨款占多少比例？", [("72.67", "%")]),  # in the part's own row
+    (SFLYY, "福利院日常公用开支里第二大的是哪项？", [("320000", "元")]),  # 公用经费's 经济分类 rows
     (SFLYY, "水费是多少", [("60000", "元")]),  # printed under 30203, not the standard's 30205 (邮电费)
     (SFLYY, "事业单位离退休这一项，2023年实际执行了多少？", [("54.60", "万元")]),  # the 说明's 执行数
 ]
@@ -132,6 +137,11 @@ def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, sa
 def test_an_open_comparison_states_amount_and_rate(assistant):
     text = assistant.ask("机关运行经费跟2023年比变化多大", doc=GHZY).text
     assert "减少13.52万元" in text and "下降8.65%" in text, text
+
+
+def test_a_project_in_words_lists_its_items(assistant):
+    values = {f.value for f in assistant.ask("生命健康专项的钱分别投在哪几块、各多少？", doc=SWJ).values}
+    assert {Decimal("870.00"), Decimal("70.00"), Decimal("180.00"), Decimal("50.00")} <= values  # 分别 names nothing
 
 
 def test_a_list_of_one_item_lists_what_it_holds(assistant):
