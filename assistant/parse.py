@@ -425,7 +425,27 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
         scope = _carried(scope, previous)  # 决算比预算少多少？原因呢？ / 哪一款最多？排第二的呢？
         if previous.scope.within is not None and not any(r.role == "container" for r in refs):
             refs.append(replace(previous.scope.within, start=-1))
-    return _settle_part(Part(op, text, tuple(refs), scope, _direction(text), inherited, unread))
+    return _settle_part(Part(op, text, tuple(_each_owner(text, op, refs)), scope, _direction(text), inherited,
+                             unread))
+
+
+_ARITH = ("difference", "sum", "compare", "multiple")
+
+
+def _each_owner(text: str, op: str, refs: list[Ref]) -> list[Ref]:
+    """本级和人民会堂的机关运行经费差多少: two owners, one figure — the figure of each owner (本级的机关运行经费,
+    人民会堂的机关运行经费), as two names the document's words resolve."""
+    named = [r for r in refs if r.start >= 0 and r.role in ("operand", "qualifier")]
+    if op not in _ARITH or len(named) != 3 or [r.kind for r in named] != ["name", "name", "concept"]:
+        return refs
+    a, b, figure = named
+    joined = text[a.start + len(a.text): b.start] in ("和", "与", "及", "跟", "、")
+    owned = text[b.start + len(b.text): figure.start] in ("", "的")
+    if not (joined and owned):
+        return refs
+    rest = [r for r in refs if r not in named]
+    return [*rest, Ref(f"{a.text}{figure.text}", "name", None, a.start),
+            Ref(f"{b.text}{figure.text}", "name", None, b.start)]
 
 
 _MOMENTS = "年初|年末|年底|期初|期末"

@@ -293,6 +293,12 @@ def _stated(doc: Disclosure, ref: Ref, container: Mention | None) -> Resolved | 
     from assistant.project_text import text_project
     from assistant.stated_items import stated_item
 
+    own = _OWN_PHRASE.match(ref.text)
+    alone = re.search(r"(?:本级|本部)$", ref.text) and container is not None and container.targets and \
+        container.targets[0].kind == "concept"  # 机关运行经费…其中机关本级: the container's, for the body itself
+    if own or alone:  # 总工会本级的机关运行经费: the department's own figure
+        found = _own_amount(doc, own.group(1) if own else container.surface)
+        return Resolved(Mention(ref.text, ref.start, (Target("stated", found.label),)), (found,)) if found else None
     found = text_project(doc, ref.text) if container is None else None
     if found is None:
         sections = None
@@ -472,11 +478,20 @@ def _narrowed(doc: Disclosure, qualifier: Ref, operand: Resolved, part: Part) ->
     if named is not None:
         loose = "[\u4e00-\u9fff]{0,2}".join(map(re.escape, named.text))  # 项目资金 as asked: 项目预算资金
         patterns = (*labels(named.kind, named.key or ""), re.compile(loose))
-        found = qualified_amount(doc, qualifier.text, named.text, patterns)
+        own = _OWN_BODY.fullmatch(qualifier.text) is not None  # 本级: the department itself, as the 说明 names it
+        found = _own_amount(doc, named.text) if own else qualified_amount(doc, qualifier.text, named.text, patterns)
         if found is not None:
             return Resolved(operand.mention, (found,))
     what = named.text if named is not None else operand.mention.surface
     return Resolved(operand.mention, (), f"{where(doc)}没有单独列出“{qualifier.text}”的{what}。")
+
+
+def _own_amount(doc: Disclosure, label: str) -> Operand | None:
+    """石家庄市总工会机关运行经费共计安排40.51万元: the figure stated with the department's own name right
+    before the label (never the 部门运行经费 total that names it too)."""
+    from assistant.stated import own_figure
+
+    return own_figure(doc, label)
 
 
 def _picked(doc: Disclosure, qualifier: Ref, r: Resolved, part: Part) -> Resolved:
@@ -530,6 +545,8 @@ def _qualified_container(part: Part) -> Part:
     return replace(part, refs=(*part.refs, replace(within, role="operand")), scope=replace(part.scope, within=None))
 
 
+_OWN_PHRASE = re.compile(r"^.{0,8}?(?:机关)?(?:本级|本部)的?(.{2,})$")
+_OWN_BODY = re.compile(r"(?:机关)?本级|本部|机关本部")
 _WHO = re.compile(r"由谁|谁来|谁负责|谁管")  # 工会经费由谁管理: whose duty it is, not what it is for
 
 

@@ -52,6 +52,19 @@ def qualified_amount(doc: Disclosure, qualifier: str, label: str,
     return None
 
 
+def own_figure(doc: Disclosure, label: str) -> Operand | None:
+    """The amount stated right after the department's own name and the label (本级's 机关运行经费)."""
+    said = re.compile(re.escape(doc.department) + r"(?:机关)?(?:本级)?" + re.escape(label) +
+                      r"[^，。；\d]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)")
+    for section in doc.sections:
+        for sentence, page in sentences(section):
+            found = said.search(sentence)
+            if found:
+                return Operand(f"本级{label}", Decimal(found.group(1).replace(",", "")), found.group(2),
+                               _citation(doc, section, sentence, page))
+    return None
+
+
 def _labelled_amount(clause: str, patterns: tuple[re.Pattern[str], ...],
                      qualifier: str | None = None) -> tuple[Decimal, str, str] | None:
     """The amount right after a label; in the qualifier's own clause, the label the qualifier stands by

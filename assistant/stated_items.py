@@ -63,7 +63,7 @@ def _clauses(doc: Disclosure, sections: list[Section] | None = None):
 
 
 # what a clause that only carries the amount of the clause before says besides it: 涉及项目预算资金
-_LABEL_TAIL = re.compile(r"的?(?:项目|资金|经费)$")
+_LABEL_TAIL = re.compile(r"(?:的?(?:项目|资金|经费))?(?:共计|合计|总计|共)?(?:安排|为|是|达)?$")
 _DONE = set("做报编搞填设定写订有")
 _ASKED_TAIL = re.compile(r"(?:的)?(?:预算|资金|经费|金额|安排|预算数)$")
 _ITEM_MARK = re.compile(r"[（(]项[)）]")
