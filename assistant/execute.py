@@ -397,8 +397,13 @@ def narrative_ask(p: Planned) -> Ask:
 
 
 def _narrative(p: Planned, ctx: Context) -> Answer:
-    """Quoted from the 说明: asked the understood way first, then in the question's own words."""
+    """Quoted from the 说明: asked the understood way first (alone, then with the question's words), then
+    in the question's own words."""
     understood = narrative_ask(p)
+    if p.part.op == "purpose" and understood.q.endswith(p.ask.q) and understood.q != p.ask.q:
+        alone = ctx.narrative.answer(replace(understood, q=understood.q[: -len(p.ask.q)]))
+        if not alone.abstained:  # 城市建设支出主要用于什么, without 拿来干嘛 diluting what is searched
+            return alone
     answer = ctx.narrative.answer(understood)
     if answer.abstained and understood.q != p.ask.q:
         again = ctx.narrative.answer(p.ask)

@@ -236,7 +236,8 @@ def resolve_ref(doc: Disclosure, ref: Ref, part: Part, container: Mention | None
                                                                               part.text)):
         return Resolved(mention, tuple(found))  # 在项目支出里面，自然资源海洋气象这块: the row's 项目支出
     if scope.fund and mention.targets[0].kind == "subject":
-        rows = tuple((k, r) for t in mention.targets for k, r in t.rows if k == scope.fund)
+        rows = _named_in_fund(doc, scope.fund, ref.text, part.text) or \
+            tuple((k, r) for t in mention.targets for k, r in t.rows if k == scope.fund)
         if not rows:
             table = doc.table(scope.fund)
             name = f"“{table.title}”" if table else _fund_name(scope.fund)
@@ -261,6 +262,14 @@ def spent_in_year(doc: Disclosure, ref: Ref) -> Ref:
     if doc.kind != "决算" or ref.kind != "concept" or ref.key != "支出总计" or _SAID_TOTAL.search(ref.text):
         return ref
     return replace(ref, key="本年支出合计") if resolve_concept(doc, "本年支出合计") else ref
+
+
+def _named_in_fund(doc: Disclosure, fund: str, said: str, text: str) -> tuple[tuple[str, Row], ...]:
+    """政府性基金的城市建设支出: the fund table's row the question names in full (城市建设支出, a 项), before
+    the 类 its everyday name (城市建设 → 城乡社区支出) stands for."""
+    table = doc.table(fund)
+    rows = [r for r in (table.rows if table else ()) if said in plain_name(r.name) and plain_name(r.name) in text]
+    return tuple((fund, r) for r in rows[:1]) if len(rows) == 1 else ()
 
 
 def _fund_stated(doc: Disclosure, fund: str, key: str) -> Operand | None:

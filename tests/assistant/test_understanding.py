@@ -130,6 +130,7 @@ def test_each_part_answers_its_piece(assistant, doc, question, parts):
     (SEED, "工会经费和工会资产由谁管理", "管理使用工会经费和工会资产"),  # whose duty, not what for
     (SFLYY, "事业单位离退休经费为什么减少了？", "有退休人员去世"),  # the reason within its item's paragraph
     (W24, "街道在维护社区平安方面具体管些什么？", "化解矛盾纠纷"),  # 八、维护社区平安。 heads the duty
+    (JGW, "土地出让收入安排的城市建设支出主要拿来干嘛？", "水环境治理"),  # the fund's 项 named in full
 ])
 def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, said):
     answer = assistant.ask(question, doc=doc)
