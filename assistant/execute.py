@@ -78,7 +78,7 @@ def _lookup(p: Planned, ctx: Context) -> Answer:
     if p.ask.doc.kind == "决算" and all(r.candidates for r in p.operands):  # a name not found is no pair
         from assistant.final_answer import answer_execution
 
-        found_exec = answer_execution(p.ask)
+        found_exec = answer_execution(_item_asked(p))
         if found_exec is not None:
             return found_exec
     if (indicator := _indicator(p)) is not None:
@@ -90,6 +90,16 @@ def _lookup(p: Planned, ctx: Context) -> Answer:
     if problem:
         return _text_fallback(p, ctx, problem) if not problem.values else problem
     return compute_answer(p.ask, "lookup" if len(ops) == 1 else "each", ops)
+
+
+def _item_asked(p: Planned) -> Ask:
+    """三公经费里出国、公车、接待分别花了多少: each item's own pair is looked for by its name, not the
+    container's (a concept) that the question's words name first."""
+    within = p.within.mention.targets if p.within is not None else ()
+    if not (within and within[0].kind == "concept" and p.operands):
+        return p.ask
+    names = "".join(t.name for r in p.operands for t in r.mention.targets[:1])
+    return replace(p.ask, q=names + p.ask.q.replace(p.within.mention.surface, ""))
 
 
 def _text_fallback(p: Planned, ctx: Context, problem: Answer) -> Answer:

@@ -163,7 +163,24 @@ def _refs_of(text: str, previous: Part | None,
         taken[code.start():code.end()] = [True] * (code.end() - code.start())
         known = ontology().subject(code.group(1))
         refs.append(Ref(code.group(1), "code", code.group(1), code.start(), names=(known.name,) if known else ()))
+    refs += _contracted(text, refs, taken)
     return sorted(refs, key=lambda r: r.start), taken
+
+
+def _contracted(text: str, refs: list[Ref], taken: list[bool]) -> list[Ref]:
+    """水电费: two items said with one shared 费 (水费 and 电费) — the char before a two-character X费 that
+    makes another item's name with the same 费."""
+    found = []
+    for ref in refs:
+        start = ref.start
+        if ref.kind != "subject" or len(ref.text) != 2 or not ref.text.endswith("费") or start < 1 or taken[start - 1]:
+            continue
+        other = text[start - 1] + "费"
+        entry = next((e for m in scan(other) if m.end - m.start == 2 for e in m.entries if e.kind == "subject"), None)
+        if entry is not None:
+            taken[start - 1] = True
+            found.append(Ref(other, "subject", entry.key, start - 1))
+    return found
 
 
 def _parents(key: str) -> tuple[str, ...]:
@@ -419,7 +436,11 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
         op, scope = previous.op, _carried(scope, previous)
         refs += [replace(r, start=-1) for r in previous.refs if r.role == "whole"]
     inherited = False  # set below
-    if previous is not None and op not in ("duties",) and _takes_previous(text, op, refs):
+    if previous is not None and op in _ARITH and _LEADING_THAN.match(text) and len(previous.operands()) == 1 and \
+            len([r for r in refs if r.role == "operand"]) == 1:  # 基本支出是多少？比项目支出多多少: it, then the other
+        refs = [replace(previous.operands()[0], start=-1), *refs]
+        inherited = True
+    elif previous is not None and op not in ("duties",) and _takes_previous(text, op, refs):
         refs = [*(replace(r, role="operand", start=-1) for r in previous.operands()), *refs]
         inherited = bool(previous.operands())
         scope = _carried(scope, previous)  # 决算比预算少多少？原因呢？ / 哪一款最多？排第二的呢？
@@ -430,6 +451,7 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
 
 
 _ARITH = ("difference", "sum", "compare", "multiple")
+_LEADING_THAN = re.compile(r"^(?:那|它|那它)?(?:比|较|相比)")
 
 
 def _each_owner(text: str, op: str, refs: list[Ref]) -> list[Ref]:

@@ -172,6 +172,7 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
     what the question leaves out (不算参公单位: no 参公事业单位)."""
     words = "|".join(map(re.escape, (measure,) if isinstance(measure, str) else measure))
     pattern = re.compile(rf"(\d[\d,]*)\s*({words})")
+    question = question.replace("买", "购置")  # 准备买几辆车: the 说明 says 购置
     thing = re.sub(r"多少|几|一共|总共|共|有|是|的|[？?。]|" + words, "", question)
     wanted = {ch for ch in thing if "\u4e00" <= ch <= "\u9fff"}
     noun = _counted_noun(question, words) if re.search("个|家|项", words) else None  # 辆/人次 say what
