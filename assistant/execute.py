@@ -193,7 +193,27 @@ def _arith(p: Planned, op: str) -> Answer:
     return compute_answer(p.ask, op, c.same_unit(ops))
 
 
+def _per_period(p: Planned) -> Answer | None:
+    """社区公共服务中心新建工程四个季度用款计划加起来: the periods' amounts the project's text lists."""
+    from assistant.project_text import project_top
+    from assistant.stated_items import _PERIOD, EVERY_PERIOD, stated_per_period
+
+    if not EVERY_PERIOD.search(p.part.text):
+        return None
+    found = project_top(p.ask.doc, p.ask.q)
+    sections = [s for s in p.ask.doc.sections if s.path[:1] == (found[1].title,)] if found else None
+    for ref in (r for r in p.part.refs if r.role == "operand"):
+        item = _PERIOD.sub("", EVERY_PERIOD.sub("", ref.text)).lstrip("的")
+        ops = stated_per_period(p.ask.doc, item, sections) if len(item) >= 2 else []
+        if ops:
+            return compute_answer(p.ask, "sum", c.same_unit(ops))
+    return None
+
+
 def _sum(p: Planned, ctx: Context) -> Answer:
+    periods = _per_period(p)
+    if periods is not None:
+        return periods
     ops, problem = figures(p, allow_default=False)
     named = [r.text for r in p.part.refs if r.role == "operand"]
     if problem is None and len(ops) == 1 and len(named) >= 2 and all(n in ops[0].label for n in named):

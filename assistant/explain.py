@@ -40,7 +40,13 @@ def _within(p: Planned) -> str:
 def understood(p: Planned) -> str:
     op, names = p.part.op, _operands(p)
     first = names[0]
-    if op == "difference" and len(names) == 1 and p.ask.doc.kind == "决算":
+    from assistant.stated_items import EVERY_PERIOD
+
+    periods = EVERY_PERIOD.search(p.part.text) if op == "sum" else None
+    if periods:  # 四个季度用款计划加起来: the periods' amounts added
+        item = next((r.text for r in p.part.operands() if periods.group() in r.text), first)
+        phrase = f"{item}（各期相加）"
+    elif op == "difference" and len(names) == 1 and p.ask.doc.kind == "决算":
         phrase = f"{first}决算数 − 年初预算"
     elif op in _SIGN and len(names) >= 2:
         phrase = _SIGN[op].join(names) + ("（哪个多）" if op == "compare" else "（各是多少）" if op == "each" else "")

@@ -38,8 +38,9 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
         if parts and part.inherited and (part.op, part.scope, _measure(part)) == \
                 (parts[-1].op, parts[-1].scope, _measure(parts[-1])):
             continue  # 三公经费由哪几块组成，各是多少: one list asked twice (几批、多少人次: two counts)
-        if parts and parts[-1].op == "list" and part.op in ("list", "each") and not part.refs:
-            continue  # 花在哪几个大类上？各多少: the list already says how much each is
+        if parts and parts[-1].op == "list" and ((part.op in ("list", "each") and not part.refs) or
+                                                 re.match(r"^(?:那)?(?:分别|各)(?:是|为|有)?多少", part.text)):
+            continue  # 花在哪几个大类上？各多少 / 怎么分的？分别多少: the list already says how much each is
         if parts and parts[-1].op in ("rank", "nth") and part.op == "lookup" and not part.refs:
             continue  # 第二多的是哪一类？多少钱: the one found, with its amount
         if parts and part.inherited and parts[-1].op == "lookup" and _EXISTS.search(parts[-1].text) and \
@@ -234,7 +235,7 @@ _WHOM = r"(?:机关|单位|在职|在编|退休|离退休)*(?:工作)?(?:人员|
 _PAID = r"(?:交|缴|缴纳|发|发放|买|付|支付)"
 _COUNTED_TAIL = re.compile(r"[这那]?[两二三四五六七八九十几]\s*(?:块|项|类|个|笔|部分|样|种|方面|大块|大项)$")
 _FOR_WHOM = re.compile(rf"^(?:单位)?(?:(?:给|为|替){_WHOM}{_PAID}?|{_WHOM}{_PAID})的?$")
-_STAFF = re.compile(r"^(?:机关|单位|在职|在编)?(?:工作)?(?:人员|职工|员工|干部)$")  # who, never what
+_STAFF = re.compile(r"^(?:机关|单位|在职|在编|职|编)?(?:工作)?(?:人员|职工|员工|干部)$")  # who, never what
 _VERBISH = re.compile(r"[花用给批出投多少大小高低比较到从按把被对于向以将由自之该第总共值各]")
 
 

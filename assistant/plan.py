@@ -81,12 +81,17 @@ def _name_mention(doc: Disclosure, ref: Ref) -> Mention | None:
         names = [n for n in ref.names if n in ontology().concepts]
         if names:
             return Mention(ref.text, ref.start, tuple(Target("concept", n) for n in names))
-    exact = vocabulary(doc).names.get(ref.text) or next(
+    bought = re.match(r"^(?:买|购买|购置)(.{2,})$", ref.text)  # 买办公设备: the row 办公设备购置
+    exact = (vocabulary(doc).names.get(bought.group(1) + "购置") if bought else None) or \
+        vocabulary(doc).names.get(ref.text) or next(
         (found for tail in _SAID_WITHOUT if (found := vocabulary(doc).names.get(ref.text + tail))), None)
     if exact:  # 宣传 → 宣传事务: a row's name said without its generic tail
         return Mention(ref.text, ref.start, exact)
     from assistant.project_text import project_top, text_project
 
+    form = [p for p in doc.projects if len(ref.text) >= 4 and ref.text in plain_name(p.name)]
+    if len(form) == 1:  # 兰溪路-真南路下立交: its 绩效目标表 (budget and 项目资金总额) before its words
+        return Mention(ref.text, ref.start, (Target("project", form[0].name, project=form[0]),))
     if text_project(doc, ref.text) is not None:  # a project the 说明 describes in words
         found = project_top(doc, ref.text)
         return Mention(ref.text, ref.start, (Target("text_project", found[1].title),)) if found else None

@@ -106,3 +106,21 @@ def stated_item_change(doc: Disclosure, phrases: list[str]) -> StatedChange | No
         return StatedChange(_LEAD.sub("", plain_name(clause[: change.start()])), amount, increased,
                             int(year.group(1)) if year else doc.year - 1)
     return None
+
+
+_PERIOD = re.compile(r"第?[一二三四1-4]季度|[一二三四五六七八九十]{1,2}月|上半年|下半年")
+EVERY_PERIOD = re.compile(r"[四4]个季度|各季度|每个?季度|全年各|各个?月|每个?月")  # all the periods, asked together
+
+
+def stated_per_period(doc: Disclosure, phrase: str, sections: list[Section] | None = None) -> list[Operand]:
+    """第一季度用款计划15万元，第二季度用款计划15万元…: every period's amount of one item, from the
+    sentence that lists them (the first such sentence)."""
+    by_sentence: dict[str, list[Operand]] = {}
+    for section, sentence, page, clause, _ in _clauses(doc, sections):
+        amount = _AMOUNT.search(clause)
+        label = clause[: amount.start()] if amount else ""
+        if amount and _PERIOD.search(label) and holds(_PERIOD.sub("", label), phrase, narrow=True):
+            by_sentence.setdefault(sentence, []).append(
+                Operand(plain_name(label), Decimal(amount.group(1).replace(",", "")), _unit(amount.group(2)),
+                        _citation(doc, section, sentence, page)))
+    return next((ops for ops in by_sentence.values() if len(ops) >= 2), [])

@@ -156,6 +156,10 @@ def _other_concept(sentence: str, end: int, concept: str) -> bool:
                for other, pattern in _labelled() if other != concept for m in pattern.finditer(head))
 
 
+_PRINTED_AS = {"买": "购置", "劳模": "劳动模范", "公车": "公务用车"}  # everyday words → the 说明's
+_PEOPLE = re.compile(r"劳模|劳动模范|职工|人员|干部|员工|老人|学生|志愿者")
+
+
 def stated_count(doc: Disclosure, question: str, measure: str | tuple[str, ...],
                  min_run: int = 1) -> Operand | None:
     """有多少辆车 → 共有车辆8辆: a count the 说明 states with the question's measure word, beside the
@@ -170,9 +174,13 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
                   min_run: int = 1, exclude: tuple[str, ...] = ()) -> list[Operand]:
     """Every stated count that fits the question best (several when they fit equally well); `exclude`:
     what the question leaves out (不算参公单位: no 参公事业单位)."""
-    words = "|".join(map(re.escape, (measure,) if isinstance(measure, str) else measure))
+    measures = (measure,) if isinstance(measure, str) else tuple(measure)
+    if "个" in measures and _PEOPLE.search(question):  # 多少个劳模: people are counted in 名/人
+        measures += ("名", "人", "位")
+    words = "|".join(map(re.escape, measures))
     pattern = re.compile(rf"(\d[\d,]*)\s*({words})")
-    question = question.replace("买", "购置")  # 准备买几辆车: the 说明 says 购置
+    for said, printed in _PRINTED_AS.items():  # 准备买几辆车: the 说明 says 购置
+        question = question.replace(said, printed)
     thing = re.sub(r"多少|几|一共|总共|共|有|是|的|[？?。]|" + words, "", question)
     wanted = {ch for ch in thing if "\u4e00" <= ch <= "\u9fff"}
     noun = _counted_noun(question, words) if re.search("个|家|项", words) else None  # 辆/人次 say what
