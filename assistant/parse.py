@@ -34,7 +34,9 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
     q = normalize_question(question)
     parts: list[Part] = []
     for text in _clauses(q, names):
+        text = _LEADING_THEN.sub("", text)  # 那社会保障和就业这一类里面…呢: a follow-up's 那 names nothing
         part = _part(text, parts[-1] if parts else None, names, tuple(parts))
+        part = _at_other_moment(part, parts[-1] if parts else None)
         if parts and part.inherited and (part.op, part.scope, _measure(part)) == \
                 (parts[-1].op, parts[-1].scope, _measure(parts[-1])):
             continue  # 三公经费由哪几块组成，各是多少: one list asked twice (几批、多少人次: two counts)
@@ -51,6 +53,8 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
     return Query(question, tuple(p for part in parts for p in _each(part)) or (Part("lookup", q),))
 
 
+_NOT_THEN = "个些笔块一二两三四五六七八九十几台项类款辆家种部分边时"  # 那个/那笔…: a pointer, kept
+_LEADING_THEN = re.compile(rf"^(?:那么|那(?![{_NOT_THEN}\d]))(?=[\u4e00-\u9fff])")
 _EXISTS = re.compile(r"有没有|是否有|有无|有[^，。？?]{1,12}吗")
 COUNTED = re.compile(r"(?:几|多少)\s*(人次|批次|[个项类款家笔辆台套所处名位人批次])")
 
@@ -233,7 +237,9 @@ _COUNTED = re.compile(r"^[这那]?[一二两三四五六七八九十几\d]+\s*(?
 # 给在职人员交(的): who a payment is made for, said around the item's own name
 _WHOM = r"(?:机关|单位|在职|在编|退休|离退休)*(?:工作)?(?:人员|职工|员工|干部|大家)"
 _PAID = r"(?:交|缴|缴纳|发|发放|买|付|支付)"
-_COUNTED_TAIL = re.compile(r"[这那]?[两二三四五六七八九十几]\s*(?:块|项|类|个|笔|部分|样|种|方面|大块|大项)$")
+_COUNT_OF = r"[这那]?[两二三四五六七八九十几]\s*(?:块|项|类|个|笔|部分|样|种|方面)"
+_COUNTED_TAIL = re.compile(rf"{_COUNT_OF}$|[这那]?[两二三四五六七八九十几]\s*(?:大块|大项)$")
+_COUNTED_MID = re.compile(rf"{_COUNT_OF}(?=[\u4e00-\u9fff]{{1,4}}$)")
 _FOR_WHOM = re.compile(rf"^(?:单位)?(?:(?:给|为|替){_WHOM}{_PAID}?|{_WHOM}{_PAID})的?$")
 _STAFF = re.compile(r"^(?:机关|单位|在职|在编|职|编)?(?:工作)?(?:人员|职工|员工|干部)$")  # who, never what
 _VERBISH = re.compile(r"[花用给批出投多少大小高低比较到从按把被对于向以将由自之该第总共值各]")
@@ -262,7 +268,7 @@ def _strip_fillers(phrase: str) -> str:
         if tail:
             phrase = phrase[: -len(tail)]
             continue
-        bare = _COUNTED_TAIL.sub("", phrase)  # 组织两块: the count of names said after the last one
+        bare = _COUNTED_TAIL.sub("", _COUNTED_MID.sub("", phrase))  # 组织两块 / 统战这三块事务: a count of names
         if bare != phrase and len(bare) >= 2:
             phrase = bare
             continue
@@ -493,6 +499,23 @@ def _counterpart(text: str, refs: list[Ref]) -> list[Ref]:
     if other is None:
         return refs
     return [*out, Ref(against.group(1), "concept", other, against.start(1))]
+
+
+_MOMENT_ONLY = re.compile(rf"^({_MOMENTS})(?:的|数|呢|是多少|多少)*$")
+
+
+def _at_other_moment(part: Part, previous: Part | None) -> Part:
+    """年初结转结余是多少？那年末呢？: the figure before, read at the moment now named."""
+    moment = _MOMENT_ONLY.match(part.text)
+    said = [r for r in (previous.operands() if previous else ()) if r.kind == "concept" and r.start >= 0]
+    if moment is None or len(said) != 1:
+        return part
+    base = re.sub(rf"^({_MOMENTS})|({_MOMENTS})$", "", said[0].text)
+    key = _concept_named(moment.group(1) + base)
+    if key is None:
+        return part
+    ref = Ref(moment.group(1) + base, "concept", key, -1)
+    return _settle_part(replace(part, op="lookup", refs=(ref,), inherited=False))
 
 
 def _concept_named(text: str) -> str | None:
