@@ -11,7 +11,7 @@ from typing import Any
 
 from assistant import compute as c
 from assistant.answer import Answer, Figure, abstain
-from assistant.compute import Operand, fmt
+from assistant.compute import Operand, cell_operand, fmt, row_label
 from assistant.concepts import resolve_concept
 from assistant.exact import Ask, answer_from, choices_answer, compute_answer, images_only, where
 from assistant.grammar import grammar
@@ -20,6 +20,7 @@ from assistant.plan import Planned, spent_in_year
 from assistant.qtext import plain_name
 from assistant.query import Ref
 from assistant.resolve import Resolved
+from corpus.records import Disclosure
 
 TEXT_OPS = ("reason", "purpose", "duties", "definition", "goal", "text")
 
@@ -269,10 +270,8 @@ def _share(p: Planned, ctx: Context) -> Answer:
     return answer_from(p.ask, "arithmetic", text, result)
 
 
-def _row_total(doc, part: Operand) -> Operand | None:
+def _row_total(doc: Disclosure, part: Operand) -> Operand | None:
     """The 合计 of the row a column figure was read in (收入总表's 社会福利事业单位 · 财政拨款收入 → its 合计)."""
-    from assistant.compute import cell_operand, row_label
-
     ci = part.citation
     if ci.kind != "cell" or not ci.column or ci.column in ("合计", "小计", "总计"):
         return None
