@@ -20,6 +20,7 @@ from assistant.plan import Planned, spent_in_year
 from assistant.qtext import plain_name
 from assistant.query import Ref
 from assistant.resolve import Resolved
+from assistant.stated_items import EVERY_PERIOD
 from corpus.records import Disclosure
 
 TEXT_OPS = ("reason", "purpose", "duties", "definition", "goal", "text")
@@ -84,6 +85,8 @@ def _lookup(p: Planned, ctx: Context) -> Answer:
             return found_exec
     if (indicator := _indicator(p)) is not None:
         return indicator
+    if EVERY_PERIOD.search(p.part.text) and (each := _per_period(p)) is not None:
+        return each
     found, problem = operands_of(p)
     if problem:
         return _text_fallback(p, ctx, problem)
@@ -197,17 +200,19 @@ def _arith(p: Planned, op: str) -> Answer:
 def _per_period(p: Planned) -> Answer | None:
     """社区公共服务中心新建工程四个季度用款计划加起来: the periods' amounts the project's text lists."""
     from assistant.project_text import project_top
-    from assistant.stated_items import _PERIOD, EVERY_PERIOD, stated_per_period
+    from assistant.stated_items import _PERIOD, stated_per_period
 
-    if not EVERY_PERIOD.search(p.part.text):
+    if not EVERY_PERIOD.search(p.ask.q):  # 每季度用款多少？全年加起来呢: said in the part before
         return None
     found = project_top(p.ask.doc, p.ask.q)
     sections = [s for s in p.ask.doc.sections if s.path[:1] == (found[1].title,)] if found else None
     for ref in (r for r in p.part.refs if r.role == "operand"):
-        item = _PERIOD.sub("", EVERY_PERIOD.sub("", ref.text)).lstrip("的")
+        item = re.sub(r"^(?:项目|的)+", "", _PERIOD.sub("", EVERY_PERIOD.sub("", ref.text)))
         ops = stated_per_period(p.ask.doc, item, sections) if len(item) >= 2 else []
-        if ops:
+        if ops and p.part.op == "sum":
             return compute_answer(p.ask, "sum", c.same_unit(ops))
+        if ops and len({(o.value, o.unit) for o in ops}) == 1:  # 每季度用款多少: the same each period
+            return compute_answer(p.ask, "lookup", ops[:1])
     return None
 
 

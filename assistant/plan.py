@@ -231,7 +231,7 @@ def resolve_ref(doc: Disclosure, ref: Ref, part: Part, container: Mention | None
         op = _fund_total(doc, scope.fund, ref.key) or _fund_stated(doc, scope.fund, ref.key)  # 一般公共预算的基本支出
         mention = Mention(ref.text, ref.start, (Target("concept", ref.key),))
         return Resolved(mention, (op,)) if op else Resolved(mention, (), f"{where(doc)}没有列出所问的数额。")
-    mention = mention_of(doc, ref)
+    mention = _under(mention_of(doc, ref), container)
     if mention is None and ref.kind in ("name", "word", "document"):
         return _stated(doc, ref, container) or _missing(doc, ref)
     if mention is None:
@@ -275,6 +275,18 @@ def _named_in_fund(doc: Disclosure, fund: str, said: str, text: str) -> tuple[tu
     table = doc.table(fund)
     rows = [r for r in (table.rows if table else ()) if said in plain_name(r.name) and plain_name(r.name) in text]
     return tuple((fund, r) for r in rows[:1]) if len(rows) == 1 else ()
+
+
+def _under(mention: Mention | None, container: Mention | None) -> Mention | None:
+    """城乡社区管理事务这个款里的一般行政管理事务: of the rows the name has, those under the container's code."""
+    codes = [r.code for t in (container.targets if container else ()) if t.kind == "subject" for _, r in t.rows
+             if r.code]
+    if mention is None or not codes or not all(t.kind == "subject" for t in mention.targets):
+        return mention
+    kept = tuple(Target(t.kind, t.name, rows) for t in mention.targets
+                 if (rows := tuple((k, r) for k, r in t.rows if r.code and r.code.startswith(codes[0]) and
+                                   r.code != codes[0])))
+    return Mention(mention.surface, mention.start, kept, mention.fuzzy) if kept else mention
 
 
 def _fund_stated(doc: Disclosure, fund: str, key: str) -> Operand | None:

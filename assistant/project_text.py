@@ -74,12 +74,27 @@ def text_project(doc: Disclosure, phrase: str) -> Operand | None:
     if section is None:
         return None
     for p in section.paragraphs:
-        match = _AMOUNT.search(p.text)
-        if match:
-            unit = "万元" if match.group(2) == "万" else match.group(2)
+        value, unit = _year_amount(p.text)
+        if value is not None and unit is not None:
             cite = Citation(doc.doc_id, "text", p.span.page, section=" > ".join(section.path), quote=p.text)
-            return Operand(name, Decimal(match.group(1).replace(",", "")), unit, cite)
+            return Operand(name, value, unit, cite)
     return None
+
+
+def _year_amount(text: str) -> tuple[Decimal | None, str | None]:
+    """The year's amount a 年度预算安排 states first — or, when it lists periods (第一季度用款计划158.05万元，
+    第二季度…), all the periods added: never one quarter taken for the year."""
+    match = _AMOUNT.search(text)
+    if match is None:
+        return None, None
+    unit = "万元" if match.group(2) == "万" else match.group(2)
+    if not _BY_PERIOD.match(text):
+        return Decimal(match.group(1).replace(",", "")), unit
+    same = [m for m in _AMOUNT.finditer(text) if ("万元" if m.group(2) == "万" else m.group(2)) == unit]
+    return sum((Decimal(m.group(1).replace(",", "")) for m in same), Decimal(0)), unit
+
+
+_BY_PERIOD = re.compile(r"^\s*第[一二三四1-4]季度")
 
 
 _ITEM = re.compile(r"([^，,；;。：:、]+?)\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元|万)(?![\d])")
@@ -136,10 +151,9 @@ def answer_project_part(doc: Disclosure, raw: str, q: str, amounts: bool = True)
 
 
 def _one_amount(section: Section) -> tuple[Decimal | None, str | None]:
-    """The part's first amount (2025年度项目总预算1720.00万 → 1720.00 万元), as printed."""
+    """The part's amount (2025年度项目总预算1720.00万 → 1720.00 万元), as printed; periods added."""
     for p in section.paragraphs:
-        match = _AMOUNT.search(p.text)
-        if match:
-            unit = "万元" if match.group(2) == "万" else match.group(2)
-            return Decimal(match.group(1).replace(",", "")), unit
+        value, unit = _year_amount(p.text)
+        if value is not None:
+            return value, unit
     return None, None

@@ -109,7 +109,7 @@ def stated_item_change(doc: Disclosure, phrases: list[str]) -> StatedChange | No
 
 
 _PERIOD = re.compile(r"第?[一二三四1-4]季度|[一二三四五六七八九十]{1,2}月|上半年|下半年")
-EVERY_PERIOD = re.compile(r"[四4]个季度|各季度|每个?季度|全年各|各个?月|每个?月")  # all the periods, asked together
+EVERY_PERIOD = re.compile(r"[四4]个季度|各季度|每个?季度|全年各?|各个?月|每个?月")  # all the periods, asked together
 
 
 def stated_per_period(doc: Disclosure, phrase: str, sections: list[Section] | None = None) -> list[Operand]:
