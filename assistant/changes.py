@@ -39,6 +39,17 @@ def _named_change(ask: Ask, item: Resolved) -> StatedChange | None:
     return stated_item_change(ask.doc, [p for p in phrases if p])
 
 
+def _parent_name(doc: Disclosure, subject) -> str | None:
+    """The 款 a 项 row sits under, by its printed name (组织事务 for 2013202), when the row is one."""
+    from assistant.qtext import plain_name
+
+    parents = {r.parent for _, r in subject.rows if r.level == "项" and r.parent}
+    if len(parents) != 1:
+        return None
+    parent = parents.pop()
+    return next((plain_name(r.name) for t in doc.tables for r in t.rows if r.code == parent), None)
+
+
 def _rate_word(rate: c.Result) -> str:
     return "增长" if rate.value > 0 else "下降"
 
@@ -92,7 +103,7 @@ def answer_change(ask: Ask, op: str, resolved: list[Resolved]) -> Answer:
             from assistant.item_prior import answer_item_change
 
             found = answer_item_change(ask.doc, ask.raw, where(ask.doc), op, item.candidates[0],
-                                       subject.name)
+                                       subject.name, _parent_name(ask.doc, subject))
             if found:
                 return found
     return abstain(ask.raw, f"{where(ask.doc)}没有说明该项与上年相比的变化，无法给出上年数。")

@@ -27,7 +27,8 @@ def stated_item_prior(doc: Disclosure, name: str) -> Operand | None:
     return found[1] if found else None
 
 
-def stated_item_pair(doc: Disclosure, name: str) -> tuple[Operand | None, Operand, Decimal | None] | None:
+def stated_item_pair(doc: Disclosure, name: str,
+                     under: str | None = None) -> tuple[Operand | None, Operand, Decimal | None] | None:
     """What the 说明 states for the 项: this year's amount printed after its name (its 财政拨款 part, which
     may be less than the table's row), last year's 执行数, and the rate it states between them."""
     for section in doc.sections:
@@ -39,6 +40,8 @@ def stated_item_pair(doc: Disclosure, name: str) -> tuple[Operand | None, Operan
             last = re.split(r"[（(][类款][)）]", item.group(1))[-1].strip()
             if last != name and not (len(name) >= 4 and name in last):  # 职业年金缴费 (30109) of its 项
                 continue
+            if under and f"{under}（款）" not in item.group(1) and f"{under}(款)" not in item.group(1):
+                continue  # 一般行政管理事务 of 组织事务, not of another 款
             end = items[i + 1].start() if i + 1 < len(items) else len(text)
             found = _PRIOR.search(text, item.end(), end)
             if found:
@@ -57,8 +60,8 @@ def stated_item_pair(doc: Disclosure, name: str) -> tuple[Operand | None, Operan
 
 
 def answer_item_change(doc: Disclosure, raw: str, where: str, op: str, current: Operand,
-                       name: str) -> Answer | None:
-    pair = stated_item_pair(doc, name)
+                       name: str, under: str | None = None) -> Answer | None:
+    pair = stated_item_pair(doc, name, under)
     prior = pair[1] if pair else None
     if pair is None or prior is None or current.unit not in UNITS or prior.unit not in UNITS or prior.value == 0:
         return None

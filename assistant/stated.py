@@ -11,6 +11,7 @@ from assistant.answer import Answer, abstain
 from assistant.compute import Operand, fmt
 from assistant.exact import answer_from, where
 from assistant.plan import Planned
+from assistant.qtext import plain_name
 from assistant.textfacts import _citation, longest_run, sentences
 from corpus.ontology import ontology
 from corpus.records import Disclosure
@@ -85,15 +86,16 @@ def _labelled_amount(clause: str, patterns: tuple[re.Pattern[str], ...],
 _PERSONS = re.compile(r"(\d[\d,]*)\s*(人|名)")
 
 
-def _project_count(p: Planned) -> Operand | None:
-    """A named project's 数量指标 in persons (奖励人数 200人)."""
+def _project_count(p: Planned, label: str = "") -> Operand | None:
+    """A named project's 数量指标 in persons (奖励人数 200人) — the project named, or the one whose name
+    is the figure's (市级劳动模范一次性奖励资金, a table row, is that project's money)."""
     from assistant.answer import Citation
 
-    for m in p.ask.mentions:
-        for t in m.targets:
-            project = t.project
-            if project is None:
-                continue
+    named = [t.project for m in p.ask.mentions for t in m.targets if t.project is not None]
+    if not named and label:
+        named = [pr for pr in p.ask.doc.projects if longest_run(plain_name(pr.name), label) >= 6]
+    for project in named[:1]:
+        if project is not None:
             for ind in project.indicators:
                 hit = _PERSONS.search(ind.value)
                 if hit:
@@ -110,7 +112,7 @@ def average(p: Planned) -> Answer:
     ops, problem = figures(p, most=1)
     if problem:
         return problem
-    count = _project_count(p)
+    count = _project_count(p, plain_name(ops[0].label))
     if count is None or count.value == 0:
         return abstain(p.ask.raw, f"{where(p.ask.doc)}只公开金额，没有公开对应的人数等数量，无法计算人均数。")
     figure = ops[0]
