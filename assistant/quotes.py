@@ -19,6 +19,7 @@ CUES = (
     (re.compile(r"目标|指标"), ("绩效目标", "绩效指标", "目标", "达到", "不少于", "≥")),
     (re.compile(r"什么单位|哪些单位|单位性质"), ("单位性质", "单位规格", "经费保障")),
 )
+_REASON_OPEN = re.compile(r"^[^，。；]{0,14}?的?主要原因")  # 决算数小于预算数的主要原因：…, its item's reason
 _REASON_LEAD = re.compile(r"(其|这|此|增加的|减少的|增长的|下降的)?主要(原因|是由于|由于|是因为)|原因是|原因：")
 MIN_SCORE = 1.5
 MIN_COVERAGE = 0.6  # calibrated on tests/assistant/narrative cases: off-topic questions score below
@@ -76,7 +77,7 @@ def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int 
             if why and _REASON_LEAD.search(sentence):  # the reason goes on: 较上一年度减少了培训费支出等。
                 sentence += _continuation(passage.text, match.end())
             score = _score(sentence, context, terms, cues) - rank * 0.25
-            if why and max(previous, item) > score and _REASON_LEAD.match(sentence):
+            if why and max(previous, item) > score and (_REASON_LEAD.match(sentence) or _REASON_OPEN.match(sentence)):
                 score = max(previous, item) + 0.5  # “主要原因：…” gives the reason for its item
             previous = score
             item = max(item, score)

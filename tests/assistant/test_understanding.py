@@ -154,6 +154,7 @@ def test_each_part_answers_its_piece(assistant, doc, question, parts):
     (SFLYY, "事业单位离退休经费为什么减少了？", "有退休人员去世"),  # the reason within its item's paragraph
     (W24, "街道在维护社区平安方面具体管些什么？", "化解矛盾纠纷"),  # 八、维护社区平安。 heads the duty
     (JGW, "土地出让收入安排的城市建设支出主要拿来干嘛？", "水环境治理"),  # the fund's 项 named in full
+    (CZJ, "信息化建设为什么没花满？", "产业政策扶持资金管理系统项目进度"),  # 决算数小于预算数的主要原因 of its item
 ])
 def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, said):
     answer = assistant.ask(question, doc=doc)
