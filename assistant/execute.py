@@ -418,6 +418,8 @@ def narrative_ask(p: Planned) -> Ask:
     names = "".join(dict.fromkeys(_searched_name(r) for r in p.operands for t in r.mention.targets[:1]
                                   if t.kind in ("subject", "project", "concept")) or
                     (r.mention.surface for r in p.operands if r.mention.surface))
+    if p.part.op == "reason" and not names and not p.part.refs:  # 预算一下子多了11个亿，为啥: the total's
+        names = "收入支出总计财政拨款收入支出"  # the 说明 gives it for the total or its 财政拨款 (the whole)
     if p.part.op == "reason" and names:
         return replace(p.ask, q=f"{names}为什么{_WAY.get(p.part.direction or '', '变化')}")
     if p.part.op in _ASKED_AS and names:

@@ -155,6 +155,8 @@ def test_each_part_answers_its_piece(assistant, doc, question, parts):
     (W24, "街道在维护社区平安方面具体管些什么？", "化解矛盾纠纷"),  # 八、维护社区平安。 heads the duty
     (JGW, "土地出让收入安排的城市建设支出主要拿来干嘛？", "水环境治理"),  # the fund's 项 named in full
     (CZJ, "信息化建设为什么没花满？", "产业政策扶持资金管理系统项目进度"),  # 决算数小于预算数的主要原因 of its item
+    (GHZY, "规划局2024年收支比上年多了1000多万，主要是因为什么？", "确权登记事务中心办公大楼装修"),  # 收支: the total
+    (JGW, "建委今年预算一下子多了11个亿，主要是因为啥？", "雨污混接整治工程项目"),  # the total's, as its 财政拨款
 ])
 def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, said):
     answer = assistant.ask(question, doc=doc)
