@@ -206,13 +206,17 @@ def _per_period(p: Planned) -> Answer | None:
         return None
     found = project_top(p.ask.doc, p.ask.q)
     sections = [s for s in p.ask.doc.sections if s.path[:1] == (found[1].title,)] if found else None
-    for ref in (r for r in p.part.refs if r.role == "operand"):
-        item = re.sub(r"^(?:项目|的)+", "", _PERIOD.sub("", EVERY_PERIOD.sub("", ref.text)))
+    said = re.search(f"(?:{EVERY_PERIOD.pattern})" + r"的?([\u4e00-\u9fff]{2,6}?)(?:多少|是|有|加|一共|合计|共)",
+                     p.part.text)
+    phrases = [r.text for r in p.part.refs if r.role == "operand"] + ([said.group(1)] if said else [])
+    for phrase in phrases:  # 那个项目每季度用款多少: the item said right after the period word too
+        item = re.sub(r"^(?:项目|的)+", "", _PERIOD.sub("", EVERY_PERIOD.sub("", phrase)))
         ops = stated_per_period(p.ask.doc, item, sections) if len(item) >= 2 else []
         if ops and p.part.op == "sum":
             return compute_answer(p.ask, "sum", c.same_unit(ops))
         if ops and len({(o.value, o.unit) for o in ops}) == 1:  # 每季度用款多少: the same each period
-            return compute_answer(p.ask, "lookup", ops[:1])
+            each = "每季度" if "季度" in ops[0].label else "每期"
+            return compute_answer(p.ask, "lookup", [replace(ops[0], label=each + _PERIOD.sub("", ops[0].label))])
     return None
 
 

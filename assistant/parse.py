@@ -37,6 +37,8 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
         text = _LEADING_THEN.sub("", text)  # 那社会保障和就业这一类里面…呢: a follow-up's 那 names nothing
         part = _part(text, parts[-1] if parts else None, names, tuple(parts))
         part = _at_other_moment(part, parts[-1] if parts else None)
+        part = _remainder(part, parts)
+        part = _ranked_change(part, text)
         if parts and part.inherited and (part.op, part.scope, _measure(part)) == \
                 (parts[-1].op, parts[-1].scope, _measure(parts[-1])):
             continue  # 三公经费由哪几块组成，各是多少: one list asked twice (几批、多少人次: two counts)
@@ -54,6 +56,7 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
 
 
 _NOT_THEN = "个些笔块一二两三四五六七八九十几台项类款辆家种部分边时"  # 那个/那笔…: a pointer, kept
+_ENDS_INSIDE = re.compile(r"(?:里面|里头|当中|之中|里)$")
 _LEADING_THEN = re.compile(rf"^(?:那么|那(?![{_NOT_THEN}\d]))(?=[\u4e00-\u9fff])")
 _EXISTS = re.compile(r"有没有|是否有|有无|有[^，。？?]{1,12}吗")
 COUNTED = re.compile(r"(?:几|多少)\s*(人次|批次|[个项类款家笔辆台套所处名位人批次])")
@@ -114,7 +117,7 @@ def _clauses(q: str, names: frozenset[str]) -> list[str]:
     pending = ""
     for piece in pieces:
         text = pending + piece
-        if _asks(text, names):
+        if _asks(text, names) and not _ENDS_INSIDE.search(text):  # 三公经费各项里面，…: context for what follows
             joined.append(text)
             pending = ""
         else:
@@ -499,6 +502,28 @@ def _counterpart(text: str, refs: list[Ref]) -> list[Ref]:
     if other is None:
         return refs
     return [*out, Ref(against.group(1), "concept", other, against.start(1))]
+
+
+_LEFT = re.compile(r"(?:不是|不算|除了|除去|扣除|去掉)[^，。？?]{0,12}?(?:还剩|剩下|剩余|其余|另外)")
+
+
+def _remainder(part: Part, parts: list[Part]) -> Part:
+    """中小企业预留多少？里面小微的多少？那不是小微的还剩多少: the whole asked before minus its part."""
+    if not _LEFT.search(part.text) or len(parts) < 2:
+        return part
+    whole, piece = (p.operands()[-1] if p.operands() else None for p in parts[-2:])
+    if whole is None or piece is None:
+        return part
+    refs = (replace(whole, start=-1, role="operand"), replace(piece, start=-1, role="operand"))
+    return _settle_part(replace(part, op="difference", refs=refs, inherited=True))
+
+
+def _ranked_change(part: Part, text: str) -> Part:
+    """哪一项比去年压减得最多: a rank of the changes — not a thing this plan can read; said, never guessed."""
+    ranks = any(op in ("rank", "nth") for _, _, op, _ in _cue_matches(text, [False] * len(text)))
+    if part.op in ("change", "growth", "difference") and ranks and "哪" in text:
+        return replace(part, unread=(*part.unread, "哪一项的增减最多（按增减排名）"))
+    return part
 
 
 _MOMENT_ONLY = re.compile(rf"^({_MOMENTS})(?:的|数|呢|是多少|多少)*$")
