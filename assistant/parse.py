@@ -105,6 +105,12 @@ def _asks(text: str, names: frozenset[str] = frozenset()) -> bool:
     return asking or any(op in _QUESTION_OPS for _, _, op, _ in _cue_matches(text, taken))
 
 
+def _asks_text(text: str, names: frozenset[str] = frozenset()) -> bool:
+    """市总工会的职责里: asks for the 说明's words (duties, a reason…), a part of its own."""
+    _, taken = _refs_of(text, None, names)
+    return any(op in _QUESTION_OPS for _, _, op, _ in _cue_matches(text, taken))
+
+
 _OP_WORDS = 95  # cues this strong (why-words) are never part of a name
 
 _QUESTION_OPS = ("reason", "purpose", "duties", "definition", "text", "goal")  # 拿来干嘛 asks by itself
@@ -117,7 +123,8 @@ def _clauses(q: str, names: frozenset[str]) -> list[str]:
     pending = ""
     for piece in pieces:
         text = pending + piece
-        if _asks(text, names) and not _ENDS_INSIDE.search(text):  # 三公经费各项里面，…: context for what follows
+        inside = _ENDS_INSIDE.search(text) and not _asks_text(text, names)  # 三公经费各项里面，…: context
+        if _asks(text, names) and not inside:
             joined.append(text)
             pending = ""
         else:

@@ -573,7 +573,7 @@ def _qualified_container(part: Part) -> Part:
 
 _OWN_PHRASE = re.compile(r"^.{0,8}?(?:机关)?(?:本级|本部)的?(.{2,})$")
 _OWN_BODY = re.compile(r"(?:机关)?本级|本部|机关本部")
-_WHO = re.compile(r"由谁|谁来|谁负责|谁管")  # 工会经费由谁管理: whose duty it is, not what it is for
+_WHO = re.compile(r"由谁|谁来|谁负责|谁管|职责|职能")  # 工会经费由谁管理 / 职责里…哪条: duties, not a purpose
 
 
 def plan(part: Part, doc: Disclosure, raw: str) -> Planned:
