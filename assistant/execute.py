@@ -20,7 +20,7 @@ from assistant.plan import Planned, spent_in_year
 from assistant.qtext import plain_name
 from assistant.query import Ref
 from assistant.resolve import Resolved
-from assistant.stated_items import EVERY_PERIOD
+from assistant.stated_items import EVERY_PERIOD, PERIOD, stated_per_period
 from corpus.records import Disclosure
 
 TEXT_OPS = ("reason", "purpose", "duties", "definition", "goal", "text")
@@ -200,7 +200,6 @@ def _arith(p: Planned, op: str) -> Answer:
 def _per_period(p: Planned) -> Answer | None:
     """社区公共服务中心新建工程四个季度用款计划加起来: the periods' amounts the project's text lists."""
     from assistant.project_text import project_top
-    from assistant.stated_items import _PERIOD, stated_per_period
 
     if not EVERY_PERIOD.search(p.ask.q):  # 每季度用款多少？全年加起来呢: said in the part before
         return None
@@ -210,13 +209,13 @@ def _per_period(p: Planned) -> Answer | None:
                      p.part.text)
     phrases = [r.text for r in p.part.refs if r.role == "operand"] + ([said.group(1)] if said else [])
     for phrase in phrases:  # 那个项目每季度用款多少: the item said right after the period word too
-        item = re.sub(r"^(?:项目|的)+", "", _PERIOD.sub("", EVERY_PERIOD.sub("", phrase)))
+        item = re.sub(r"^(?:项目|的)+", "", PERIOD.sub("", EVERY_PERIOD.sub("", phrase)))
         ops = stated_per_period(p.ask.doc, item, sections) if len(item) >= 2 else []
         if ops and p.part.op == "sum":
             return compute_answer(p.ask, "sum", c.same_unit(ops))
         if ops and len({(o.value, o.unit) for o in ops}) == 1:  # 每季度用款多少: the same each period
             each = "每季度" if "季度" in ops[0].label else "每期"
-            return compute_answer(p.ask, "lookup", [replace(ops[0], label=each + _PERIOD.sub("", ops[0].label))])
+            return compute_answer(p.ask, "lookup", [replace(ops[0], label=each + PERIOD.sub("", ops[0].label))])
     return None
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import accumulate
 
 from assistant import compute as c
 from assistant.answer import Answer, Citation, Figure
@@ -34,7 +35,7 @@ def stated_item_pair(doc: Disclosure, name: str,
     for section in doc.sections:
         # a PDF may break an item's paragraph (its 执行数 on the next line): the section's text is read whole
         text = "".join(p.text for p in section.paragraphs)
-        starts = [sum(len(p.text) for p in section.paragraphs[:k]) for k in range(len(section.paragraphs))]
+        starts = list(accumulate((len(p.text) for p in section.paragraphs[:-1]), initial=0))
         items = list(_ITEM.finditer(text))
         for i, item in enumerate(items):
             last = re.split(r"[（(][类款][)）]", item.group(1))[-1].strip()

@@ -88,27 +88,22 @@ def _each(part: Part) -> list[Part]:
 
 def _row_of_columns(text: str, operands: list[Ref]) -> bool:
     """A subject, 的, then only columns (人员经费, 公用经费, 基本支出…): the columns read in that row."""
+    from assistant.roles import is_column
+
     first, others = operands[0], operands[1:]
     said = first.start >= 0 and re.match(r"(?:支出|经费)?的", text[first.start + len(first.text):]) is not None
-    return said and first.kind == "subject" and all(
-        r.kind == "concept" and bool(ontology().concept(r.key or "") and ontology().concept(r.key or "").column)
-        for r in others)
+    return said and first.kind == "subject" and all(is_column(r) for r in others)
 
 
 # ---- clauses ---------------------------------------------------------------------------------------
 
-def _asks(text: str, names: frozenset[str] = frozenset()) -> bool:
-    """Whether a piece asks something: a question word outside its names (比去年涨了不少 asks nothing:
-    it is context for the 为啥 after it)."""
+def _asks(text: str, names: frozenset[str] = frozenset()) -> tuple[bool, bool]:
+    """Whether a piece asks something — a question word outside its names (比去年涨了不少 asks nothing:
+    it is context for the 为啥 after it) — and whether it asks for the 说明's words (市总工会的职责里)."""
     _, taken = _refs_of(text, None, names)
     asking = any(not all(taken[m.start():m.end()]) for m in grammar().asks.finditer(text) if m.end() > m.start())
-    return asking or any(op in _QUESTION_OPS for _, _, op, _ in _cue_matches(text, taken))
-
-
-def _asks_text(text: str, names: frozenset[str] = frozenset()) -> bool:
-    """市总工会的职责里: asks for the 说明's words (duties, a reason…), a part of its own."""
-    _, taken = _refs_of(text, None, names)
-    return any(op in _QUESTION_OPS for _, _, op, _ in _cue_matches(text, taken))
+    words = any(op in _QUESTION_OPS for _, _, op, _ in _cue_matches(text, taken))
+    return asking or words, words
 
 
 _OP_WORDS = 95  # cues this strong (why-words) are never part of a name
@@ -123,8 +118,8 @@ def _clauses(q: str, names: frozenset[str]) -> list[str]:
     pending = ""
     for piece in pieces:
         text = pending + piece
-        inside = _ENDS_INSIDE.search(text) and not _asks_text(text, names)  # 三公经费各项里面，…: context
-        if _asks(text, names) and not inside:
+        asks, words = _asks(text, names)
+        if asks and not (_ENDS_INSIDE.search(text) and not words):  # 三公经费各项里面，…: context
             joined.append(text)
             pending = ""
         else:

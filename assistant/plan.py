@@ -171,8 +171,6 @@ def _in_row(doc: Disclosure, container: Mention, column: str, fund: str | None, 
 def _in_uncoded_row(doc: Disclosure, container: Mention, column: str) -> list[Operand]:
     """A 单位预算's 收支总表 prints 三、社会保障和就业支出 with 人员经费/公用经费 columns and no code: the
     subject's row there, by its printed name."""
-    from assistant.qtext import plain_name
-
     names = {plain_name(r.name) for t in container.targets for _, r in t.rows}
     for table in doc.tables:
         for row in table.rows:

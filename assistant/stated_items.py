@@ -108,7 +108,7 @@ def stated_item_change(doc: Disclosure, phrases: list[str]) -> StatedChange | No
     return None
 
 
-_PERIOD = re.compile(r"第?[一二三四1-4]季度|[一二三四五六七八九十]{1,2}月|上半年|下半年")
+PERIOD = re.compile(r"第?[一二三四1-4]季度|[一二三四五六七八九十]{1,2}月|上半年|下半年")
 EVERY_PERIOD = re.compile(r"[四4]个季度|各季度|每个?季度|全年各?|各个?月|每个?月")  # all the periods, asked together
 
 
@@ -119,7 +119,7 @@ def stated_per_period(doc: Disclosure, phrase: str, sections: list[Section] | No
     for section, sentence, page, clause, _ in _clauses(doc, sections):
         amount = _AMOUNT.search(clause)
         label = clause[: amount.start()] if amount else ""
-        if amount and _PERIOD.search(label) and holds(_PERIOD.sub("", label), phrase, narrow=True):
+        if amount and PERIOD.search(label) and holds(PERIOD.sub("", label), phrase, narrow=True):
             by_sentence.setdefault(sentence, []).append(
                 Operand(plain_name(label), Decimal(amount.group(1).replace(",", "")), _unit(amount.group(2)),
                         _citation(doc, section, sentence, page)))
