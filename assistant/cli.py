@@ -57,18 +57,13 @@ def docs(as_json: bool) -> None:
         return
     if not infos:
         click.echo("the store is empty: run `budget-qa ingest PATH` / 库中没有文档")
-    for group in _same_disclosure(infos):  # its text and its PDF: one disclosure, listed once
+    from assistant.scoping import disclosure_groups
+
+    for group in disclosure_groups(infos):  # its text and its PDF: one disclosure, listed once
         i = group[0]
         also = "\t(also " + ", ".join(o.source for o in group[1:]) + ")" if len(group) > 1 else ""
         click.echo(f"{i.doc_id}\t{i.department}\t{i.year}\t{i.kind_name}\t{i.source}\t"
                    f"tables={i.tables} rows={i.rows} sections={i.sections} projects={i.projects}{also}")
-
-
-def _same_disclosure(infos: list) -> list[list]:
-    groups: dict[tuple, list] = {}
-    for info in sorted(infos, key=lambda i: i.doc_id.endswith("-pdf")):  # the text first
-        groups.setdefault((info.department, info.year, info.kind, info.body), []).append(info)
-    return sorted(groups.values(), key=lambda g: (g[0].department, g[0].year, g[0].kind))
 
 
 @cli.command()

@@ -156,15 +156,19 @@ def _own_years(question: str) -> list[int]:
     return [y for y in years if y not in compared] or years
 
 
+def disclosure_groups(infos: list[DocumentInfo]) -> list[list[DocumentInfo]]:
+    """The stored files of each disclosure (same body, year, kind): its text first, then its PDF (whose id
+    carries -pdf when both are stored); the groups in department, year, kind order."""
+    groups: dict[tuple[str, int, str, str], list[DocumentInfo]] = {}
+    for info in sorted(infos, key=lambda i: i.doc_id.endswith("-pdf")):
+        groups.setdefault((info.department, info.year, info.kind, info.body), []).append(info)
+    return sorted(groups.values(), key=lambda g: (g[0].department, g[0].year, g[0].kind))
+
+
 def _one_disclosure(docs: list[DocumentInfo]) -> list[DocumentInfo]:
-    """The text and the PDF of one disclosure (same department, year, kind) are one candidate: the
-    one stored under the plain id (the PDF's id carries -pdf when both are stored), first kept."""
-    kept: dict[tuple[str, int, str], DocumentInfo] = {}
-    for info in docs:
-        key = (info.department, info.year, info.kind, info.body)
-        if key not in kept or kept[key].doc_id.endswith("-pdf"):
-            kept[key] = info
-    return [i for i in docs if i in kept.values()]
+    """The text and the PDF of one disclosure are one candidate: the first of its group, in docs' order."""
+    firsts = [group[0] for group in disclosure_groups(docs)]
+    return [i for i in docs if any(i is f for f in firsts)]
 
 
 def several_docs_message(docs: list[DocumentInfo]) -> str:
