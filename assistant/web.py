@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from assistant.service import Assistant
-from assistant.web_render import CSS, MAX_QUESTION, answer_html, page_title, refused_html
+from assistant.web_render import CSS, MAX_QUESTION, answer_html, refused_html
 from corpus.records import Disclosure
 
 ALL = "全部文档"
@@ -30,7 +30,15 @@ def example_questions(assistant: Assistant) -> list[str]:
 
 
 def _choices(assistant: Assistant) -> list[tuple[str, str]]:
-    return [(ALL, "")] + [(f"{i.department} {i.year}年{i.kind}", i.doc_id) for i in assistant.documents()]
+    """The chat's scope: each disclosure once, as the page lists them (its text stands for its PDF)."""
+    from assistant.scoping import disclosure_groups
+
+    return [(ALL, "")] + [(group[0].title, group[0].doc_id) for group in disclosure_groups(assistant.documents())]
+
+
+def _files(assistant: Assistant) -> list[tuple[str, str]]:
+    """The audit's choice: every stored file (a text and its PDF are audited apart), named so."""
+    return [(f"{i.title}（{i.source}）", i.doc_id) for i in assistant.documents()]
 
 
 def respond(assistant: Assistant, question: str, doc_id: str, history: str) -> tuple[str, str]:
@@ -52,7 +60,7 @@ def build_app(assistant: Assistant):
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     import gradio as gr
 
-    titles = [page_title(assistant.disclosure(i.doc_id)) for i in assistant.documents()]
+    titles = catalogue(assistant.documents())
     with gr.Blocks(title="预算问答 budget-qa", analytics_enabled=False) as demo:
         gr.Markdown("# 部门预算问答\n" + INTRO + ("\n\n已收录：" + "；".join(titles) if titles else ""))
         with gr.Tab("问答"):
@@ -60,6 +68,14 @@ def build_app(assistant: Assistant):
         with gr.Tab("一致性审计（工作人员）"):
             _audit_tab(gr, assistant)
     return demo
+
+
+def catalogue(infos: list) -> list[str]:
+    """What the page says it holds: each disclosure once (its text and PDF are one; a 单位预算 named so),
+    from the store's index, without loading any document's records."""
+    from assistant.scoping import disclosure_groups
+
+    return [group[0].title for group in disclosure_groups(infos)]
 
 
 def audit_html(assistant: Assistant, doc_id: str) -> str:
@@ -76,7 +92,7 @@ def audit_html(assistant: Assistant, doc_id: str) -> str:
 
 
 def _audit_tab(gr, assistant: Assistant) -> None:
-    docs = gr.Dropdown(choices=_choices(assistant)[1:], label="文档", interactive=True)
+    docs = gr.Dropdown(choices=_files(assistant), label="文档", interactive=True)
     out = gr.HTML()
     docs.change(lambda d: audit_html(assistant, d), [docs], [out], api_visibility="private")
 

@@ -29,10 +29,6 @@ CSS = """
 """
 
 
-def page_title(doc: Disclosure) -> str:
-    return f"{doc.department} {doc.year}年{doc.kind}"
-
-
 def table_html(table: Table, cited_row: str | None = None, cited_column: str | None = None) -> str:
     """The source table as a table, the cited row and cell highlighted (data-* marks them for tests)."""
     columns = list(table.columns)

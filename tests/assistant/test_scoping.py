@@ -74,3 +74,14 @@ def test_same_kind_other_body_is_kept_as_a_body():
     scope = scope_for("宜川街道的三公经费是多少", INFOS, None)
     assert "宜川街道" in scope.bodies
     assert unknown_body(scope.bodies, "上海市普陀区人民政府万里街道办事处2025年部门预算") == "宜川街道"
+
+
+def test_the_page_lists_each_disclosure_once():
+    from assistant.web import catalogue
+
+    unit = DocumentInfo("swj_unit-pdf", "上海市普陀区商务委员会", None, 2025, "预算", "u.pdf", "0" * 64, 9, 1, 1, 0,
+                        body="单位")
+    titles = catalogue([*INFOS, unit])
+    assert titles.count(f"{WANLI} 2025年预算") == 1  # its text and its PDF: one disclosure
+    assert "上海市普陀区商务委员会 2025年单位预算" in titles and "上海市普陀区商务委员会 2025年预算" in titles
+    assert len(titles) == 6
