@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from assistant.answer import Answer, Citation
-from assistant.compute import Operand
+from assistant.compute import Operand, fmt
 from assistant.textfacts import longest_run
 from corpus.records import Disclosure, Section
 
@@ -77,8 +77,20 @@ def text_project(doc: Disclosure, phrase: str) -> Operand | None:
         value, unit = _year_amount(p.text)
         if value is not None and unit is not None:
             cite = Citation(doc.doc_id, "text", p.span.page, section=" > ".join(section.path), quote=p.text)
-            return Operand(name, value, unit, cite)
+            added = _periods_added(p.text, unit)  # the sum is shown, not only its result
+            return Operand(f"{name}（{added}）" if added else name, value, unit, cite)
     return None
+
+
+def _periods_added(text: str, unit: str) -> str | None:
+    """第一季度158.05+…: the periods' amounts as added, when a 年度预算安排 lists periods."""
+    if not _BY_PERIOD.match(text):
+        return None
+    return "各季度相加：" + "+".join(fmt(Decimal(m.group(1).replace(",", ""))) for m in _same_unit(text, unit))
+
+
+def _same_unit(text: str, unit: str) -> list[re.Match[str]]:
+    return [m for m in _AMOUNT.finditer(text) if ("万元" if m.group(2) == "万" else m.group(2)) == unit]
 
 
 def _year_amount(text: str) -> tuple[Decimal | None, str | None]:
@@ -90,8 +102,7 @@ def _year_amount(text: str) -> tuple[Decimal | None, str | None]:
     unit = "万元" if match.group(2) == "万" else match.group(2)
     if not _BY_PERIOD.match(text):
         return Decimal(match.group(1).replace(",", "")), unit
-    same = [m for m in _AMOUNT.finditer(text) if ("万元" if m.group(2) == "万" else m.group(2)) == unit]
-    return sum((Decimal(m.group(1).replace(",", "")) for m in same), Decimal(0)), unit
+    return sum((Decimal(m.group(1).replace(",", "")) for m in _same_unit(text, unit)), Decimal(0)), unit
 
 
 _BY_PERIOD = re.compile(r"^\s*第[一二三四1-4]季度")

@@ -172,6 +172,11 @@ def test_an_open_comparison_states_amount_and_rate(assistant):
     assert "减少13.52万元" in text and "下降8.65%" in text, text
 
 
+def test_a_year_made_of_quarters_shows_the_sum(assistant):
+    answer = assistant.ask("社区公共服务中心新建工程全年预算多少", doc=W24)
+    assert answer.value == Decimal("632.20") and "158.05+158.05+158.05+158.05" in answer.text, answer.text
+
+
 def test_a_project_in_words_lists_its_items(assistant):
     values = {f.value for f in assistant.ask("生命健康专项的钱分别投在哪几块、各多少？", doc=SWJ).values}
     assert {Decimal("870.00"), Decimal("70.00"), Decimal("180.00"), Decimal("50.00")} <= values  # 分别 names nothing
