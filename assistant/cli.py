@@ -51,9 +51,14 @@ def ingest(paths: tuple[Path, ...], department: str | None, year: int | None) ->
 @click.option("--json", "as_json", is_flag=True, help="machine-readable output")
 def docs(as_json: bool) -> None:
     """List stored documents."""
-    infos = _open().documents()
+    assistant = _open()
+    infos = assistant.documents()
     if as_json:
-        click.echo(json.dumps([to_dict(i) for i in infos], ensure_ascii=False, indent=2))
+        from index.vectors import embedded_counts
+
+        counts = embedded_counts(assistant.settings, [i.doc_id for i in infos])
+        click.echo(json.dumps([{**to_dict(i), "passages_embedded": counts[i.doc_id]} for i in infos],
+                              ensure_ascii=False, indent=2))
         return
     if not infos:
         click.echo("the store is empty: run `budget-qa ingest PATH` / 库中没有文档")

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from assistant.service import Assistant
+from corpus.errors import BudgetQAError
 from index.audit import audit, audit_summary
 from index.ingest import expand, ingest_paths
 
@@ -21,6 +22,7 @@ def run_ingest(assistant: Assistant, paths: list[Path], department: str | None =
     with tqdm(total=len(files), desc="ingest", unit="file", disable=None) as bar:
         results = ingest_paths(files, assistant.store, progress=lambda _: bar.update(), department=department,
                                year=year)
+    embedded = _embed([r.doc for r in results if r.doc is not None], assistant)
     for result in results:
         if result.error:
             click.echo(f"FAILED {result.error}", err=True)
@@ -30,7 +32,8 @@ def run_ingest(assistant: Assistant, paths: list[Path], department: str | None =
         rows = sum(len(t.rows) for t in doc.tables)
         click.echo(f"{result.outcome.status:9} {doc.doc_id}: {doc.department} {doc.year}年"
                    f"{doc.kind_name} · {len(doc.tables)} tables, {rows} rows, "
-                   f"{len(doc.sections)} sections, {len(doc.projects)} projects")
+                   f"{len(doc.sections)} sections, {len(doc.projects)} projects"
+                   + (f", {embedded[doc.doc_id]} passages embedded" if doc.doc_id in embedded else ""))
         for warning in doc.warnings:
             click.echo(f"  note: {warning}")
         for line in audit_summary(audit(doc)).splitlines():
@@ -39,3 +42,14 @@ def run_ingest(assistant: Assistant, paths: list[Path], department: str | None =
     failed = len(results) - ok
     click.echo(f"{ok} document(s) ingested, {failed} failed; store: {assistant.settings.db_path}")
     return failed
+
+
+def _embed(docs: list, assistant: Assistant) -> dict[str, int]:
+    """Passages into the vector index; a failure there loses no record (narrative falls back to BM25)."""
+    from index.vectors import embed_at_ingest
+
+    try:
+        return embed_at_ingest(docs, assistant.settings)
+    except BudgetQAError as exc:
+        click.echo(f"not embedded (narrative search uses BM25 only): {exc}", err=True)
+        return {}

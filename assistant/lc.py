@@ -1,6 +1,6 @@
-"""The langchain face of the assistant: the narrative search as a `BaseRetriever` of `Document`s that
-carry citation metadata, so users can compose it with their own chains (the whole assistant is
-`Assistant.as_runnable()`)."""
+"""The langchain face of the assistant: the narrative search as a `BaseRetriever` of whole sentences
+that carry citation metadata (built on the pipeline's own PassageRetriever), so users can compose it
+with their own chains (the whole assistant is `Assistant.as_runnable()`)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
 from assistant.quotes import best_sentences, is_relevant
-from assistant.retrieval import search
+from assistant.retriever import PassageRetriever, passages
 from assistant.service import Assistant
 
 
@@ -29,7 +29,8 @@ class NarrativeRetriever(BaseRetriever):
         a: Assistant = self.assistant
         doc = a.disclosure(self.doc_id)
         q = normalize_question(query)
-        hits = search(a.narrative._indexes, a.settings, doc, q)
+        found = PassageRetriever(indexes=a.narrative._indexes, settings=a.settings, doc=doc)
+        hits = passages(found.invoke(q, config={"callbacks": run_manager.get_child()}))
         if not is_relevant(q, hits):
             return []
         return [Document(page_content=quote.sentence,

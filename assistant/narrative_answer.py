@@ -30,9 +30,10 @@ class NarrativeAnswerer:
         self._indexes: dict[tuple[str, str], object] = {}
 
     def search(self, ask: Ask, k: int = 5):
-        from assistant.retrieval import search
+        from assistant.retriever import PassageRetriever, passages
 
-        return search(self._indexes, self.settings, ask.doc, ask.q, k)
+        retriever = PassageRetriever(indexes=self._indexes, settings=self.settings, doc=ask.doc, k=k)
+        return passages(retriever.invoke(ask.q))
 
     def answer(self, ask: Ask) -> Answer:
         from assistant.duties import answer_duties

@@ -22,6 +22,7 @@ CUES = (
 _REASON_OPEN = re.compile(r"^[^，。；]{0,14}?的?主要原因")  # 决算数小于预算数的主要原因：…, its item's reason
 _REASON_LEAD = re.compile(r"(其|这|此|增加的|减少的|增长的|下降的)?主要(原因|是由于|由于|是因为)|原因是|原因：")
 MIN_SCORE = 1.5
+RELEVANCE_DEPTH = 8  # the fused top 5 and BM25's top 3 (retrieval.DocumentSearch.search)
 MIN_COVERAGE = 0.6  # calibrated on tests/assistant/narrative cases: off-topic questions score below
 
 
@@ -65,6 +66,7 @@ def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int 
     scored: list[Quote] = []
     why = bool(CUES[0][0].search(question))
     purpose = bool(CUES[1][0].search(question)) and not why
+    tied: set[str] = set()  # sentences read as speaking of the item the question names
     for rank, (passage, _) in enumerate(hits):
         context = " ".join(passage.section_path)
         if why and any(_GLOSSARY.search(title) for title in passage.section_path):
@@ -77,8 +79,9 @@ def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int 
             if why and _REASON_LEAD.search(sentence):  # the reason goes on: 较上一年度减少了培训费支出等。
                 sentence += _continuation(passage.text, match.end())
             score = _score(sentence, context, terms, cues) - rank * 0.25
-            if why and max(previous, item) > score and (_REASON_LEAD.match(sentence) or _REASON_OPEN.match(sentence)):
-                score = max(previous, item) + 0.5  # “主要原因：…” gives the reason for its item
+            if max(previous, item) > score and _goes_with_item(sentence, why, purpose):
+                score = max(previous, item) + 0.5  # “主要原因：…” / “主要用于：…” speaks of its item
+                tied.add(sentence)
             previous = score
             item = max(item, score)
             if score > 0 and any(len(t) >= 4 and t in question for t in passage.section_path):
@@ -93,8 +96,11 @@ def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int 
     if purpose and scored:  # what it is for: the sentences that say so (建成后作为…) before the most named ones
         best = max(q.score for q in scored)
         top = {id(p) for p, _ in hits[:2]}  # in the passages about it, or naming much of it
-        scored = [Quote(q.sentence, q.passage, q.score + 100) if _PURPOSE.search(q.sentence) and
-                  (q.score >= best * 0.3 or id(q.passage) in top) else q for q in scored]
+        lifted = (lambda q: q.sentence in tied) if tied else \
+            (lambda q: q.score >= best * 0.3 or id(q.passage) in top)
+        scored = [Quote(q.sentence, q.passage, q.score + 100) if _PURPOSE.search(q.sentence) and lifted(q)
+                  else q for q in scored
+                  if not (tied and _PURPOSE_OPEN.match(q.sentence) and q.sentence not in tied)]  # another item's
     scored.sort(key=lambda q: q.score, reverse=True)
     chosen: list[Quote] = []
     for quote in scored:
@@ -105,6 +111,13 @@ def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int 
     return chosen
 
 
+def _goes_with_item(sentence: str, why: bool, purpose: bool) -> bool:
+    if why:
+        return bool(_REASON_LEAD.match(sentence) or _REASON_OPEN.match(sentence))
+    return purpose and _PURPOSE_OPEN.match(sentence) is not None
+
+
+_PURPOSE_OPEN = re.compile(r"^(?:其|该项|该|这笔|资金)?(?:主要)?(?:用于|用途)")
 _PURPOSE = re.compile(r"建成后|主要用于|用于|用作|作为[^，。]{0,20}(场所|用房|平台|阵地)")
 _GLOSSARY = re.compile(r"名词解释|名词说明|术语")
 _GOES_ON = re.compile(r"^(?:较|比|其中|同时|此外|另外|并且|并|且|以及|主要是|具体)")
@@ -143,4 +156,4 @@ def is_relevant(question: str, hits: list[tuple[Passage, float]]) -> bool:
     if not hits or not terms or hits[0][1] < MIN_SCORE:
         return False
     text = lambda p: re.sub(r"[“”\"']", "", p.indexed_text)  # noqa: E731
-    return max(coverage(terms, text(p)) for p, _ in hits[:3]) >= MIN_COVERAGE
+    return max(coverage(terms, text(p)) for p, _ in hits[:RELEVANCE_DEPTH]) >= MIN_COVERAGE

@@ -26,7 +26,9 @@ MAX_QUESTION = 300
 class Assistant:
     store: RecordStore
     settings: Settings
+    callbacks: list = field(default_factory=list)  # langchain callbacks every pipeline run reports to
     _narrative: Any = field(default=None, repr=False)
+    _pipeline: Any = field(default=None, repr=False)
     _suspects: dict[tuple[str, str], set[str]] = field(default_factory=dict, repr=False)
 
     def documents(self) -> list[DocumentInfo]:
@@ -61,22 +63,19 @@ class Assistant:
         return _checked(self._flag_suspect(disclosure, answer), {Decimal(y) for y in years})
 
     def _answer(self, raw: str, q: str, doc: Disclosure) -> Answer:
-        """Parse into parts, plan each against the document, execute each; one answer per part."""
-        from assistant.compose import combine
-        from assistant.execute import Context, execute
-        from assistant.explain import understood
-        from assistant.link import doc_names
-        from assistant.parse import parse
-        from assistant.plan import plan
+        """The pipeline: parse into parts, plan each against the document, execute each, compose."""
+        from assistant.pipeline import Work
 
-        query = parse(q, doc_names(doc))
-        context = Context(self.narrative)
-        answers, planned_parts = [], []
-        for part in query.parts:
-            planned = plan(part, doc, raw)
-            planned_parts.append(planned.part)  # as planned: 2023年…是多少 is last year's figure
-            answers.append((understood(planned), execute(planned, context)))
-        return combine(raw, replace(query, parts=tuple(planned_parts)), answers)
+        return self.pipeline.invoke(Work(raw, q, doc), config={"callbacks": self.callbacks})
+
+    @property
+    def pipeline(self):
+        if self._pipeline is None:
+            from assistant.pipeline import build
+            from assistant.rephrase import configured_model
+
+            self._pipeline = build(lambda: self.narrative, configured_model())
+        return self._pipeline
 
     def _per_year(self, question: str, q: str, scope: Scope) -> Answer | None:
         """Several years of one department named in one question: each asked on its own document."""

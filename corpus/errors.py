@@ -45,3 +45,7 @@ class EmbeddingError(BudgetQAError):
 
 class QuestionError(BudgetQAError):
     """A question that cannot be processed at all (empty, too long)."""
+
+
+class ConfigError(BudgetQAError):
+    """A setting that cannot be used (e.g. BUDGET_QA_LLM names a model whose package is missing)."""

@@ -40,6 +40,7 @@ def summarize(results: list[Result], baseline: dict[str, bool] | None = None) ->
         "abstention_recall": pct(sum(bool(r.response.get("abstained")) for r in should), len(should)),
         "evidence_accuracy": pct(sum(evidence), len(evidence)),
         "latency_ms": {"p50": round(_quantile(latency, 0.5), 1), "p95": round(_quantile(latency, 0.95), 1)},
+        "steps_ms": _steps(results),
         "by_cause": dict(sorted(Counter(r.verdict.cause or "other" for r in results
                                         if not r.verdict.passed).items())),
         "failures": [_failure(r) for r in results if not r.verdict.passed],
@@ -49,6 +50,15 @@ def summarize(results: list[Result], baseline: dict[str, bool] | None = None) ->
         summary["fixed"] = sorted(i for i, ok in now.items() if ok and baseline.get(i) is False)
         summary["broken"] = sorted(i for i, ok in now.items() if not ok and baseline.get(i) is True)
     return summary
+
+
+def _steps(results: list[Result]) -> dict[str, dict[str, float]]:
+    """p50/p95 per pipeline step, over the questions that ran it."""
+    from assistant.pipeline import STEPS
+
+    times = {step: [r.steps[step] for r in results if step in r.steps] for step in STEPS}
+    return {step: {"p50": round(_quantile(v, 0.5), 2), "p95": round(_quantile(v, 0.95), 2), "n": len(v)}
+            for step, v in times.items() if v}
 
 
 def _failure(r: Result) -> dict[str, Any]:
@@ -68,6 +78,8 @@ def markdown(summary: dict[str, Any], title: str) -> str:
              f"abstention precision {summary['abstention_precision']}%, recall "
              f"{summary['abstention_recall']}% · evidence cited {summary['evidence_accuracy']}% · "
              f"latency p50 {summary['latency_ms']['p50']} ms, p95 {summary['latency_ms']['p95']} ms", "",
+             "Per step (ms): " + ", ".join(f"{step} p50 {t['p50']} / p95 {t['p95']}"
+                                          for step, t in summary.get("steps_ms", {}).items()), "",
              "| type | n | passed | accuracy |", "|---|---|---|---|"]
     for kind, row in summary["by_type"].items():
         lines.append(f"| {kind} | {row['n']} | {row['passed']} | {row['accuracy']}% |")

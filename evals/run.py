@@ -7,7 +7,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ class Result:
     response: dict[str, Any]
     verdict: Verdict
     seconds: float
+    steps: dict[str, float] = field(default_factory=dict)  # ms per pipeline step (parse, plan, …)
 
     def to_record(self) -> dict[str, Any]:
         record = {k: _plain(v) for k, v in self.question.raw.items()}
@@ -59,7 +60,8 @@ def corpus_assistant(corpus: Path | list[Path] | None) -> Iterator[Assistant]:
     from index.ingest import ingest_paths
 
     with tempfile.TemporaryDirectory(prefix="budget-qa-eval-") as home:
-        settings = Settings(home=Path(home), embed_model=load_settings().embed_model)
+        own = load_settings()  # the model is rebuilt once, in the user's home, not per temporary store
+        settings = Settings(home=Path(home), embed_model=own.embed_model, models_home=own.models_dir)
         assistant = open_assistant(settings)
         failed = [r for r in ingest_paths(paths, assistant.store) if r.error]
         if failed:
@@ -72,13 +74,20 @@ def corpus_assistant(corpus: Path | list[Path] | None) -> Iterator[Assistant]:
 def run(assistant: Assistant, questions: list[EvalQuestion], progress: bool = True) -> list[Result]:
     from tqdm import tqdm
 
+    from assistant.pipeline import StepTimer
+
+    timer = StepTimer()
+    assistant.callbacks.append(timer)
     results = []
-    for q in tqdm(questions, desc="eval", unit="q", disable=not progress):
-        start = time.perf_counter()
-        answer = assistant.ask(q.question, doc=q.doc)
-        seconds = time.perf_counter() - start
-        response = json.loads(answer.to_json())
-        results.append(Result(q, response, verdict(q, response), seconds))
+    try:
+        for q in tqdm(questions, desc="eval", unit="q", disable=not progress):
+            start = time.perf_counter()
+            answer = assistant.ask(q.question, doc=q.doc)
+            seconds = time.perf_counter() - start
+            response = json.loads(answer.to_json())
+            results.append(Result(q, response, verdict(q, response), seconds, timer.take()))
+    finally:
+        assistant.callbacks.remove(timer)
     return results
 
 

@@ -8,23 +8,33 @@ from __future__ import annotations
 
 import re
 
+from corpus.errors import EmbeddingError
 from index.embedder import Embedder
 from index.passages import Passage
 from index.settings import Settings
 
 
 class ChromaIndex:
-    def __init__(self, settings: Settings, embedder: Embedder) -> None:
+    def __init__(self, settings: Settings, name: str, embedder: Embedder | None) -> None:
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
         settings.chroma_dir.mkdir(parents=True, exist_ok=True)
         self._client = chromadb.PersistentClient(path=str(settings.chroma_dir),
                                                  settings=ChromaSettings(anonymized_telemetry=False))
-        name = "passages-" + re.sub(r"[^A-Za-z0-9_-]", "-", embedder.name)[:40]
         self._collection = self._client.get_or_create_collection(
-            name, embedding_function=None, metadata={"hnsw:space": "cosine"})
-        self.embedder = embedder
+            "passages-" + re.sub(r"[^A-Za-z0-9_-]", "-", name)[:40], embedding_function=None,
+            metadata={"hnsw:space": "cosine"})
+        self._embedder = embedder
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            raise EmbeddingError("this vector index was opened to count, without a model")
+        return self._embedder
+
+    def count(self, doc_id: str) -> int:
+        return len(self._collection.get(where={"doc_id": doc_id}, include=[])["ids"])
 
     def update(self, doc_id: str, passages: list[Passage]) -> int:
         """Embed what is new for this document, drop what is gone; returns how many were embedded."""

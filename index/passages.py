@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from corpus.records import Disclosure
@@ -46,11 +46,20 @@ def disclosure_passages(doc: Disclosure) -> list[Passage]:
     passages = []
     for section in doc.sections:
         path = section.path
+        pending = None  # a paragraph that goes on in the next: 主要用于： / cut by a page break
         for para in section.paragraphs:
-            if len(para.text) <= 15 and para.text.endswith(("：", ":")):
+            if len(para.text) <= 15 and para.text.endswith(("：", ":")) and pending is None:
                 path = (*section.path, para.text.rstrip("：:"))  # 部门职责： labels what follows
                 continue
-            passages.append(_passage(doc, path, para.text, para.span.page, para.span.line))
+            text = (pending.text if pending else "") + para.text
+            first = pending or para
+            if _goes_on(para, section.paragraphs):
+                pending = replace(para, text=text, span=first.span)
+                continue
+            pending = None
+            passages.append(_passage(doc, path, text, first.span.page, first.span.line))
+        if pending is not None:
+            passages.append(_passage(doc, path, pending.text, pending.span.page, pending.span.line))
     for project in doc.projects:
         path = ("部门项目绩效目标表", project.name)
         purpose = project.purpose if project.purpose.strip("。") != project.name else ""
@@ -65,6 +74,23 @@ def disclosure_passages(doc: Disclosure) -> list[Passage]:
             passages.append(_passage(doc, ("部门机构设置情况", row.name), f"{row.name}：{cells}。",
                                      row.span.page, row.span.line))
     return [p for p in passages if p.text]
+
+
+_NUMBERED = re.compile(r"^(?:[0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]{1,3}、)")
+_ENDED = ("。", "！", "？", "；", "!", "?", ";", "”", "）", ")")
+
+
+def _goes_on(para, paragraphs) -> bool:
+    """It ends in a lead-in colon (主要用于：), or mid-sentence at a page break, and a paragraph follows."""
+    following = [p for p in paragraphs if p.span.line > para.span.line]
+    if not following:
+        return False
+    text = para.text.rstrip()
+    nxt = min(following, key=lambda p: p.span.line)
+    if _NUMBERED.match(nxt.text):
+        return False  # 其中： then 1、… : a list, each item its own passage
+    return text.endswith(("：", ":")) or (not text.endswith(_ENDED) and
+                                          (nxt.span.page or 0) > (para.span.page or 0))
 
 
 # Standard budget vocabulary jieba does not know as words; whole terms rank better than their halves.

@@ -1,4 +1,5 @@
-"""One settings object: where data lives and which model embeds. `BUDGET_QA_HOME` overrides the home."""
+"""One settings object: where data lives and which model embeds. `BUDGET_QA_HOME` overrides the home,
+`BUDGET_QA_MODELS` where the bundled embedding model is rebuilt (default: under the home)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ DEFAULT_HOME = Path.home() / ".budget-qa"
 class Settings:
     home: Path
     embed_model: str | None  # BUDGET_QA_EMBED_MODEL: a local path or hub name; None = bundled e5
+    models_home: Path | None = None  # where the bundled model is rebuilt; None = under home
 
     @property
     def db_path(self) -> Path:
@@ -24,9 +26,11 @@ class Settings:
 
     @property
     def models_dir(self) -> Path:
-        return self.home / "models"
+        return self.models_home or self.home / "models"
 
 
 def load_settings() -> Settings:
     home = Path(os.environ.get("BUDGET_QA_HOME") or DEFAULT_HOME).expanduser()
-    return Settings(home=home, embed_model=os.environ.get("BUDGET_QA_EMBED_MODEL") or None)
+    models = os.environ.get("BUDGET_QA_MODELS")  # one rebuilt model shared by several homes (tests, evals)
+    return Settings(home=home, embed_model=os.environ.get("BUDGET_QA_EMBED_MODEL") or None,
+                    models_home=Path(models).expanduser() if models else None)

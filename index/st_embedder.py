@@ -27,7 +27,9 @@ class SentenceTransformerEmbedder:
         self.location = model_location(settings)
         self.name = Path(self.location).name or self.location
         self._model = _load(self.location)
-        self.dimension = int(self._model.get_sentence_embedding_dimension())
+        dimension = getattr(self._model, "get_embedding_dimension", None) or \
+            self._model.get_sentence_embedding_dimension
+        self.dimension = int(dimension())
         prompts = getattr(self._model, "prompts", {}) or {}
         self._query = "query" if "query" in prompts else None
         self._passage = "passage" if "passage" in prompts else None
@@ -47,8 +49,12 @@ def _load(location: str):
     with _LOCK:  # one model per process, whoever asks first
         if location not in _MODELS:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # no load report on a user's terminal
             import torch
+            import transformers
             from sentence_transformers import SentenceTransformer
+
+            transformers.logging.disable_progress_bar()
 
             torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
             try:

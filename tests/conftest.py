@@ -17,6 +17,14 @@ SEED_ID = SEED.stem
 SAMPLES = ROOT.parent / "shared" / "samples"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_models(tmp_path_factory):
+    """The bundled embedding model is rebuilt once per session, not in every test's home."""
+    folder = os.environ.get("BUDGET_QA_MODEL_CACHE") or str(tmp_path_factory.mktemp("models"))
+    os.environ["BUDGET_QA_MODELS"] = folder
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def budget_home(tmp_path, monkeypatch):
     home = tmp_path / "budget-qa-home"

