@@ -84,6 +84,8 @@ def answer_reason(ask: Ask) -> Answer | None:
     """为什么行政运行决算数小于预算数: the pair and the reason the 说明 gives right after it."""
     if ask.doc.kind != "决算" or not re.search(r"预算|决算|执行|完成", _NAMES_WITH_BUDGET.sub("", ask.q)):
         return None
+    if _AGAINST_YEAR.search(ask.q) and not re.search(r"年初预算|预算数|没花完|完成|执行率", ask.q):
+        return None  # 比2023年多了一点，决算里怎么解释: the change on the year, not 决算 against 预算
     items = [i for i in find_execution(ask.doc, ask.q) if i.reason is not None]
     if not items and not find_execution(ask.doc, ask.q):
         items = _reason_naming(ask) or \
@@ -99,6 +101,7 @@ def answer_reason(ask: Ask) -> Answer | None:
     return replace(answer, citations=tuple(dict.fromkeys((*answer.citations, item.reason))))
 
 
+_AGAINST_YEAR = re.compile(r"(?:比|较|跟|和|与)(?:上年|去年|上一年|前一年|(?:19|20)?\d{2}年)|同比")
 _TOTALS = ("支出总计", "收入总计", "本年支出合计", "本年收入合计")
 
 

@@ -53,6 +53,8 @@ class Grammar:
     unknown: re.Pattern[str]
     topics: tuple[tuple[re.Pattern[str], str], ...]
     examples: dict[str, tuple[str, ...]]
+    speaker: re.Pattern[str] = re.compile("(?!)")  # frames: who asks (我在写…, 有市民打热线问)
+    reporting: re.Pattern[str] = re.compile("(?!)")  # and how they say it (看到, 想问下)
 
 
 @cache
@@ -75,7 +77,8 @@ def grammar() -> Grammar:
     generic = re.compile(f"(?:{raw['generic']})+")
     return Grammar(cues, slots, re.compile(f"^(?:{raw['containers']})"), anaphora, fillers, generic,
                    re.compile(raw["asks"]), re.compile(raw["excluded"]), re.compile(raw["unknown_operations"]),
-                   tuple((re.compile(t["cue"]), t["words"]) for t in raw["topics"].values()), examples)
+                   tuple((re.compile(t["cue"]), t["words"]) for t in raw["topics"].values()), examples,
+                   re.compile(raw["frames"]["speaker"]), re.compile(raw["frames"]["reporting"]))
 
 
 @cache

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from assistant.frames import unframe
 from assistant.grammar import Entry, grammar, is_cjk, scan
 from assistant.qtext import normalize_question
 from assistant.query import Part, Query, Ref, Scope
@@ -31,7 +32,7 @@ _ORDINAL = re.compile(r"第\s*([二三四五六七八九十2-9])|排(?:名)?(?:�
 def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
     """`names`: a document's own names (rows, projects, indicators) to read as names first; without
     them the parse needs no document."""
-    q = normalize_question(question)
+    q = unframe(normalize_question(question), names)  # 来电人问：… / 我在写报告，…想问下…
     parts: list[Part] = []
     for text in _clauses(q, names):
         text = _LEADING_THEN.sub("", text)  # 那社会保障和就业这一类里面…呢: a follow-up's 那 names nothing
@@ -39,6 +40,7 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
         part = _at_other_moment(part, parts[-1] if parts else None)
         part = _remainder(part, parts)
         part = _ranked_change(part, text)
+        part = _said_twice(part)
         if parts and part.inherited and (part.op, part.scope, _measure(part)) == \
                 (parts[-1].op, parts[-1].scope, _measure(parts[-1])):
             continue  # 三公经费由哪几块组成，各是多少: one list asked twice (几批、多少人次: two counts)
@@ -53,6 +55,15 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
             continue
         parts.append(part)
     return Query(question, tuple(p for part in parts for p in _each(part)) or (Part("lookup", q),))
+
+
+def _said_twice(part: Part) -> Part:
+    """…提到政府采购，政府采购预算总共多少: one figure named twice is no sum of two."""
+    operands = [r for r in part.refs if r.role == "operand"]
+    keys = [(r.kind, r.key or r.text) for r in operands]
+    if part.op != "sum" or len(operands) < 2 or len(set(keys)) > 1:
+        return part
+    return replace(part, op="lookup", refs=tuple(r for r in part.refs if r.role != "operand" or r is operands[0]))
 
 
 _NOT_THEN = "个些笔块一二两三四五六七八九十几台项类款辆家种部分边时"  # 那个/那笔…: a pointer, kept
@@ -101,11 +112,17 @@ def _asks(text: str, names: frozenset[str] = frozenset()) -> tuple[bool, bool]:
     """Whether a piece asks something — a question word outside its names (比去年涨了不少 asks nothing:
     it is context for the 为啥 after it) — and whether it asks for the 说明's words (市总工会的职责里)."""
     _, taken = _refs_of(text, None, names)
-    asking = any(not all(taken[m.start():m.end()]) for m in grammar().asks.finditer(text) if m.end() > m.start())
+    asked = [m.group() for m in grammar().asks.finditer(text)
+             if m.end() > m.start() and not all(taken[m.start():m.end()])]
+    if _SAID_AMOUNT.search(text) and set(asked) <= _TOTAL_WORDS:
+        asked = []  # 群众团体事务一共1537万多，…: says a figure (context for what follows), asks none
+    asking = bool(asked)
     words = any(op in _QUESTION_OPS for _, _, op, _ in _cue_matches(text, taken))
     return asking or words, words
 
 
+_TOTAL_WORDS = {"一共", "总共", "合计"}
+_SAID_AMOUNT = re.compile(r"\d[\d,.]*\s*(?:万|亿|元)|[一二两三四五六七八九十百千几]+多?[亿万]")
 _OP_WORDS = 95  # cues this strong (why-words) are never part of a name
 
 _QUESTION_OPS = ("reason", "purpose", "duties", "definition", "text", "goal")  # 拿来干嘛 asks by itself

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from assistant.intent import mentioned_years
 from assistant.scope import match_docs
@@ -60,12 +61,36 @@ def _subsequence(word: str, name: str) -> bool:
 
 def abbreviates(word: str, department: str) -> bool:
     """普陀财政局, 市交委, 普陀规资局, 建管委: the characters of a body's name, in order, from its core name
-    (after the place) and ending like it — how people shorten a department's name."""
-    if len(word) < 2 or not _BODY_END.search(word) or not _subsequence(word, department):
+    (after the place) and ending like it — how people shorten a department's name. A renamed field keeps
+    its old short name too (规划和自然资源局, once 规划和国土资源局: 规土局)."""
+    if len(word) < 2 or not _BODY_END.search(word) or \
+            not any(_subsequence(word, name) for name in (department, *_former_names(department))):
         return False
     core = _PLACE_PREFIX.sub("", department) or department
     start = word.lstrip("市区县省")
     return bool(start) and (start[0] == core[0] or any(start.startswith(p) for p in _places(department)))
+
+
+@cache
+def _renamings() -> tuple[tuple[str, str], ...]:
+    """(now, before) words from the ontology's former subject names: 自然资源事务 / 国土资源事务 → 自然, 国土."""
+    from corpus.ontology import ontology
+
+    pairs = set()
+    for subject in ontology().subjects:
+        for former in subject.former:
+            now, before = subject.name, former
+            while now and before and now[0] == before[0]:
+                now, before = now[1:], before[1:]
+            while now and before and now[-1] == before[-1]:
+                now, before = now[:-1], before[:-1]
+            if 2 <= len(now) <= 4 and 2 <= len(before) <= 4:
+                pairs.add((now, before))
+    return tuple(sorted(pairs))
+
+
+def _former_names(department: str) -> list[str]:
+    return [department.replace(now, before) for now, before in _renamings() if now in department]
 
 
 def _places(department: str) -> list[str]:

@@ -134,6 +134,12 @@ CASES = [
     (W24, "社区公共服务中心那个项目每季度用款多少？", [("158.05", "万元"), ("158.05", "万元")]),  # each quarter's
     (SFLYY, "水费是多少", [("60000", "元")]),  # printed under 30203, not the standard's 30205 (邮电费)
     (SFLYY, "事业单位离退休这一项，2023年实际执行了多少？", [("54.60", "万元")]),  # the 说明's 执行数
+    # who asks and why frames the ask and names nothing (assistant/frames.py)
+    (SEED, "有市民来电问：退休费是多少？", [("1569.38", "万元")]),
+    (SEED, "我在写毕业论文，想问一下人员经费是多少", [("3648.28", "万元")]),
+    (SEED, "三公经费：今年安排了多少", [("0", "万元")]),  # a lead-in that names something stays
+    (GHZY, "规土局的机关运行经费是多少", [("142.80", "万元")]),  # renamed: 规划和国土资源局 once
+    (W25, "这份预算里提到政府采购，政府采购总共多少？", [("4821.20", "万元")]),  # one figure said twice
 ]
 
 
@@ -161,10 +167,20 @@ def test_each_part_answers_its_piece(assistant, doc, question, parts):
     (CZJ, "信息化建设为什么没花满？", "产业政策扶持资金管理系统项目进度"),  # 决算数小于预算数的主要原因 of its item
     (GHZY, "规划局2024年收支比上年多了1000多万，主要是因为什么？", "确权登记事务中心办公大楼装修"),  # 收支: the total
     (JGW, "建委今年预算一下子多了11个亿，主要是因为啥？", "雨污混接整治工程项目"),  # the total's, as its 财政拨款
+    (CZJ, "机关运行经费比2023年增加了，决算里怎么解释？", "更换了老旧照明设施"),  # the year's change, not 决算 vs 预算
+    (CZJ, "财政委托业务支出是干什么用的", "委托中介机构开展各类审计及绩效评价工作"),  # 主要用于： across a line
 ])
 def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, said):
     answer = assistant.ask(question, doc=doc)
     assert not answer.abstained and said in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "other"), [
+    ("财政委托业务支出主要用于什么", "局财政业务指导"), ("信息化建设是干什么用的", "局本部人员经费"),
+])
+def test_a_purpose_never_quotes_another_items(assistant, question, other):
+    answer = assistant.ask(question, doc=CZJ)
+    assert not answer.abstained and other not in answer.text, answer.text
 
 
 def test_an_open_comparison_states_amount_and_rate(assistant):

@@ -53,7 +53,8 @@ def test_bm25_only_embeds_nothing(monkeypatch):
 
 
 @pytest.mark.parametrize("ends, follows", [
-    ("4、一般公共服务支出（类）财政事务（款）财政委托业务支出（项）。主要用于：", "委托中介机构开展各类审计及绩效评价工作。"),
+    ("4、一般公共服务支出（类）财政事务（款）财政委托业务支出（项）。主要用于：",
+     "委托中介机构开展各类审计及绩效评价工作。"),
 ])
 def test_a_lead_in_colon_joins_what_follows(ends, follows):
     doc = parse_file(Path(SAMPLES / "text" / "shanghai_putuo_czj_2024_final.txt"))

@@ -1,0 +1,38 @@
+"""Who asks and why, said around the ask (来电人问：…, 我在写课程报告，看到…，想问下…): it names no figure.
+
+The words come from the grammar's `frames`; a piece is dropped only when it names nothing the ontology or
+the document knows, so 三公经费：年初预算多少 keeps its subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.grammar import grammar, scan
+
+_PREAMBLE = re.compile(r"^([^：:？?。！!]{1,24})[：:](?=.)")
+_PIECE = re.compile(r"[^，,；;]+[，,；;]?")
+_ASKING = re.compile(r"^(?:(?:想|要)(?:问|知道|了解|请教)(?:一下|下)?|请问|问一下)")
+_LOST = re.compile(r"我?(?:看|读)?(?:得)?不(?:太|大|是很)?(?:懂|明白|清楚)[^，,；;？?]*")  # 那张表我看不太懂
+
+
+def unframe(q: str, names: frozenset[str] = frozenset()) -> str:
+    """The question without its frame; unchanged when nothing frames it."""
+    g = grammar()
+    found = _PREAMBLE.match(q)
+    if found and not scan(found.group(1), names):
+        q = q[found.end():]
+    pieces = [m.group() for m in _PIECE.finditer(q)]
+    kept: list[str] = []
+    for i, piece in enumerate(pieces):
+        piece = _LOST.sub("", piece)
+        opened = re.match(rf"^(?:{g.speaker.pattern})?[^，,]{{0,6}}?(?:{g.reporting.pattern})", piece)
+        if opened and re.match(rf"^(?:{g.speaker.pattern})", piece):
+            piece = piece[opened.end():]  # 我看到 / 有市民打热线问: the words that follow are the ask
+        elif g.speaker.match(piece) and i < len(pieces) - 1 and not scan(piece, names):
+            continue  # 我在写区财政信息化的课程报告，: who is asking, nothing asked
+        else:
+            piece = _ASKING.sub("", piece)  # 想问下2025年… / 请问… (看病 keeps its 看: no speaker said it)
+        if piece.strip("，,；; "):
+            kept.append(piece)
+    return "".join(kept) or q
