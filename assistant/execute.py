@@ -377,6 +377,9 @@ def _sets(p: Planned, ctx: Context) -> Answer:
 
 # ---- text ---------------------------------------------------------------------------------------
 
+_WHY_EMPTY = re.compile(r"空|(?:为|是)\s*(?:0|零)|没有(?:钱|数|数据|预算|安排)|没钱")
+
+
 def _reason(p: Planned, ctx: Context) -> Answer:
     """Why: the reason the 说明 gives, after the figure it is about and its stated change."""
     from assistant.narrative_answer import with_stated_change
@@ -394,12 +397,33 @@ def _reason(p: Planned, ctx: Context) -> Answer:
     figure = _lookup(replace(p, operands=tuple(operands), part=replace(p.part, op="lookup")), ctx)
     if figure.abstained:
         return reason
-    figure = with_stated_change(p.ask, figure)
+    empty = next((c for c in figure.citations if c.row == "（空表）" and c.value != "空表"), None)
+    if empty is not None and _WHY_EMPTY.search(p.ask.q):  # 那张表为什么是空的: the table's own note says
+        figure = replace(figure, text=f"{figure.text}表下注明：“{empty.value}”")
+        reason = _quotes_naming(reason, {_core(t.name) for r in operands for t in r.mention.targets[:1]})
+        if reason is None:
+            return replace(figure, route="hybrid")  # the 说明's reasons speak of something else
+    else:
+        figure = with_stated_change(p.ask, figure)
     if reason.abstained:
         return replace(figure, route="hybrid", text=figure.text + "文件未说明原因。")
     return replace(figure, route="hybrid", text=f"{figure.text}{reason.text}",
                    citations=tuple(dict.fromkeys(figure.citations + reason.citations)),
                    values=figure.values + reason.values)
+
+
+def _quotes_naming(reason: Answer, words: set[str]) -> Answer | None:
+    """Only the quoted sentences that name one of the words (None when none does)."""
+    kept = tuple(c for c in reason.citations if c.quote and any(w in c.quote for w in words))
+    if reason.abstained or not kept:
+        return None
+    return replace(reason, text="据说明：" + "".join(f"“{c.quote}”" for c in kept), citations=kept,
+                   values=tuple(f for f in reason.values if any(str(f.value) in (c.quote or "") for c in kept)))
+
+
+def _core(name: str) -> str:
+    """政府性基金预算 → 政府性基金; 三公经费 → 三公: the words a sentence about it would use."""
+    return re.sub(r"(?:预算|支出|经费|收入)+$", "", name) or name
 
 
 _ASKED_AS = {"purpose": "{}主要用于什么", "definition": "什么是{}", "goal": "{}的绩效目标是什么"}

@@ -105,6 +105,24 @@ def _project_count(p: Planned, label: str = "") -> Operand | None:
     return None
 
 
+_HOW_MANY = re.compile(r"(\d+)\s*(个|项|家|人|名)")
+
+
+def _count_beside(figure: Operand, asked: str) -> Operand | None:
+    """编报绩效目标的项目25个，涉及预算资金11381.60万元: the count the figure's own sentence states
+    just before it (the sentence says what the money is of)."""
+    quote = figure.citation.quote or ""
+    amount = quote.find(fmt(figure.value)) if quote else -1
+    found = list(_HOW_MANY.finditer(quote[:amount])) if amount > 0 else []
+    if not found:
+        return None
+    number, measure = found[-1].groups()  # 3个预算单位…项目49个，涉及…资金: the count nearest the money
+    per_person = bool(re.search(r"人均|每(?:个)?人|每名|每位", asked))
+    if per_person != (measure in "人名"):
+        return None  # 每人 asked, 个 stated (or the reverse): not the count the average is over
+    return Operand(f"{measure}数", Decimal(number), measure, figure.citation)
+
+
 def average(p: Planned) -> Answer:
     """人均/每人: a figure ÷ a count the document states for it; none stated → say so."""
     from assistant.execute import figures
@@ -112,7 +130,7 @@ def average(p: Planned) -> Answer:
     ops, problem = figures(p, most=1)
     if problem:
         return problem
-    count = _project_count(p, plain_name(ops[0].label))
+    count = _project_count(p, plain_name(ops[0].label)) or _count_beside(ops[0], p.part.text)
     if count is None or count.value == 0:
         return abstain(p.ask.raw, f"{where(p.ask.doc)}只公开金额，没有公开对应的人数等数量，无法计算人均数。")
     figure = ops[0]

@@ -35,6 +35,8 @@ COUNTERS = {"个", "家", "项", "类", "款", "所", "处", "台", "套", "台�
 
 
 def convert(value: Decimal, unit: str | None, target: str | None) -> Decimal | None:
+    if unit and target and "/" in unit and "/" not in target:
+        unit = unit.split("/")[0]  # 0.20万元/人 answers "平均每人多少（万元）": the per-what is a label
     if unit == target or not target or not unit or {unit, target} <= COUNTERS:
         return value
     if unit in SCALE and target in SCALE:

@@ -140,6 +140,10 @@ CASES = [
     (SEED, "三公经费：今年安排了多少", [("0", "万元")]),  # a lead-in that names something stays
     (GHZY, "规土局的机关运行经费是多少", [("142.80", "万元")]),  # renamed: 规划和国土资源局 once
     (W25, "这份预算里提到政府采购，政府采购总共多少？", [("4821.20", "万元")]),  # one figure said twice
+    # an average over what the figure's own sentence counts (…的项目49个，涉及…资金8825.98万元)
+    (W25, "编报绩效目标的项目平均每个多少钱", [("180.12", "万元/个")]),
+    (SWJU, "报了绩效目标的项目有几个？平均每个项目多少万？", [("25", "个"), ("455.26", "万元/个")]),
+    (SEED, "三公经费平均每人多少", [None]),  # no headcount stated beside it
 ]
 
 
@@ -181,6 +185,16 @@ def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, sa
 def test_a_purpose_never_quotes_another_items(assistant, question, other):
     answer = assistant.ask(question, doc=CZJ)
     assert not answer.abstained and other not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("doc", "question", "note", "unrelated"), [
+    (W24, "政府性基金那张表为什么是空的？", "故本表为空表", "项目调整"),
+    (SWJU, "政府性基金预算表怎么是空的", "故本表为空表", "持平的主要原因"),
+    (SEED, "为什么政府性基金预算是空的", "空表列示", "三公"),
+])
+def test_an_empty_table_is_explained_by_its_note(assistant, doc, question, note, unrelated):
+    answer = assistant.ask(question, doc=doc)
+    assert not answer.abstained and note in answer.text and unrelated not in answer.text, answer.text
 
 
 def test_an_open_comparison_states_amount_and_rate(assistant):
