@@ -266,6 +266,10 @@ def _share(p: Planned, ctx: Context) -> Answer:
         whole = _row_total(p.ask.doc, part) or whole  # 那958万里面财政拨款占多少: the part's own row's 合计
     if whole.value == 0:
         return abstain(p.ask.raw, f"{whole.label}为0，无法计算占比。")
+    if (whole.citation, whole.value) == (part.citation, part.value) and p.whole is not None:
+        from assistant.wholes import implied_whole  # 服务类…服务采购占百分之多少: one name said twice,
+
+        whole = implied_whole(p, part) or whole  # the whole is the one it belongs to
     if (whole.citation, whole.value) == (part.citation, part.value):  # one cell (one sentence may state two)
         return abstain(p.ask.raw, f"“{part.label}”与占比的分母是同一个数，请说明是哪一部分占{whole.label}。")
     part, whole = c.same_unit([part, whole])

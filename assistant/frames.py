@@ -12,7 +12,7 @@ from assistant.grammar import grammar, scan
 
 _PREAMBLE = re.compile(r"^([^：:？?。！!]{1,24})[：:](?=.)")
 _PIECE = re.compile(r"[^，,；;]+[，,；;]?")
-_ASKING = re.compile(r"^(?:(?:想|要)(?:问|知道|了解|请教)(?:一下|下)?|请问|问一下)")
+_ASKING = re.compile(r"^(?:(?:想|要)(?:问|知道|了解|请教)(?:一下|下)?|请问|问一下|看到|注意到|听说)")
 _LOST = re.compile(r"我?(?:看|读)?(?:得)?不(?:太|大|是很)?(?:懂|明白|清楚)[^，,；;？?]*")  # 那张表我看不太懂
 
 
@@ -29,10 +29,16 @@ def unframe(q: str, names: frozenset[str] = frozenset()) -> str:
         opened = re.match(rf"^(?:{g.speaker.pattern})?[^，,]{{0,6}}?(?:{g.reporting.pattern})", piece)
         if opened and re.match(rf"^(?:{g.speaker.pattern})", piece):
             piece = piece[opened.end():]  # 我看到 / 有市民打热线问: the words that follow are the ask
-        elif g.speaker.match(piece) and i < len(pieces) - 1 and not scan(piece, names):
-            continue  # 我在写区财政信息化的课程报告，: who is asking, nothing asked
+        elif g.speaker.match(piece) and i < len(pieces) - 1 and _said_later(piece, pieces[i + 1:], names):
+            continue  # 我在写区财政信息化的课程报告，/ 我在整理街道采购数据，: who asks, nothing of its own
         else:
             piece = _ASKING.sub("", piece)  # 想问下2025年… / 请问… (看病 keeps its 看: no speaker said it)
         if piece.strip("，,；; "):
             kept.append(piece)
     return "".join(kept) or q
+
+
+def _said_later(piece: str, rest: list[str], names: frozenset[str]) -> bool:
+    """Whatever the piece names (nothing, or 采购) the rest of the question names again."""
+    later = {e.key or e.kind for m in scan("".join(rest), names) for e in m.entries}
+    return all(any((e.key or e.kind) in later for e in m.entries) for m in scan(piece, names))

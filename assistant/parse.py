@@ -257,13 +257,13 @@ _JOINS = "的和与及比较占跟加是"  # characters between two names, never
 _APPOSED = r"[这那][两三四五六七八九十几]+[个项笔类家].*$|[这那]些.*$"
 _COUNTED = re.compile(r"^[这那]?[一二两三四五六七八九十几\d]+\s*(?:块|项|类|个|笔|部分|样|种|方面|款|大块|大项|大类)$")
 # 给在职人员交(的): who a payment is made for, said around the item's own name
-_WHOM = r"(?:机关|单位|在职|在编|退休|离退休)*(?:工作)?(?:人员|职工|员工|干部|大家)"
+_WHOM = r"(?:机关|单位|在职|在编|退休|离休|离退休)*(?:工作)?(?:人员|职工|员工|干部|大家)"
 _PAID = r"(?:交|缴|缴纳|发|发放|买|付|支付)"
 _COUNT_OF = r"[这那]?[两二三四五六七八九十几]\s*(?:块|项|类|个|笔|部分|样|种|方面)"
 _COUNTED_TAIL = re.compile(rf"{_COUNT_OF}$|[这那]?[两二三四五六七八九十几]\s*(?:大块|大项)$")
 _COUNTED_MID = re.compile(rf"{_COUNT_OF}(?=[\u4e00-\u9fff]{{1,4}}$)")
 _FOR_WHOM = re.compile(rf"^(?:单位)?(?:(?:给|为|替){_WHOM}{_PAID}?|{_WHOM}{_PAID})的?$")
-_STAFF = re.compile(r"^(?:机关|单位|在职|在编|职|编)?(?:工作)?(?:人员|职工|员工|干部)$")  # who, never what
+_STAFF = re.compile(r"^(?:机关|单位|在职|在编|职|编|离休|退休|离退休)?(?:工作)?(?:人员|职工|员工|干部)$")  # who, never what
 _VERBISH = re.compile(r"[花用给批出投多少大小高低比较到从按把被对于向以将由自之该第总共值各]")
 
 
