@@ -113,7 +113,7 @@ def _asks(text: str, names: frozenset[str] = frozenset()) -> tuple[bool, bool]:
     it is context for the 为啥 after it) — and whether it asks for the 说明's words (市总工会的职责里)."""
     _, taken = _refs_of(text, None, names)
     asked = [m.group() for m in grammar().asks.finditer(text)
-             if m.end() > m.start() and not all(taken[m.start():m.end()])]
+             if m.end() > m.start() and not all(taken[m.start():m.end()]) and not _IN_THOSE.match(text, m.start())]
     if _SAID_AMOUNT.search(text) and set(asked) <= _TOTAL_WORDS:
         asked = []  # 群众团体事务一共1537万多，…: says a figure (context for what follows), asks none
     asking = bool(asked)
@@ -122,6 +122,7 @@ def _asks(text: str, names: frozenset[str] = frozenset()) -> tuple[bool, bool]:
 
 
 _TOTAL_WORDS = {"一共", "总共", "合计"}
+_IN_THOSE = re.compile(r"几[个项类款块笔]?[^，,？?]{0,12}?(?:里面|里头|当中|之中|里|中)(?=[，,]|$)")  # 那几项里面，
 _SAID_AMOUNT = re.compile(r"\d[\d,.]*\s*(?:万|亿|元)|[一二两三四五六七八九十百千几]+多?[亿万]")
 _OP_WORDS = 95  # cues this strong (why-words) are never part of a name
 
@@ -263,7 +264,7 @@ _COUNT_OF = r"[这那]?[两二三四五六七八九十几]\s*(?:块|项|类|个|
 _COUNTED_TAIL = re.compile(rf"{_COUNT_OF}$|[这那]?[两二三四五六七八九十几]\s*(?:大块|大项)$")
 _COUNTED_MID = re.compile(rf"{_COUNT_OF}(?=[\u4e00-\u9fff]{{1,4}}$)")
 _FOR_WHOM = re.compile(rf"^(?:单位)?(?:(?:给|为|替){_WHOM}{_PAID}?|{_WHOM}{_PAID})的?$")
-_STAFF = re.compile(r"^(?:机关|单位|在职|在编|职|编|离休|退休|离退休)?(?:工作)?(?:人员|职工|员工|干部)$")  # who, never what
+_STAFF = re.compile(r"^(?:机关|单位|在职|在编|职|编|离休|退休|离退休)?(?:工作)?(?:人员|职工|员工|干部)$")  # who
 _VERBISH = re.compile(r"[花用给批出投多少大小高低比较到从按把被对于向以将由自之该第总共值各]")
 
 

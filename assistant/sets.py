@@ -258,6 +258,9 @@ def _in_measure(p: Planned, answer: Answer) -> Answer:
 def _count_rows(p: Planned) -> Answer:
     """有几个功能分类 / 有几个项目: the members of the set asked, counted."""
     kind, ops = members(p)
+    unread = _unread(p, kind)
+    if unread:  # 多少家企业要认定 / 持平的科目有几个: not the subjects' count
+        return abstain(p.ask.raw, f"{where(p.ask.doc)}没有列出可以数的“{unread}”，无法给出个数。")
     if re.search(r"有支出|有预算|有钱", p.part.text):
         ops = [o for o in ops if o.value != 0]
     if not ops:
@@ -307,6 +310,9 @@ def answer_set(p: Planned) -> Answer:
         kind, ops = members(p)
     except Incomplete as gap:
         return abstain(p.ask.raw, f"{where(p.ask.doc)}没有列出{gap}的数额，无法在各组成部分中比较或列全。")
+    unread = _unread(p, kind)
+    if unread:  # 哪个专项最大 / 持平的科目有几个: not a ranking of the subjects
+        return abstain(p.ask.raw, f"{where(p.ask.doc)}没有列出可以比较的“{unread}”的数额。")
     kept = _without_excluded(p, ops)
     if op == "nth" and len(kept) < len(ops):
         return _nth(p, kind, ops, kept)  # 除了城乡社区，第二多: counted as ranked, never the one left out
@@ -320,6 +326,19 @@ def answer_set(p: Planned) -> Answer:
     if op == "nth":
         return _nth(p, kind, ops)
     return _rank(p, kind, ops)
+
+
+def _unread(p: Planned, kind: str) -> str | None:
+    """A name the question gives the set that nothing in the document is (专项, 企业): the default
+    set, the 功能分类 subjects, is then not what was asked about."""
+    if kind != "功能分类科目":
+        return None
+    named = [*p.operands, *((p.within,) if p.within is not None else ())]
+    return next((r.mention.surface for r in named if not r.candidates
+                 and not _SUBJECT_WORDS.search(r.mention.surface)), None)
+
+
+_SUBJECT_WORDS = re.compile(r"类别|分类|科目|类|款|(?<!专)项(?!目)|方面|领域")  # 支出类别: the subjects, said so
 
 
 def _without_excluded(p: Planned, ops: list[Operand]) -> list[Operand]:

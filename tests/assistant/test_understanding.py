@@ -147,6 +147,11 @@ CASES = [
     (SWJ, "我在整理商务委的采购数据，今年政府采购一共多少？", [("38.20", "万元")]),  # named again after: a frame
     (SWJ, "离休干部的离休费是多少", [("251936", "元")]),  # whose pay it is, not what
     (SWJ, "商务委今年的预算总盘子有几个亿？", [("371514655.00", "元")]),  # 几个亿: how much, not how many
+    # a count or rank over things the document does not list is not one over the 功能分类 subjects
+    (SWJ, "绩效目标里定了多少家企业要认定？", [None]),
+    (SWJ, "说明附的几个专项里，哪个专项预算最大？", [None]),  # 几个…里，: where, not how many
+    (SEED, "公用经费那几项里面，除去其他商品和服务支出，哪一项最多？", [("11.50", "万元")]),
+    (SWJU, "排第二的支出类别是哪个", [("31364000.00", "元")]),  # 支出类别: the subjects, said so
 ]
 
 
