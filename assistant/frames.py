@@ -13,6 +13,7 @@ from assistant.grammar import grammar, scan
 _PREAMBLE = re.compile(r"^([^：:？?。！!]{1,24})[：:](?=.)")
 _PIECE = re.compile(r"[^，,；;]+[，,；;]?")
 _ASKING = re.compile(r"^(?:(?:想|要)(?:问|知道|了解|请教)(?:一下|下)?|请问|问一下|看到|注意到|听说)")
+_BODY = re.compile(r"(?:街道|局|委|委员会|院|中心|办|办事处|所|站|馆|队|会)$")
 _LOST = re.compile(r"我?(?:看|读)?(?:得)?不(?:太|大|是很)?(?:懂|明白|清楚)[^，,；;？?]*")  # 那张表我看不太懂
 
 
@@ -41,4 +42,5 @@ def unframe(q: str, names: frozenset[str] = frozenset()) -> str:
 def _said_later(piece: str, rest: list[str], names: frozenset[str]) -> bool:
     """Whatever the piece names (nothing, or 采购) the rest of the question names again."""
     later = {e.key or e.kind for m in scan("".join(rest), names) for e in m.entries}
-    return all(any((e.key or e.kind) in later for e in m.entries) for m in scan(piece, names))
+    return all(any((e.key or e.kind) in later for e in m.entries) for m in scan(piece, names)
+               if not _BODY.search(piece[m.start:m.end]))  # 街道 / 财政局: the department, said anywhere

@@ -12,6 +12,7 @@ from typing import Any
 from assistant.answer import Answer, abstain
 from assistant.checks import uncited_numbers
 from assistant.exact import Ask
+from assistant.frames import unframe
 from assistant.qtext import normalize_question
 from assistant.scoping import Scope, scope_for, several_docs_message, strip_department, unknown_body
 from corpus.errors import QuestionError
@@ -45,7 +46,7 @@ class Assistant:
         if len(question) > MAX_QUESTION:
             return abstain(question, f"问题超过{MAX_QUESTION}字，请缩短后再问。")
         infos = self.documents()  # one store read: scoping and the year check below share it
-        q = normalize_question(question)
+        q = unframe(normalize_question(question))  # 我在整理街道采购数据，…: who asks names no body
         scope = scope_for(q, infos, doc)
         by_year = self._per_year(question, q, scope)
         if by_year is not None:
