@@ -41,6 +41,9 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
         part = _remainder(part, parts)
         part = _ranked_change(part, text)
         part = _said_twice(part)
+        if part.op == "reason" and part.direction is None and parts and parts[-1].direction and \
+                (part.inherited or not part.refs):
+            part = replace(part, direction=parts[-1].direction)  # 较上年减少多少，主要原因呢: why it fell
         if parts and part.inherited and (part.op, part.scope, _measure(part)) == \
                 (parts[-1].op, parts[-1].scope, _measure(parts[-1])):
             continue  # 三公经费由哪几块组成，各是多少: one list asked twice (几批、多少人次: two counts)

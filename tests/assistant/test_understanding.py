@@ -183,6 +183,7 @@ def test_each_part_answers_its_piece(assistant, doc, question, parts):
     (JGW, "建委今年预算一下子多了11个亿，主要是因为啥？", "雨污混接整治工程项目"),  # the total's, as its 财政拨款
     (CZJ, "机关运行经费比2023年增加了，决算里怎么解释？", "更换了老旧照明设施"),  # the year's change, not 决算 vs 预算
     (CZJ, "财政委托业务支出是干什么用的", "委托中介机构开展各类审计及绩效评价工作"),  # 主要用于： across a line
+    (SEED, "基本支出比去年少了多少？原因呢？", "主要为人员经费支出减少"),  # the why of the fall just asked
 ])
 def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, said):
     answer = assistant.ask(question, doc=doc)
