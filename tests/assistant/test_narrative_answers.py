@@ -33,6 +33,17 @@ def test_narrative(assistant, question, route, section, phrase):
     assert not uncited_numbers(answer, {2023, 2024})
 
 
+WHY = [c[0] for c in CASES if any(w in c[0] for w in ("为什么", "为何", "原因", "为啥"))]
+
+
+@pytest.mark.parametrize("question", WHY)
+def test_a_why_never_quotes_a_definition(assistant, question):
+    """The reason sentence, never a 名词解释 definition beside it (fusion ranks the glossary high too)."""
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.text
+    assert not [c for c in answer.citations if c.kind == "text" and "名词解释" in (c.section or "")]
+
+
 @pytest.mark.parametrize("question", ABSTAIN)
 def test_abstains(assistant, question):
     answer = assistant.ask(question)
