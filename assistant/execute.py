@@ -456,8 +456,13 @@ def narrative_ask(p: Planned) -> Ask:
     if p.part.op in _ASKED_AS and names:
         return replace(p.ask, q=_ASKED_AS[p.part.op].format(names) + p.ask.q)
     if p.part.op == "duties":  # 是管什么的: the duty list; 管不管地名: the duties that name it
-        named = "".join(r.mention.surface for r in p.operands if r.mention.targets or not _GENERIC_BODY.fullmatch(
-            r.mention.surface))
+        from assistant.service import document_text
+        from assistant.textfacts import longest_run
+
+        said = document_text(p.ask.doc)  # 部门定位 / 平时: words the 说明 never uses restrict nothing
+        named = "".join(r.mention.surface for r in p.operands if r.mention.targets or (
+            not _GENERIC_BODY.fullmatch(r.mention.surface) and
+            longest_run(r.mention.surface, said) >= min(4, len(r.mention.surface))))
         return replace(p.ask, q=f"{named}主要职能是什么")
     topics = "".join(words for cue, words in grammar().topics if cue.search(p.ask.q))
     return replace(p.ask, q=p.ask.q + topics) if topics else p.ask  # 是怎么来的 → 组建 成立

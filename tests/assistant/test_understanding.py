@@ -184,6 +184,9 @@ def test_each_part_answers_its_piece(assistant, doc, question, parts):
     (CZJ, "机关运行经费比2023年增加了，决算里怎么解释？", "更换了老旧照明设施"),  # the year's change, not 决算 vs 预算
     (CZJ, "财政委托业务支出是干什么用的", "委托中介机构开展各类审计及绩效评价工作"),  # 主要用于： across a line
     (SEED, "基本支出比去年少了多少？原因呢？", "主要为人员经费支出减少"),  # the why of the fall just asked
+    (W25, "万里街道平时都干些啥？", "统筹社区发展"),  # duties said colloquially
+    (SWJ, "请说明商务委的部门定位和主要职能。", "主管全区产业"),  # 部门定位: words the 说明 never uses
+    (SEED, "上年结转是啥？", "以前年度安排"),  # what it is, not last year's figure
 ])
 def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, said):
     answer = assistant.ask(question, doc=doc)
