@@ -122,9 +122,26 @@ def strip_department(question: str, department: str) -> str:
     return "".join(ch for ch, k in zip(question, keep, strict=True) if k)
 
 
+_KIND_ONLY = re.compile(r"(?:医院|学校|大学|中心|办公室)$")
+
+
+def _dept_words(question: str) -> list[str]:
+    """Words ending like a body's name; an amount's unit is no part of one (花20万请医院: 请医院)."""
+    words = []
+    for m in _DEPT_WORD.finditer(question):
+        word = m.group(1)
+        if m.start(1) > 0 and question[m.start(1) - 1].isdigit():
+            word = word.lstrip("万亿元千百个")
+        kind = _KIND_ONLY.search(word)
+        if kind and kind.start() < 2:
+            continue  # 请医院 / 去学校: a kind of place, named by no one
+        words.append(word)
+    return words
+
+
 def _named_departments(question: str, infos: list[DocumentInfo]) -> tuple[list[DocumentInfo], bool, list[str]]:
     stored = [i.department for i in infos]
-    found = (_INSIDE.split(_DEICTIC.split(w)[-1])[-1] for w in _DEPT_WORD.findall(question))
+    found = (_INSIDE.split(_DEICTIC.split(w)[-1])[-1] for w in _dept_words(question))
     words = [w for w in found if len(w) >= 3  # 宜川街道 is no 万里街道: more than the body's kind must agree
              and not any(abbreviates(w[k:], d) or (w[k:] in d and len(w) - k >= 3) for d in stored
                          for k in range(len(w) - 1))]

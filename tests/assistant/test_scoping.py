@@ -85,3 +85,16 @@ def test_the_page_lists_each_disclosure_once():
     assert titles.count(f"{WANLI} 2025年预算") == 1  # its text and its PDF: one disclosure
     assert "上海市普陀区商务委员会 2025年单位预算" in titles and "上海市普陀区商务委员会 2025年预算" in titles
     assert len(titles) == 6
+
+
+@pytest.mark.parametrize(("question", "body"), [
+    ("工会花20万请医院给劳模查身体，目标是什么", None),  # 请医院: a kind of place; 万 is the amount's unit
+    ("去学校开展宣传的经费是多少", None),
+    ("普陀区中心医院的预算是多少", "普陀区中心"),  # a named one stays another body: refused
+])
+def test_a_kind_of_place_names_no_body(question, body):
+    scope = scope_for(question, INFOS, None)
+    if body:
+        assert scope.problem or body in scope.bodies
+    else:
+        assert not scope.bodies and not scope.problem, (scope.bodies, scope.problem)
