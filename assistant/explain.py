@@ -3,6 +3,8 @@ at once whether the assistant answered the question they asked (like EXPLAIN for
 
 from __future__ import annotations
 
+import re
+
 from assistant.parse import COUNTED
 from assistant.plan import Planned
 from assistant.query import Ref
@@ -80,6 +82,8 @@ def understood(p: Planned) -> str:
         phrase = f"{first}的平均数"
     elif op == "reason":
         way = {"up": "增加", "down": "减少"}.get(p.part.direction or "", "变化")
+        if p.part.direction is None and _EMPTY_ASKED.search(p.part.text):
+            way = "为0"  # 那张表为什么是空的 / 为什么是零: why there is none
         phrase = f"{first}{way}的原因"
     elif op == "purpose":
         phrase = f"{first}的用途"
@@ -96,3 +100,6 @@ def understood(p: Planned) -> str:
             if p.ask.doc.kind == "决算" else ""  # a 预算's figure is its 预算数
         phrase = f"{first}{basis}是多少" if len(names) == 1 else "、".join(names) + "各是多少"
     return f"理解为：{phrase}"
+
+
+_EMPTY_ASKED = re.compile(r"空|(?:为|是)\s*(?:0|零)")

@@ -209,6 +209,7 @@ def test_a_purpose_never_quotes_another_items(assistant, question, other):
 def test_an_empty_table_is_explained_by_its_note(assistant, doc, question, note, unrelated):
     answer = assistant.ask(question, doc=doc)
     assert not answer.abstained and note in answer.text and unrelated not in answer.text, answer.text
+    assert "为0的原因" in answer.text  # understood as why there is none, not why it changed
 
 
 def test_an_open_comparison_states_amount_and_rate(assistant):
