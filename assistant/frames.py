@@ -1,7 +1,8 @@
 """Who asks and why, said around the ask (来电人问：…, 我在写课程报告，看到…，想问下…): it names no figure.
 
-The words come from the grammar's `frames`; a piece is dropped only when it names nothing the ontology or
-the document knows, so 三公经费：年初预算多少 keeps its subject.
+The words come from the grammar's `frames` (a body's name ends like scoping's BODY_END); a piece is
+dropped only when it names nothing the ontology or the document knows, so 三公经费：年初预算多少 keeps
+its subject.
 """
 
 from __future__ import annotations
@@ -9,11 +10,10 @@ from __future__ import annotations
 import re
 
 from assistant.grammar import grammar, scan
+from assistant.scoping import BODY_END
 
 _PREAMBLE = re.compile(r"^([^：:？?。！!]{1,24})[：:](?=.)")
 _PIECE = re.compile(r"[^，,；;]+[，,；;]?")
-_ASKING = re.compile(r"^(?:(?:想|要)(?:问|知道|了解|请教)(?:一下|下)?|请问|问一下|看到|注意到|听说)")
-_BODY = re.compile(r"(?:街道|局|委|委员会|院|中心|办|办事处|所|站|馆|队|会)$")
 _LOST = re.compile(r"我?(?:看|读)?(?:得)?不(?:太|大|是很)?(?:懂|明白|清楚)[^，,；;？?]*")  # 那张表我看不太懂
 
 
@@ -33,7 +33,7 @@ def unframe(q: str, names: frozenset[str] = frozenset()) -> str:
         elif g.speaker.match(piece) and i < len(pieces) - 1 and _said_later(piece, pieces[i + 1:], names):
             continue  # 我在写区财政信息化的课程报告，/ 我在整理街道采购数据，: who asks, nothing of its own
         else:
-            piece = _ASKING.sub("", piece)  # 想问下2025年… / 请问… (看病 keeps its 看: no speaker said it)
+            piece = g.asking.sub("", piece)  # 想问下2025年… / 请问… (看病 keeps its 看: no speaker said it)
         if piece.strip("，,；; "):
             kept.append(piece)
     return "".join(kept) or q
@@ -43,4 +43,4 @@ def _said_later(piece: str, rest: list[str], names: frozenset[str]) -> bool:
     """Whatever the piece names (nothing, or 采购) the rest of the question names again."""
     later = {e.key or e.kind for m in scan("".join(rest), names) for e in m.entries}
     return all(any((e.key or e.kind) in later for e in m.entries) for m in scan(piece, names)
-               if not _BODY.search(piece[m.start:m.end]))  # 街道 / 财政局: the department, said anywhere
+               if not BODY_END.search(piece[m.start:m.end]))  # 街道 / 财政局: the department, said anywhere

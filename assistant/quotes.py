@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.passages import Passage, precise_tokens
+from index.passages import NUMBERED, Passage, precise_tokens
 
 _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 GENERIC = frozenset("支出 经费 预算 资金 部门 单位 情况 年度 安排 项目 说明 万元 元 是 用于 用 作用 原因 "
@@ -74,7 +74,7 @@ def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int 
         previous = item = 0.0
         for match in _SENTENCE.finditer(passage.text):
             sentence = match.group().strip()
-            if _NUMBERED.match(sentence):
+            if NUMBERED.match(sentence):
                 item = 0.0  # 1.“…（项）”53.84万元… opens an item: its reason is read within it
             if why and _REASON_LEAD.search(sentence):  # the reason goes on: 较上一年度减少了培训费支出等。
                 sentence += _continuation(passage.text, match.end())
@@ -130,12 +130,10 @@ def _continuation(text: str, end: int) -> str:
     return nxt if nxt and _GOES_ON.match(nxt) and len(nxt) <= 80 else ""
 
 
-_NUMBERED = re.compile(r"^(?:[0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]{1,3}、)")
-
 
 def _heading_like(sentence: str) -> bool:
     """１.机关运行经费情况。 — a numbered topic line inside a paragraph."""
-    return bool(_NUMBERED.match(sentence)) and len(sentence) <= 16 and not re.search(r"\d{2,}|，", sentence[2:])
+    return bool(NUMBERED.match(sentence)) and len(sentence) <= 16 and not re.search(r"\d{2,}|，", sentence[2:])
 
 
 def states_figure(question: str, quotes: list[Quote]) -> bool:

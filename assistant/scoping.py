@@ -13,7 +13,7 @@ from index.store import DocumentInfo
 _DEPT_WORD = re.compile(r"((?:(?![的和与及是在占比为])[\u4e00-\u9fff]){1,12}?"
                         r"(?:局|委员会|委(?![托婉实屈])|厅|街道办事处|街道|总工会|管委会|镇|(?<!城)乡|"
                         r"政府(?!采购|性)|医院|学校|大学|法院|检察院|福利院|中心|办公室))")
-_BODY_END = re.compile(r"(?:局|委员会|委|厅|办事处|街道|总工会|工会|管委会|镇|乡|院|中心|办公室|办)$")
+BODY_END = re.compile(r"(?:局|委员会|委|厅|办事处|街道|总工会|工会|管委会|镇|乡|院|中心|办公室|办)$")
 _PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}?[省市]|)(?:[\u4e00-\u9fff]{2,3}?[区县])?")
 _PLACE = re.compile(r"^.*?(?<![社园小校片辖景城营])[省市区县州旗]")
 _LEADING_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,3}(?:省|市(?![场民值面容])|县))")  # 建设市场 is no city
@@ -63,7 +63,7 @@ def abbreviates(word: str, department: str) -> bool:
     """普陀财政局, 市交委, 普陀规资局, 建管委: the characters of a body's name, in order, from its core name
     (after the place) and ending like it — how people shorten a department's name. A renamed field keeps
     its old short name too (规划和自然资源局, once 规划和国土资源局: 规土局)."""
-    if len(word) < 2 or not _BODY_END.search(word) or \
+    if len(word) < 2 or not BODY_END.search(word) or \
             not any(_subsequence(word, name) for name in (department, *_former_names(department))):
         return False
     core = _PLACE_PREFIX.sub("", department) or department

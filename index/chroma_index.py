@@ -33,12 +33,15 @@ class ChromaIndex:
             raise EmbeddingError("this vector index was opened to count, without a model")
         return self._embedder
 
+    def _ids(self, doc_id: str) -> list[str]:
+        return self._collection.get(where={"doc_id": doc_id}, include=[])["ids"]
+
     def count(self, doc_id: str) -> int:
-        return len(self._collection.get(where={"doc_id": doc_id}, include=[])["ids"])
+        return len(self._ids(doc_id))
 
     def update(self, doc_id: str, passages: list[Passage]) -> int:
         """Embed what is new for this document, drop what is gone; returns how many were embedded."""
-        stored = set(self._collection.get(where={"doc_id": doc_id}, include=[])["ids"])
+        stored = set(self._ids(doc_id))
         wanted = {p.passage_id: p for p in passages}
         gone = sorted(stored - set(wanted))
         if gone:

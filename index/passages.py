@@ -47,13 +47,15 @@ def disclosure_passages(doc: Disclosure) -> list[Passage]:
     for section in doc.sections:
         path = section.path
         pending = None  # a paragraph that goes on in the next: 主要用于： / cut by a page break
-        for para in section.paragraphs:
+        paragraphs = section.paragraphs  # in line order
+        for i, para in enumerate(paragraphs):
+            nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
             if len(para.text) <= 15 and para.text.endswith(("：", ":")) and pending is None:
                 path = (*section.path, para.text.rstrip("：:"))  # 部门职责： labels what follows
                 continue
             text = (pending.text if pending else "") + para.text
             first = pending or para
-            if _goes_on(para, section.paragraphs):
+            if _goes_on(para, nxt):
                 pending = replace(para, text=text, span=first.span)
                 continue
             pending = None
@@ -76,19 +78,16 @@ def disclosure_passages(doc: Disclosure) -> list[Passage]:
     return [p for p in passages if p.text]
 
 
-_NUMBERED = re.compile(r"^(?:[0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]{1,3}、)")
+# 1、/ (一) / 一、 opens a numbered item (a list's member, read on its own)
+NUMBERED = re.compile(r"^(?:[0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]{1,3}、)")
 _ENDED = ("。", "！", "？", "；", "!", "?", ";", "”", "）", ")")
 
 
-def _goes_on(para, paragraphs) -> bool:
+def _goes_on(para, nxt) -> bool:
     """It ends in a lead-in colon (主要用于：), or mid-sentence at a page break, and a paragraph follows."""
-    following = [p for p in paragraphs if p.span.line > para.span.line]
-    if not following:
-        return False
-    text = para.text.rstrip()
-    nxt = min(following, key=lambda p: p.span.line)
-    if _NUMBERED.match(nxt.text):
+    if nxt is None or NUMBERED.match(nxt.text):
         return False  # 其中： then 1、… : a list, each item its own passage
+    text = para.text.rstrip()
     return text.endswith(("：", ":")) or (not text.endswith(_ENDED) and
                                           (nxt.span.page or 0) > (para.span.page or 0))
 
