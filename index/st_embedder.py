@@ -54,6 +54,7 @@ def _load(location: str):
             import transformers
             from sentence_transformers import SentenceTransformer
 
+            transformers.logging.set_verbosity_error()  # also when the model rebuild imported it first
             transformers.logging.disable_progress_bar()
 
             torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
