@@ -48,7 +48,7 @@ class NarrativeAnswerer:
             ask = replace(ask, q=ask.q + _canonical(ask))
             hits = self.search(ask)
         if not is_relevant(ask.q, hits):
-            return abstain(ask.raw, f"{ask.doc.department}{ask.doc.year}年{ask.doc.kind}的说明中没有找到"
+            return abstain(ask.raw, f"{ask.doc.department}{ask.doc.year}年{ask.doc.kind_name}的说明中没有找到"
                                     "与这个问题相关的内容。")
         from assistant.retrieval import named_section
 
@@ -57,7 +57,7 @@ class NarrativeAnswerer:
         if not quotes:
             return abstain(ask.raw, "说明中没有找到可以直接回答的句子。")
         if asks_figure(ask.q) and not states_figure(ask.q, quotes):
-            return abstain(ask.raw, f"{ask.doc.department}{ask.doc.year}年{ask.doc.kind}的表格和说明都没有"
+            return abstain(ask.raw, f"{ask.doc.department}{ask.doc.year}年{ask.doc.kind_name}的表格和说明都没有"
                                     "列出这个数字。")
         citations = tuple(Citation(ask.doc.doc_id, "text", q.passage.page,
                                    section=" > ".join(q.passage.section_path), quote=q.sentence)

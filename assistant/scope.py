@@ -18,7 +18,8 @@ def match_docs(infos: list[DocumentInfo], selector: str) -> list[DocumentInfo]:
     if prefix:
         return prefix
     wanted = squash(selector)
-    return [i for i in infos if wanted and wanted in squash(f"{i.department}{i.year}年{i.kind}")]
+    return [i for i in infos if wanted and any(wanted in squash(f"{i.department}{i.year}年{kind}")
+                                               for kind in (i.kind, i.kind_name))]
 
 
 def resolve_doc(infos: list[DocumentInfo], selector: str | None, allow_all: bool = False) -> str:

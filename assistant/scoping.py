@@ -181,7 +181,7 @@ def scope_for(question: str, infos: list[DocumentInfo], selector: str | None) ->
         following = [i for i in candidates if i.year - 1 in years]
         if following:
             return Scope(following, prior_year_of=following[0])
-        have = "、".join(sorted({f"{i.department}{i.year}年{i.kind}" for i in candidates}))
+        have = "、".join(sorted({f"{i.department}{i.year}年{i.kind_name}" for i in candidates}))
         return Scope([], f"库中没有{'、'.join(map(str, years))}年的文件，现有：{have}。")
     return Scope(_one_disclosure(candidates), bodies=tuple(bodies))
 
@@ -214,5 +214,5 @@ def _one_disclosure(docs: list[DocumentInfo]) -> list[DocumentInfo]:
 
 
 def several_docs_message(docs: list[DocumentInfo]) -> str:
-    listing = "；".join(f"{i.doc_id}（{i.department}{i.year}年{i.kind}）" for i in docs)
+    listing = "；".join(f"{i.doc_id}（{i.department}{i.year}年{i.kind_name}）" for i in docs)
     return f"库中有多份文件可能相关，请指明部门和年度，或用 --doc 选择：{listing}"

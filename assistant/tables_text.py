@@ -29,7 +29,7 @@ def table_grid(table: Table) -> list[list[str]]:
 
 def render_table(doc: Disclosure, table: Table) -> str:
     pages = "、".join(str(p) for p in table.pages) or "?"
-    lines = [f"{table.title}  ({doc.department} {doc.year}年{doc.kind} · 单位：{table.unit} · "
+    lines = [f"{table.title}  ({doc.department} {doc.year}年{doc.kind_name} · 单位：{table.unit} · "
              f"第{pages}页)"]
     if table.is_empty:
         lines.append(table.empty_note or "")
