@@ -18,12 +18,10 @@ from assistant.grammar import grammar
 from assistant.link import Mention, Target
 from assistant.plan import Planned, spent_in_year
 from assistant.qtext import plain_name
-from assistant.query import Ref
+from assistant.query import TEXT_OPS, Ref
 from assistant.resolve import Resolved
 from assistant.stated_items import EVERY_PERIOD, PERIOD, stated_per_period
 from corpus.records import Disclosure
-
-TEXT_OPS = ("reason", "purpose", "duties", "definition", "goal", "text")
 
 
 @dataclass
@@ -194,7 +192,18 @@ def _arith(p: Planned, op: str) -> Answer:
         return problem
     if len(ops) < 2:
         return abstain(p.ask.raw, f"这一问需要两个数，只读出了“{ops[0].label}”。" if ops else "没有读出要比较的数。")
-    return compute_answer(p.ask, op, c.same_unit(ops))
+    return _unlike(p, ops) or compute_answer(p.ask, op, c.same_unit(ops))
+
+
+def _unlike(p: Planned, ops: list[Operand]) -> Answer | None:
+    """道路全长985米 against 项目支出 in 元: figures of different measures are never added or divided."""
+    from corpus.normalize import UNITS
+
+    kinds = {o.unit if o.unit not in UNITS else "money" for o in ops}
+    if len(kinds) < 2:
+        return None
+    shown = "、".join(f"{o.label}（{o.unit}）" for o in ops)
+    return abstain(p.ask.raw, f"{shown}的计量单位不同，不能放在一起计算。")
 
 
 def _per_period(p: Planned) -> Answer | None:
@@ -272,6 +281,8 @@ def _share(p: Planned, ctx: Context) -> Answer:
         whole = implied_whole(p, part) or whole  # the whole is the one it belongs to
     if (whole.citation, whole.value) == (part.citation, part.value):  # one cell (one sentence may state two)
         return abstain(p.ask.raw, f"“{part.label}”与占比的分母是同一个数，请说明是哪一部分占{whole.label}。")
+    if (unlike := _unlike(p, [part, whole])) is not None:
+        return unlike
     part, whole = c.same_unit([part, whole])
     if part.value > whole.value > 0:  # a part is never more than its whole: a misreading, not a share
         return abstain(p.ask.raw, f"{part.label}（{fmt(part.value)}{part.unit}）大于{whole.label}"
@@ -301,6 +312,8 @@ def _multiple(p: Planned, ctx: Context) -> Answer:
         return problem
     if len(ops) < 2:
         return abstain(p.ask.raw, "几倍需要两个数：请说明是谁与谁相比。")
+    if (unlike := _unlike(p, ops[:2])) is not None:
+        return unlike
     a, b = c.same_unit(ops[:2])
     if b.value == 0:
         return abstain(p.ask.raw, f"{b.label}为0，无法计算倍数。")
@@ -329,6 +342,8 @@ def _rate_between(p: Planned, found: list[Resolved]) -> Answer:
     ops, problem = single(p, found)
     if problem:
         return problem
+    if (unlike := _unlike(p, ops[:2])) is not None:
+        return unlike
     a, b = c.same_unit(ops[:2])
     if b.value == 0:
         return abstain(p.ask.raw, f"{b.label}为0，无法计算增减幅度。")
@@ -430,7 +445,8 @@ def _core(name: str) -> str:
     return re.sub(r"(?:预算|支出|经费|收入)+$", "", name) or name
 
 
-_ASKED_AS = {"purpose": "{}主要用于什么", "definition": "什么是{}", "goal": "{}的绩效目标是什么"}
+_ASKED_AS = {"purpose": "{}主要用于什么", "definition": "什么是{}", "goal": "{}的绩效目标是什么",
+             "basis": "{}的依据，根据的文件"}
 _WAY = {"up": "增加", "down": "减少"}
 _GENERIC_BODY = re.compile(r"机构|单位|部门|机关|组织|地方")
 
@@ -483,9 +499,48 @@ def _narrative(p: Planned, ctx: Context) -> Answer:
     return answer
 
 
+_GROUNDS = re.compile(r"根据|依据|按照|依照|《|批复|\d+号|规定|办法|意见")
+_NOT_NAME = re.compile(r"^(?:给|为|对|搞|做)|(?:这件事|这个事|这事|这项工作|这个项目|这笔钱|文件|规定|政策)+$")
+
+
+def _basis(p: Planned, ctx: Context) -> Answer:
+    """依据什么文件: the 说明's sentences that cite a ground (根据《…》, …号批复) and name what was asked —
+    read from every sentence, not from whichever the search ranks first."""
+    from assistant.textfacts import _citation, sentences
+
+    known = [r for r in p.operands if r.mention.targets]  # 工会经费是根据什么规定拨的: the row, not 规定拨
+    names = [_NOT_NAME.sub("", _searched_name(r)) for r in known] or \
+        [_NOT_NAME.sub("", r.mention.surface) for r in p.operands]
+    names = [n for n in names if len(n) >= 2]
+    if not names:
+        return _narrative(p, ctx)
+    doc = p.ask.doc
+    found = sorted(((-_said_share(n, sentence), i, _citation(doc, section, sentence, page))
+                    for section in doc.sections for i, (sentence, page) in enumerate(sentences(section))
+                    for n in names[:1] if _GROUNDS.search(sentence) and _said_in(n, sentence)),
+                   key=lambda f: f[:2])
+    kept = tuple(dict.fromkeys(c for _, _, c in found))[:2]
+    if not kept:
+        return abstain(p.ask.raw, f"{where(doc)}的说明没有写明{'、'.join(names)}的依据。")
+    return Answer(question=p.ask.raw, route="narrative", text="据说明：" + "".join(f"“{c.quote}”" for c in kept),
+                  citations=kept)
+
+
+def _said_share(name: str, quote: str) -> float:
+    pairs = [name[i:i + 2] for i in range(len(name) - 1)]
+    return sum(pair in quote for pair in pairs) / len(pairs)
+
+
+def _said_in(name: str, quote: str) -> bool:
+    """Half the name's character pairs are in the quote (劳模做体检: 劳模…体检; 工会经费 is not 工会法)."""
+    return _said_share(name, quote) >= 0.5
+
+
 def _text(p: Planned, ctx: Context) -> Answer:
     if p.part.op == "reason":
         return _reason(p, ctx)
+    if p.part.op == "basis":
+        return _basis(p, ctx)
     return _narrative(p, ctx)
 
 

@@ -91,6 +91,8 @@ def understood(p: Planned) -> str:
         phrase = "部门的职能职责"
     elif op == "definition":
         phrase = f"“{first}”的含义"
+    elif op == "basis":
+        phrase = f"{first}的依据"
     elif op == "goal":
         phrase = f"{first}的绩效目标"
     elif op == "text":

@@ -20,6 +20,7 @@ _LOST = re.compile(r"我?(?:看|读)?(?:得)?不(?:太|大|是很)?(?:懂|明白
 def unframe(q: str, names: frozenset[str] = frozenset()) -> str:
     """The question without its frame; unchanged when nothing frames it."""
     g = grammar()
+    q = g.greeting.sub("", q, count=1) or q  # 你好，… : a greeting names nothing
     found = _PREAMBLE.match(q)
     if found and not scan(found.group(1), names):
         q = q[found.end():]

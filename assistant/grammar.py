@@ -56,6 +56,7 @@ class Grammar:
     speaker: re.Pattern[str] = re.compile("(?!)")  # frames: who asks (我在写…, 有市民打热线问)
     reporting: re.Pattern[str] = re.compile("(?!)")  # and how they say it (看到, 想问下)
     asking: re.Pattern[str] = re.compile("(?!)")  # a frame's opening with no speaker (请问, 想问下)
+    greeting: re.Pattern[str] = re.compile("(?!)")  # 你好， / 您好！ before the question
 
 
 @cache
@@ -80,7 +81,8 @@ def grammar() -> Grammar:
                    re.compile(raw["asks"]), re.compile(raw["excluded"]), re.compile(raw["unknown_operations"]),
                    tuple((re.compile(t["cue"]), t["words"]) for t in raw["topics"].values()), examples,
                    re.compile(raw["frames"]["speaker"]), re.compile(raw["frames"]["reporting"]),
-                   re.compile(f"^(?:{raw['frames']['asking']})"))
+                   re.compile(f"^(?:{raw['frames']['asking']})"),
+                   re.compile(f"^(?:{raw['frames']['greeting']})[，,！!。.~～\\s]*"))
 
 
 @cache

@@ -32,7 +32,7 @@ def run_ingest(assistant: Assistant, paths: list[Path], department: str | None =
         rows = sum(len(t.rows) for t in doc.tables)
         click.echo(f"{result.outcome.status:9} {doc.doc_id}: {doc.department} {doc.year}年"
                    f"{doc.kind_name} · {len(doc.tables)} tables, {rows} rows, "
-                   f"{len(doc.sections)} sections, {len(doc.projects)} projects"
+                   f"{len(doc.sections)} sections, {doc.project_count} projects"
                    + (f", {embedded[doc.doc_id]} passages embedded" if doc.doc_id in embedded else ""))
         for warning in doc.warnings:
             click.echo(f"  note: {warning}")

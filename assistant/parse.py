@@ -125,11 +125,12 @@ def _asks(text: str, names: frozenset[str] = frozenset()) -> tuple[bool, bool]:
 
 
 _TOTAL_WORDS = {"一共", "总共", "合计"}
-_IN_THOSE = re.compile(r"几[个项类款块笔]?[^，,？?]{0,12}?(?:里面|里头|当中|之中|里|中)(?=[，,]|$)")  # 那几项里面，
+_IN_THOSE = re.compile(  # 那几项里面， / 几个专项里哪个: where, not how many
+    r"几[个项类款块笔]?[^，,？?]{0,12}?(?:里面|里头|当中|之中|里|中)(?=[，,]|$|哪|谁|最|排)")
 _SAID_AMOUNT = re.compile(r"\d[\d,.]*\s*(?:万|亿|元)|[一二两三四五六七八九十百千几]+多?[亿万]")
 _OP_WORDS = 95  # cues this strong (why-words) are never part of a name
 
-_QUESTION_OPS = ("reason", "purpose", "duties", "definition", "text", "goal")  # 拿来干嘛 asks by itself
+_QUESTION_OPS = ("reason", "purpose", "duties", "definition", "text", "goal", "basis")  # 拿来干嘛 asks by itself
 
 
 def _clauses(q: str, names: frozenset[str]) -> list[str]:

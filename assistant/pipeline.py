@@ -32,10 +32,12 @@ class Work:
 
 
 def _parse(work: Work) -> Work:
-    from assistant.link import doc_names
+    from assistant.homophones import correct
+    from assistant.link import doc_names, vocabulary
     from assistant.parse import parse
 
-    return replace(work, query=parse(work.q, doc_names(work.doc)))
+    q, _ = correct(work.q, vocabulary(work.doc).names)  # 办工费 typed for 办公费: the understanding shows it
+    return replace(work, q=q, query=parse(q, doc_names(work.doc)))
 
 
 def _plan(work: Work) -> Work:

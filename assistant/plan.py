@@ -12,7 +12,7 @@ from assistant.exact import Ask, where
 from assistant.grammar import grammar
 from assistant.link import Mention, Target, link, vocabulary
 from assistant.qtext import plain_name
-from assistant.query import Part, Ref
+from assistant.query import TEXT_OPS, Part, Ref
 from assistant.resolve import Resolved, resolve, row_operand
 from corpus.ontology import names_agree, ontology
 from corpus.records import Disclosure, Row
@@ -67,9 +67,14 @@ def _subject_mention(doc: Disclosure, ref: Ref) -> Mention | None:
 _SAID_WITHOUT = ("事务", "支出", "管理事务", "经费")
 
 
+_BODY_WORD = re.compile(r"(?:本|该|这个|我们)?(?:机关|单位|部门|机构|本级|本部)(?:本身)?")
+
+
 def _name_mention(doc: Disclosure, ref: Ref) -> Mention | None:
     """A phrase the document's own names resolve: a row, a project, an indicator (never a neighbour
     covering only a piece of it)."""
+    if _BODY_WORD.fullmatch(ref.text):
+        return None  # 机关有多少编制: the body itself, no figure (never 机关运行经费)
     if ref.names:
         rows = _rows_by_name(doc, ref.names)
         if rows:
@@ -315,7 +320,7 @@ def _stated(doc: Disclosure, ref: Ref, container: Mention | None) -> Resolved | 
     """A phrase only the 说明 names: a project described in words (its 年度预算安排), or an item stated
     with its amount — inside the container's own text when there is one (促消费 of 商业创新专项)."""
     from assistant.project_text import text_project
-    from assistant.stated_items import stated_item
+    from assistant.stated_items import stated_item, stated_measure
 
     own = _OWN_PHRASE.match(ref.text)
     alone = re.search(r"(?:本级|本部)$", ref.text) and container is not None and container.targets and \
@@ -329,7 +334,7 @@ def _stated(doc: Disclosure, ref: Ref, container: Mention | None) -> Resolved | 
         if container is not None and container.targets and container.targets[0].kind == "text_project":
             sections = [s for s in doc.sections if s.path[:1] == (container.targets[0].name,)]
         found = stated_item(doc, [ref.text], sections) or _in_one_project(doc, ref.text) or \
-            (_after_project(doc, ref.text) if container is None else None)
+            (_after_project(doc, ref.text) if container is None else None) or stated_measure(doc, ref.text)
         kind = "stated"
     else:
         kind = "text_project"
@@ -380,11 +385,11 @@ def _problem(doc: Disclosure, part: Part) -> str | None:
             not (last_year and "执行" in part.text and part.op in ("prior", "change", "growth")):
         # a 预算 has no 决算; only last year's 预算执行数 its 说明 may state
         return f"{where(doc)}是预算，没有实际支出（决算）数；实际支出见当年的部门决算。"
-    if part.scope.period in PERIODS and part.op not in ("purpose", "duties", "definition", "goal", "text"):
+    if part.scope.period in PERIODS and part.op not in TEXT_OPS[1:]:
         return (f"{where(doc)}只有{doc.year}年的数字（说明中另有与上年的比较），没有"
                 f"{PERIODS[part.scope.period]}的数字。")
     years = {y for y in part.scope.years if y not in (doc.year, doc.year - 1)}
-    if years and part.op not in ("purpose", "duties", "definition", "goal", "text"):
+    if years and part.op not in TEXT_OPS[1:]:
         shown = "、".join(f"{y}年" for y in sorted(years))
         return f"{where(doc)}没有{shown}的数字。"
     return None
@@ -400,11 +405,19 @@ def _implied_whole(doc: Disclosure, part: Part, operands: tuple[Resolved, ...], 
     return Resolved(Mention(found.label, -1, ()), (found,)) if found is not None else None
 
 
+_YEAR_BEFORE_NOW = re.compile(r"去年")  # the year before the asker's: a 决算's own year
+_YEAR_BEFORE_DOC = re.compile(r"上年|上一年|前一年|上年度")  # the year before the document's
+
+
 def _in_time(part: Part, doc: Disclosure) -> Part:
     """2023年预算总额是多少 on a 2024 document: last year's figure; 决算比年初预算少了多少 on a 决算: the
     execution pair, not last year."""
     if doc.kind == "决算" and part.scope.basis in ("both", "budget") and part.op in ("change", "growth"):
         return replace(part, op="difference" if part.op == "change" else "completion")
+    if doc.kind == "决算" and part.op == "prior" and _YEAR_BEFORE_NOW.search(part.text) and \
+            not _YEAR_BEFORE_DOC.search(part.text) and not part.scope.years:
+        # 财政局去年的政府采购 asked of a 2024 决算: a 决算 is read the year after — 去年 is its own year
+        return replace(part, op="lookup", scope=replace(part.scope, period=None))
     if part.op == "lookup" and doc.year - 1 in part.scope.years and doc.year not in part.scope.years:
         return replace(part, op="prior", scope=replace(part.scope, period="last"))
     return part
@@ -464,6 +477,8 @@ def _qualify(doc: Disclosure, part: Part, operands: tuple[Resolved, ...],
     if qualifier is None or not operands:
         return part, operands, ()
     without = replace(part, refs=tuple(r for r in part.refs if r is not qualifier))
+    if _own_body(doc, qualifier.text):  # 工会职工的公积金 asked of 总工会's own disclosure: its own figure
+        return without, operands, ()
     joint = _joint(doc, part, qualifier, operands)
     if joint is not None:
         merged, replaced = joint
@@ -481,6 +496,49 @@ def _qualify(doc: Disclosure, part: Part, operands: tuple[Resolved, ...],
     if _consistent(qualifier, (target,)):  # a piece of the operand's own name: it picks among its meanings
         return without, tuple(_picked(doc, qualifier, r, part) if r is target else r for r in operands), ()
     return without, tuple(_narrowed(doc, qualifier, r, part) if r is target else r for r in operands), ()
+
+
+def _other_measure(doc: Disclosure, part: Part, operands: tuple[Resolved, ...]) -> tuple[Resolved, ...]:
+    """这条路多长 / 建筑面积多大: a length, an area, a score is asked, never the money of the thing named —
+    the figure the 说明 states in that measure, or none (said so)."""
+    from assistant.stated_items import MEASURES, stated_measure
+
+    if part.op != "lookup" or len(operands) != 1 or not any(cue.search(part.text) for cue, _ in MEASURES):
+        return operands
+    found = stated_measure(doc, part.text)
+    mention = operands[0].mention
+    if found is not None:
+        return (Resolved(Mention(mention.surface, mention.start, (Target("stated", found.label),)), (found,)),)
+    return (Resolved(mention, (), f"{where(doc)}没有写明“{part.text}”所问的数（只有金额）。"),)
+
+
+def _elided_measure(doc: Disclosure, part: Part, operands: tuple[Resolved, ...]) -> tuple[Resolved, ...]:
+    """本级的运行经费比人民会堂多多少: the name the document lacks is a body whose figure of the same
+    measure is asked (人民会堂's 机关运行经费), read as the 说明 states it for that body, or said missing."""
+    if part.op not in ("difference", "compare", "multiple") or len(operands) != 2:
+        return operands
+    empty = [r for r in operands if not r.candidates and not r.mention.targets]
+    named = [r for r in part.refs if r.role in ("operand", "part") and r.kind in ("concept", "subject") and r.key]
+    if len(empty) != 1 or len(named) != 1:
+        return operands
+    ref = next((r for r in part.refs if r.role in ("operand", "part") and r.kind == "name"
+                and r.start == empty[0].mention.start), None)
+    if ref is None:
+        return operands
+    read = _narrowed(doc, replace(ref, role="qualifier"), empty[0], part)
+    return tuple(read if r is empty[0] else r for r in operands)
+
+
+_PEOPLE = re.compile(r"(?:的)?(?:职工|干部|人员|员工|工作人员|机关)+$")
+
+
+def _own_body(doc: Disclosure, text: str) -> bool:
+    """工会职工, 财政局机关: the document's own body (its staff), not a narrower unit."""
+    from assistant.scoping import BODY_END, abbreviates, short_names
+
+    body = _PEOPLE.sub("", text)
+    return len(body) >= 2 and BODY_END.search(body) is not None and (
+        body in doc.department or body in short_names(doc.department) or abbreviates(body, doc.department))
 
 
 def _beside(qualifier: Ref, operands: tuple[Resolved, ...], text: str) -> Resolved:
@@ -583,6 +641,8 @@ def plan(part: Part, doc: Disclosure, raw: str) -> Planned:
         within = resolve_ref(doc, container_ref, part, None) if container is not None else _missing(doc, container_ref)
     operands = _merge(tuple(resolve_ref(doc, r, part, container) for r in part.refs if r.role in ("operand", "part")))
     part, operands, narrowing = _qualify(doc, part, operands, container)
+    operands = _elided_measure(doc, part, operands)
+    operands = _other_measure(doc, part, operands)
     part = _indicator_part(part, operands, tuple(t.kind for m in narrowing for t in m.targets))
     if part.op == "duties" and not _WHO.search(part.text) and \
             any(t.kind in ("project", "subject") for r in operands for t in r.mention.targets):

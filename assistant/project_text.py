@@ -10,12 +10,13 @@ from decimal import Decimal
 from assistant.answer import Answer, Citation
 from assistant.compute import Operand, fmt
 from assistant.textfacts import longest_run
+from corpus.described import BY_PERIOD, year_amount
 from corpus.records import Disclosure, Section
 
 # the standard part → the words a question asks it with
 PARTS: dict[str, str] = {
     "实施周期": r"实施周期|周期|什么时候|何时|起止|期限|多长时间",
-    "立项依据": r"立项依据|依据",
+    "立项依据": r"立项依据|依据|根据(?:什么|哪|啥)|立项",
     "实施主体": r"实施主体|实施单位|谁实施|谁负责|谁来|施工单位|设计单位|监理单位|代建",
     "实施方案": r"实施方案|实施内容|怎么实施|如何实施",
     "项目概述": r"项目概述|项目概况|概述|概况|介绍一下|是什么项目|内容是什么",
@@ -23,29 +24,15 @@ PARTS: dict[str, str] = {
 }
 # 专项预算多少: the 年度预算安排 part, for a project with no 绩效目标表 (whose cell answers otherwise)
 BUDGET_WORDS = re.compile(r"预算|经费|资金|多少钱")
-PROJECT_TOP = re.compile(r"(?:项目)?经费情况说明$|项目情况说明$")
 _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元|万)(?![\d])")
 MIN_RUN = 4  # the question names the project: shares this many characters in a row with its name
-
-
-_NAMED = re.compile(r"([\u4e00-\u9fff（）()]{4,30}?(?:新建工程|改建工程|工程|项目|专项))")
 
 
 def _project_tops(doc: Disclosure) -> list[tuple[str, Section]]:
     """(project name, its top section); a section titled only 项目经费情况说明 is named by the project its
     项目概况 describes (…建设的万里街道社区公共服务中心新建工程，位于…)."""
-    found = []
-    for s in doc.sections:
-        if len(s.path) != 1 or not PROJECT_TOP.search(s.title):
-            continue
-        name = PROJECT_TOP.sub("", s.title)
-        if not name:
-            overview = next((p.text for t in doc.sections if t.path[:1] == (s.title,) and len(t.path) == 2
-                             for p in t.paragraphs), "")
-            named = _NAMED.search(re.sub(r"^.*?(?:建设的|实施的|负责的)", "", overview))
-            name = named.group(1) if named else ""
-        found.append((name, s))
-    return found
+    tops = {s.title: s for s in doc.sections if len(s.path) == 1}
+    return [(d.name, tops[d.title]) for d in doc.described if d.title in tops]
 
 
 def _part(doc: Disclosure, top: Section, part: str) -> Section | None:
@@ -74,7 +61,7 @@ def text_project(doc: Disclosure, phrase: str) -> Operand | None:
     if section is None:
         return None
     for p in section.paragraphs:
-        value, unit = _year_amount(p.text)
+        value, unit = year_amount(p.text)
         if value is not None and unit is not None:
             cite = Citation(doc.doc_id, "text", p.span.page, section=" > ".join(section.path), quote=p.text)
             added = _periods_added(p.text, unit)  # the sum is shown, not only its result
@@ -84,7 +71,7 @@ def text_project(doc: Disclosure, phrase: str) -> Operand | None:
 
 def _periods_added(text: str, unit: str) -> str | None:
     """第一季度158.05+…: the periods' amounts as added, when a 年度预算安排 lists periods."""
-    if not _BY_PERIOD.match(text):
+    if not BY_PERIOD.match(text):
         return None
     return "各季度相加：" + "+".join(fmt(Decimal(m.group(1).replace(",", ""))) for m in _same_unit(text, unit))
 
@@ -93,19 +80,6 @@ def _same_unit(text: str, unit: str) -> list[re.Match[str]]:
     return [m for m in _AMOUNT.finditer(text) if ("万元" if m.group(2) == "万" else m.group(2)) == unit]
 
 
-def _year_amount(text: str) -> tuple[Decimal | None, str | None]:
-    """The year's amount a 年度预算安排 states first — or, when it lists periods (第一季度用款计划158.05万元，
-    第二季度…), all the periods added: never one quarter taken for the year."""
-    match = _AMOUNT.search(text)
-    if match is None:
-        return None, None
-    unit = "万元" if match.group(2) == "万" else match.group(2)
-    if not _BY_PERIOD.match(text):
-        return Decimal(match.group(1).replace(",", "")), unit
-    return sum((Decimal(m.group(1).replace(",", "")) for m in _same_unit(text, unit)), Decimal(0)), unit
-
-
-_BY_PERIOD = re.compile(r"^\s*第[一二三四1-4]季度")
 
 
 _ITEM = re.compile(r"([^，,；;。：:、]+?)\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元|万)(?![\d])")
@@ -157,14 +131,25 @@ def answer_project_part(doc: Disclosure, raw: str, q: str, amounts: bool = True)
     text = f"据“{name}”经费情况说明的“{section.title}”：" + "".join(
         f"“{p.text}”" for p in section.paragraphs)
     value, unit = _one_amount(section) if re.search(r"多少|金额|数额|几", q) else (None, None)
+    item = _item_asked(doc, q, name) if value is not None and "年度预算安排" in section.title else None
+    if item is not None:  # 生命健康专项中支持企业规模化发展安排多少: that item's amount, not the total
+        value, unit = item.value, item.unit
     return Answer(question=raw, route="narrative", text=text, value=value, unit=unit,
                   citations=citations)
+
+
+def _item_asked(doc: Disclosure, q: str, name: str) -> Operand | None:
+    """The item of the project's 年度预算安排 the question names besides the project."""
+    rest = q.replace(name, "")
+    named = [(longest_run(i.label, rest), i) for i in project_items(doc, q)]
+    named = [(run, i) for run, i in named if run >= min(MIN_RUN, len(i.label))]
+    return max(named, key=lambda n: n[0])[1] if named else None
 
 
 def _one_amount(section: Section) -> tuple[Decimal | None, str | None]:
     """The part's amount (2025年度项目总预算1720.00万 → 1720.00 万元), as printed; periods added."""
     for p in section.paragraphs:
-        value, unit = _year_amount(p.text)
+        value, unit = year_amount(p.text)
         if value is not None:
             return value, unit
     return None, None

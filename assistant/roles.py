@@ -193,6 +193,9 @@ def _share_roles(part: Part) -> Part:
     return replace(part, refs=tuple(sorted(chosen + rest, key=lambda r: r.start)), scope=scope)
 
 
+_MODIFIES = re.compile(r"(?:的)?(?:职工|人员|干部|员工|人)?(?:的)?")  # a word joined to the noun it describes
+
+
 def _head_nouns(part: Part) -> Part:
     """预留给小微企业的采购 / 面向中小企业预留的政府采购: a concept right after one of its own parts (with 的)
     only names what kind of thing the part is."""
@@ -209,6 +212,9 @@ def _head_nouns(part: Part) -> Part:
             known = ontology().subject(subject.key or "")
             if known and known.name in word.names:
                 drop.add(id(word))  # 退休的人发退休费: the row named says which of the word's rows
+        if part.op == "lookup" and left.kind == "word" and left.role == right.role == "operand" and \
+                right.kind in ("subject", "concept", "document") and _MODIFIES.fullmatch(_gap(part, left, right)):
+            drop.add(id(left))  # 给退休职工死亡抚恤: who the 死亡抚恤 is for, not a second figure
     return replace(part, refs=tuple(r for r in refs if id(r) not in drop)) if drop else part
 
 

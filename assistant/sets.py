@@ -74,6 +74,20 @@ def _level(p: Planned, default: str) -> str:
 _PROJECTS_ASKED = re.compile(r"项目(?!支出|经费|资金|预算)")
 
 
+_SET_WORDS = re.compile(r"(?:[个几那这各所有后面前附的]|专项|项目|经费|情况|说明)*")  # the set's own name
+_DESCRIBED_ASKED = re.compile(r"专项(?!资金)|经费情况说明|项目情况说明")
+
+
+def _described_asked(p: Planned) -> bool:
+    """The set asked is the 说明's described projects: named so (专项, 经费情况说明), or 项目 when the
+    document has no 绩效目标表 projects to mean instead."""
+    doc, text = p.ask.doc, p.part.text
+    named = [r for r in p.operands if not _SET_WORDS.fullmatch(r.mention.surface)]
+    if not doc.described or any(r.candidates for r in named if r.mention.targets):
+        return False
+    return bool(_DESCRIBED_ASKED.search(text)) or (not doc.projects and bool(_PROJECTS_ASKED.search(text)))
+
+
 def members(p: Planned) -> tuple[str, list[Operand]]:
     """What the set is called and its members, each a cited figure."""
     scope, doc = p.part.scope, p.ask.doc
@@ -114,6 +128,11 @@ def members(p: Planned) -> tuple[str, list[Operand]]:
                         break
                     rows = deeper
                 return "下级科目", rows
+    if _described_asked(p):  # 几个专项经费情况说明里哪个专项最大: the projects the 说明 describes
+        from assistant.project_text import text_project
+
+        return "专项" if "专项" in p.part.text else "项目", \
+            [op for d in doc.described if (op := text_project(doc, d.name)) is not None]
     if doc.projects and _PROJECTS_ASKED.search(p.part.text):  # 项目支出一共有几个项目: its projects
         return "项目", [op for pr in doc.projects if (op := project_operand(doc, pr))]
     within = scope.within.key if scope.within is not None else None  # 日常公用开支里: 公用经费, said otherwise

@@ -124,3 +124,61 @@ def stated_per_period(doc: Disclosure, phrase: str, sections: list[Section] | No
                 Operand(plain_name(label), Decimal(amount.group(1).replace(",", "")), _unit(amount.group(2)),
                         _citation(doc, section, sentence, page)))
     return next((ops for ops in by_sentence.values() if len(ops) >= 2), [])
+
+
+# what a question measures by its words → the units the 说明 states such a figure in
+MEASURES = (
+    (re.compile(r"得分|评分|打分|多少分|几分|平均分"), r"分"),
+    (re.compile(r"面积"), r"万平方米|平方米|亩|公顷"),
+    (re.compile(r"多长|长度|里程|多远"), r"公里|千米|米"),
+    (re.compile(r"多高|高度"), r"米"),
+    (re.compile(r"多宽|宽度"), r"米"),
+)
+_FIGURE = r"(\d[\d,]*(?:\.\d+)?)\s*({})(?![\u4e00-\u9fff]*[元])"
+_ASKED = re.compile(r"多少|多大|多长|多高|几|是|有|的|了|大概|约")
+
+
+def stated_measure(doc: Disclosure, phrase: str) -> Operand | None:
+    """平均得分99.33分, 本工程规划建筑面积约为13459平方米: a figure in another measure than money, in the
+    unit the phrase's measure word asks; its own clause holds the phrase's last words (what is measured),
+    and the section up to it (title included) holds most of the phrase, in order — the clause holding
+    most of the last words wins (道路全长, not 兰溪路规划红线宽度)."""
+    units = next((u for cue, u in MEASURES if cue.search(phrase)), None)
+    if units is None:
+        return None
+    phrase = _ASKED.sub("", re.sub(r"多(?=[长高宽])", "", phrase)) or phrase  # 这条路多长 → 这条路长
+    figure = re.compile(_FIGURE.format(units))
+    best: tuple[tuple[int, float], Operand] | None = None
+    for section in doc.sections:
+        for sentence, page in sentences(section):
+            for m in figure.finditer(sentence):
+                clause = re.split(r"[，,；;。（(]", sentence[: m.start()])[-1]
+                context = section.title + _before(section, sentence) + sentence[: m.start()]
+                score = (_tail_held(phrase, clause), _in_order(phrase, context) / len(phrase))
+                if score[0] >= 2 and score[1] >= HELD and (best is None or score > best[0]):
+                    label = _LEAD.sub("", plain_name(clause)).strip("为是约达共计") or phrase
+                    best = (score, Operand(label, Decimal(m.group(1).replace(",", "")), m.group(2),
+                                           _citation(doc, section, sentence, page)))
+    return best[1] if best else None
+
+
+def _before(section: Section, sentence: str) -> str:
+    """The section's text before the sentence."""
+    text = "".join(p.text for p in section.paragraphs)
+    at = text.find(sentence)
+    return text[:at] if at >= 0 else ""
+
+
+def _tail_held(phrase: str, clause: str) -> int:
+    """How long an end of the phrase the clause holds, in order."""
+    return max((k for k in range(1, len(phrase) + 1) if _in_order(phrase[-k:], clause) == k), default=0)
+
+
+def _in_order(phrase: str, text: str) -> int:
+    """How many of the phrase's characters the text holds in the same order (a missing one is skipped)."""
+    at, held = 0, 0
+    for ch in phrase:
+        found = text.find(ch, at)
+        if found >= 0:
+            at, held = found + 1, held + 1
+    return held

@@ -157,6 +157,7 @@ def _other_concept(sentence: str, end: int, concept: str) -> bool:
 
 
 _PRINTED_AS = {"买": "购置", "劳模": "劳动模范", "公车": "公务用车"}  # everyday words → the 说明's
+_BOUGHT = re.compile(r"购置|购买|新增|添置|新购")  # a count of things bought, not of things held
 _PEOPLE = re.compile(r"劳模|劳动模范|职工|人员|干部|员工|老人|学生|志愿者")
 
 
@@ -184,6 +185,7 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
     thing = re.sub(r"多少|几|一共|总共|共|有|是|的|[？?。]|" + words, "", question)
     wanted = {ch for ch in thing if "\u4e00" <= ch <= "\u9fff"}
     noun = _counted_noun(question, words) if re.search("个|家|项", words) else None  # 辆/人次 say what
+    buying = bool(_BOUGHT.search(question))
     best: list[tuple[tuple[int, int], Operand]] = []
     for section in doc.sections:
         for sentence, page in sentences(section):
@@ -196,6 +198,8 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
                 if noun and longest_run(noun, before + after) < 2:  # 几个功能大类: never 25个项目
                     continue
                 total = 2 if re.search(r"共有|共计|合计|总计", before) else 0
+                if bool(_BOUGHT.search(before + after)) != buying:
+                    total -= 2  # 截至8月底有几辆车: the cars held, not the one bought (新增1辆公务用车购置)
                 # then the fewest other words, then the sentence naming most of the rest (港航管理局…三级预算单位)
                 run = longest_run(question.replace(label, "") if label else question, sentence)
                 score = (shared + total, -len(set(label) - wanted), run if run >= 3 else 0)

@@ -59,9 +59,11 @@ def implied_whole(p: Planned, part: Operand) -> Operand | None:
     if any(t.kind == "project" for m in p.ask.mentions for t in m.targets):
         return resolve_concept(doc, "项目支出")
     if part.citation.kind == "text" and part.citation.section:  # 促消费 stated in 商业创新专项's own text
-        from assistant.project_text import PROJECT_TOP, text_project
+        from assistant.project_text import text_project
 
-        owner = text_project(doc, PROJECT_TOP.sub("", part.citation.section.split(" > ")[0]))
+        top = part.citation.section.split(" > ")[0]
+        name = next((d.name for d in doc.described if d.title == top), "")
+        owner = text_project(doc, name) if name else None
         if owner is not None and (owner.citation, owner.value) != (part.citation, part.value):
             return owner
     if part.citation.kind == "cell" and part.citation.column:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from corpus.described import described_projects
 from corpus.errors import ParseError
 from corpus.layout import PAGE_HEADER, title_key
 from corpus.meta import Meta, lines_to_meta
@@ -46,7 +47,8 @@ def parse_source(src: SourceText, department: str | None = None, year: int | Non
         doc_id=doc_id_for(src.name), source=src.name, sha256=src.sha256,
         department=meta.department or "", department_code=meta.department_code, year=meta.year or 0,
         kind=meta.kind, tables=tuple(t[0] for t in found.tables), projects=tuple(found.projects),
-        sections=tuple(sections), toc=tuple(toc), warnings=warnings, body=meta.body)
+        sections=tuple(sections), toc=tuple(toc), warnings=warnings, body=meta.body,
+        described=described_projects(sections, tuple(found.projects)))
 
 
 def _named(meta: Meta, source: str, department: str | None, year: int | None) -> tuple[Meta, tuple[str, ...]]:

@@ -112,6 +112,21 @@ class Project:
 
 
 @dataclass(frozen=True)
+class DescribedProject:
+    """A project the 说明 describes in words (…项目经费情况说明 with 项目概述, 立项依据, …, 年度预算安排):
+    PDFs and texts alike; this year's amount as its 年度预算安排 states it (periods added)."""
+
+    name: str
+    title: str  # the section's title, as printed
+    budget: Decimal | None
+    unit: str | None
+    parts: tuple[str, ...]  # the standard parts it prints (项目概述, 立项依据, …)
+    span: SourceSpan  # the 年度预算安排 paragraph the amount is read from (else the title)
+    stated: str = ""  # that paragraph's text
+    tabled: bool = False  # it also has a 绩效目标表 (then it is that table's project, counted once)
+
+
+@dataclass(frozen=True)
 class Paragraph:
     text: str
     span: SourceSpan
@@ -150,6 +165,12 @@ class Disclosure:
     toc: tuple[TocEntry, ...] = ()
     warnings: tuple[str, ...] = ()  # where the document departs from the standard structure
     body: str = "部门"  # 部门 (a department's disclosure) / 单位 (one budget unit's)
+    described: tuple[DescribedProject, ...] = ()  # projects the 说明 describes in words
+
+    @property
+    def project_count(self) -> int:
+        """Projects, each once: its 绩效目标表 and its 经费情况说明 are one."""
+        return len(self.projects) + sum(1 for d in self.described if not d.tabled)
 
     def table(self, key: str) -> Table | None:
         return next((t for t in self.tables if t.key == key), None)
@@ -244,6 +265,7 @@ def to_json(record: Any) -> str:
 __all__ = [
     "TABLE_KEYS",
     "Cell",
+    "DescribedProject",
     "Disclosure",
     "Fact",
     "Indicator",

@@ -65,7 +65,7 @@ class SQLiteStore:
                     "n_tables, n_rows, n_sections, n_projects, payload, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (doc.doc_id, doc.source, doc.sha256, doc.department, doc.department_code,
                      doc.year, doc.kind, len(doc.tables), sum(len(t.rows) for t in doc.tables),
-                     len(doc.sections), len(doc.projects), payload, doc.body))
+                     len(doc.sections), doc.project_count, payload, doc.body))
                 self._conn.executemany(
                     f"INSERT INTO facts ({_FACT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     [_fact_row(f) for f in facts])

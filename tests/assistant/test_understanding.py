@@ -149,7 +149,27 @@ CASES = [
     (SWJ, "商务委今年的预算总盘子有几个亿？", [("371514655.00", "元")]),  # 几个亿: how much, not how many
     # a count or rank over things the document does not list is not one over the 功能分类 subjects
     (SWJ, "绩效目标里定了多少家企业要认定？", [None]),
-    (SWJ, "说明附的几个专项里，哪个专项预算最大？", [None]),  # 几个…里，: where, not how many
+    # the projects the 说明 describes in words (…专项经费情况说明) are a set of their own
+    (SWJ, "说明附的几个专项里，哪个专项预算最大？", [("2921.00", "万元")]),  # 几个…里，: where, not how many
+    (SWJ, "几个专项里哪个预算最少", [("1170.00", "万元")]),
+    (SWJ, "有几个专项", [("4", "个")]),
+    (SWJ, "生命健康专项中支持企业创新化发展安排多少", [("70.00", "万元")]),  # the item, not the total
+    # a 决算 is read the year after its year: 去年 is its own year (比上年 still compares)
+    (CZJ, "去年财政局机关运行经费花了多少？", [("184.65", "万元")]),
+    (GHZY, "住房公基金花了多少", [("289.59", "万元")]),  # a homophone slip read as the name
+    (W25, "办工费预算多少", [("4333478", "元")]),
+    (SEED, "您好！三公经费今年安排了多少", [("0", "万元")]),  # a greeting names nothing
+    (JGW, "退休职工的死亡抚恤多少钱", [("89520.00", "元")]),  # who it is for, not a second figure
+    (SEED, "总工会职工的住房公积金多少", [("115.21", "万元")]),  # the body itself, not a sub-unit
+    (SEED, "机关本级运行经费比会堂多多少", [("8.27", "万元")]),  # 会堂's figure of the same measure
+    (W25, "哪一类功能支出最多", [("154369326", "元")]),  # 功能支出: the 功能分类
+    # other measures than money: stated by the 说明, never the money of the thing named
+    (W25, "社区公共服务中心地上建筑面积多大", [("8013", "平方米")]),
+    (GHZY, "项目绩效自评平均多少分", [("99.33", "分")]),
+    (JGW, "兰溪路-真南路下立交工程道路有多长", [("985", "米")]),
+    (JGW, "道路全长占项目支出的比例", [None]),  # metres are no share of 元
+    (W25, "街道现在一共有多少辆车", [("8", "辆")]),  # the cars held
+    (W25, "今年打算新购几辆车", [("1", "辆")]),  # the cars bought
     (SEED, "公用经费那几项里面，除去其他商品和服务支出，哪一项最多？", [("11.50", "万元")]),
     (SWJU, "排第二的支出类别是哪个", [("31364000.00", "元")]),  # 支出类别: the subjects, said so
     (W24, "我在整理街道的采购数据，今年政府采购一共多少？", [("1662.44", "万元")]),  # 街道: the body, no other
@@ -187,10 +207,22 @@ def test_each_part_answers_its_piece(assistant, doc, question, parts):
     (W25, "万里街道平时都干些啥？", "统筹社区发展"),  # duties said colloquially
     (SWJ, "请说明商务委的部门定位和主要职能。", "主管全区产业"),  # 部门定位: words the 说明 never uses
     (SEED, "上年结转是啥？", "以前年度安排"),  # what it is, not last year's figure
+    # a ground (依据, 根据什么文件): a project's 立项依据, or the sentence citing one for the thing asked
+    (JGW, "兰溪路-真南路下立交工程是根据什么立项的", "127号"),
+    (W24, "社区公共服务中心新建工程的立项依据", "普发改投"),
+    (SEED, "劳模体检是依据哪个文件开展的", "劳动模范定期健康体检机制"),
 ])
 def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, said):
     answer = assistant.ask(question, doc=doc)
     assert not answer.abstained and said in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("doc", "question"), [
+    (SEED, "工会经费是根据什么规定拨的"),  # the 说明's grounds are for other things (工会法, 劳模体检)
+    (W25, "三公经费的依据是什么文件"),
+])
+def test_a_ground_never_quoted_for_another_thing(assistant, doc, question):
+    assert assistant.ask(question, doc=doc).abstained
 
 
 @pytest.mark.parametrize(("question", "other"), [

@@ -50,9 +50,11 @@ def golden_summary(doc: Disclosure) -> dict:
     projects = [{"code": p.code, "name": p.name, "unit": p.unit, "budget": str(p.budget),
                  "fiscal": str(p.fiscal), "other": str(p.other), "title": p.title,
                  "indicators": len(p.indicators)} for p in doc.projects]
+    described = [{"name": d.name, "title": d.title, "budget": str(d.budget), "unit": d.unit,
+                  "parts": list(d.parts), "page": d.span.page, "tabled": d.tabled} for d in doc.described]
     return {"department": doc.department, "department_code": doc.department_code,
             "year": doc.year, "kind": doc.kind, "body": doc.body, "warnings": list(doc.warnings),
-            "tables": [table_form(t) for t in doc.tables], "projects": projects,
+            "tables": [table_form(t) for t in doc.tables], "projects": projects, "described": described,
             "sections": sections, "toc": [f"{e.title}|{e.page}" for e in doc.toc]}
 
 
