@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from assistant import compute as c
-from assistant.answer import Answer, Figure, abstain
+from assistant.answer import Answer, Citation, Figure, abstain
 from assistant.compute import Operand, cell_operand, fmt, row_label
 from assistant.concepts import resolve_concept
 from assistant.exact import Ask, answer_from, choices_answer, compute_answer, images_only, where
@@ -21,7 +21,7 @@ from assistant.qtext import plain_name
 from assistant.query import TEXT_OPS, Ref
 from assistant.resolve import Resolved
 from assistant.stated_items import EVERY_PERIOD, PERIOD, stated_per_period
-from corpus.records import Disclosure
+from corpus.records import Disclosure, Project
 
 
 @dataclass
@@ -74,6 +74,9 @@ def single(p: Planned, found: list[Resolved]) -> tuple[list[Operand], Answer | N
 
 # ---- figure operations ----------------------------------------------------------------------------
 
+_ADDED = re.compile(r"加起来|加在一起|合计|一共|总共|总计|共计")
+
+
 def _lookup(p: Planned, ctx: Context) -> Answer:
     if p.ask.doc.kind == "决算" and all(r.candidates for r in p.operands):  # a name not found is no pair
         from assistant.final_answer import answer_execution
@@ -85,6 +88,11 @@ def _lookup(p: Planned, ctx: Context) -> Answer:
         return indicator
     if EVERY_PERIOD.search(p.part.text) and (each := _per_period(p)) is not None:
         return each
+    if _ADDED.search(p.part.text):
+        from assistant.sets import set_total
+
+        if (total := set_total(p)) is not None:  # 所有专项加起来: the set's members added
+            return total
     found, problem = operands_of(p)
     if problem:
         return _text_fallback(p, ctx, problem)
@@ -192,7 +200,24 @@ def _arith(p: Planned, op: str) -> Answer:
         return problem
     if len(ops) < 2:
         return abstain(p.ask.raw, f"这一问需要两个数，只读出了“{ops[0].label}”。" if ops else "没有读出要比较的数。")
+    if op == "sum":
+        ops = _restated(ops)
+        if len(ops) < 2:
+            return compute_answer(p.ask, "lookup", ops)
     return _unlike(p, ops) or compute_answer(p.ask, op, c.same_unit(ops))
+
+
+def _restated(ops: list[Operand]) -> list[Operand]:
+    """一次性奖励…总共多少钱: the 说明 restating a figure of the same thing (奖励金额40万元 of the project
+    whose 预算数 is 40.00) is that figure again, never a second one to add."""
+    from assistant.textfacts import longest_run
+
+    def again(o: Operand, other: Operand) -> bool:
+        quote = o.citation.quote or ""
+        return o is not other and o.citation.kind == "text" and (o.value, o.unit) == (other.value, other.unit) \
+            and longest_run(other.label, quote) >= 4
+
+    return [o for o in ops if not any(again(o, other) for other in ops)] or ops[:1]
 
 
 def _unlike(p: Planned, ops: list[Operand]) -> Answer | None:
@@ -232,6 +257,10 @@ def _sum(p: Planned, ctx: Context) -> Answer:
     periods = _per_period(p)
     if periods is not None:
         return periods
+    from assistant.sets import set_total
+
+    if (total := set_total(p)) is not None:
+        return total
     ops, problem = figures(p, allow_default=False)
     named = [r.text for r in p.part.refs if r.role == "operand"]
     if problem is None and len(ops) == 1 and len(named) >= 2 and all(n in ops[0].label for n in named):
@@ -553,9 +582,47 @@ DISPATCH: dict[str, Executor] = {
 }
 
 
+_PLAN_ASKED = re.compile(r"支出计划|支出进度|用款计划|用款进度|支付进度|资金计划")
+_MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:底|末|份)?")
+
+
+def plan_point_asked(p: Planned) -> tuple[Project, str] | None:
+    """(the one project named, the month) when its 资金支出计划 at a month is asked."""
+    from corpus.normalize import chinese_numeral
+
+    month = _MONTH.search(p.ask.q)
+    if not _PLAN_ASKED.search(p.ask.q) or month is None:
+        return None
+    projects = list(dict.fromkeys(t.project for m in p.ask.mentions for t in m.targets if t.project is not None))
+    if len(projects) != 1:
+        return None
+    return projects[0], month.group(1) if month.group(1).isdigit() else str(chinese_numeral(month.group(1)))
+
+
+def _plan_point(p: Planned) -> Answer | None:
+    """到6月底要支出百分之多少: the share its 绩效目标表's 资金支出计划 sets for that month, one project named."""
+    from assistant.compute import Operand
+
+    found = plan_point_asked(p)
+    if found is None:
+        return None
+    project, asked = found
+    cell = next((v for period, v in project.plan if re.match(rf"{asked}月", period)), None)
+    if cell is None or not re.fullmatch(r"\d+(?:\.\d+)?%", cell):
+        return abstain(p.ask.raw, f"“{project.name}”的资金支出计划没有列出{asked}月底的进度。")
+    value = Decimal(cell.rstrip("%"))
+    cite = Citation(p.ask.doc.doc_id, "cell", project.span.page, table=project.title,
+                    row=f"{project.name} 资金支出计划", column=f"{asked}月底", value=cell)
+    text = f"{where(p.ask.doc)}中，“{project.name}”的资金支出计划到{asked}月底为{cell}。"
+    return answer_from(p.ask, "lookup", text, operands=(Operand(f"{asked}月底支出计划", value, "%", cite),),
+                       value=value, unit="%")
+
+
 def execute(p: Planned, ctx: Context) -> Answer:
     if p.problem:
         return abstain(p.ask.raw, p.problem)
+    if (planned := _plan_point(p)) is not None:
+        return planned
     item = any(t.kind == "stated" for r in p.operands for t in r.mention.targets)  # 支持企业规模化发展 in it
     if p.part.op != "reason" and not item:
         from assistant.project_text import answer_project_part

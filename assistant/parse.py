@@ -126,7 +126,7 @@ def _asks(text: str, names: frozenset[str] = frozenset()) -> tuple[bool, bool]:
 
 _TOTAL_WORDS = {"一共", "总共", "合计"}
 _IN_THOSE = re.compile(  # 那几项里面， / 几个专项里哪个: where, not how many
-    r"几[个项类款块笔]?[^，,？?]{0,12}?(?:里面|里头|当中|之中|里|中)(?=[，,]|$|哪|谁|最|排)")
+    r"几[个项类款块笔]?[^，,？?]{0,12}?(?:里面|里头|当中|之中|里|中)(?=[，,]|$|哪|谁|最|排|的)")
 _SAID_AMOUNT = re.compile(r"\d[\d,.]*\s*(?:万|亿|元)|[一二两三四五六七八九十百千几]+多?[亿万]")
 _OP_WORDS = 95  # cues this strong (why-words) are never part of a name
 

@@ -345,7 +345,7 @@ def _stated(doc: Disclosure, ref: Ref, container: Mention | None) -> Resolved | 
 
 def _after_project(doc: Disclosure, phrase: str) -> Operand | None:
     """社区公共服务中心新建工程第一季度用款计划: a project named, then an item of its own text."""
-    from assistant.project_text import MIN_RUN, project_top
+    from assistant.project_text import MIN_RUN, SHORT, project_top
     from assistant.stated_items import stated_item
     from assistant.textfacts import longest_run
 
@@ -356,7 +356,9 @@ def _after_project(doc: Disclosure, phrase: str) -> Operand | None:
     run = longest_run(phrase, name)
     start = next(i for i in range(len(phrase)) if phrase[i:i + run] in name)
     rest = phrase[start + run:].lstrip("的")
-    if run < MIN_RUN or len(rest) < 2:
+    short = SHORT.search(phrase) if run < MIN_RUN else None  # 贸易专项市级支持总部经济: said short
+    rest = phrase[short.end():].lstrip("的里中") if short else rest
+    if (run < MIN_RUN and short is None) or len(rest) < 2:
         return None
     return stated_item(doc, [rest], [s for s in doc.sections if s.path[:1] == (top.title,)])
 
@@ -532,11 +534,18 @@ def _elided_measure(doc: Disclosure, part: Part, operands: tuple[Resolved, ...])
 _PEOPLE = re.compile(r"(?:的)?(?:职工|干部|人员|员工|工作人员|机关)+$")
 
 
+_ALL_UNITS = re.compile(r"^(?:所属|下属)?(?:各|全部|所有)?(?:预算)?单位$|^本部门$")
+
+
 def _own_body(doc: Disclosure, text: str) -> bool:
-    """工会职工, 财政局机关: the document's own body (its staff), not a narrower unit."""
+    """工会职工, 财政局机关, 交委所属单位: the document's own body (its staff, its units together), not a
+    narrower unit."""
     from assistant.scoping import BODY_END, abbreviates, short_names
 
     body = _PEOPLE.sub("", text)
+    units = re.sub(r"^.*?(?=所属|下属)", "", body)  # 交委所属单位: the department's own units
+    if _ALL_UNITS.match(units) and (units == body or _own_body(doc, body[: len(body) - len(units)])):
+        return True
     return len(body) >= 2 and BODY_END.search(body) is not None and (
         body in doc.department or body in short_names(doc.department) or abbreviates(body, doc.department))
 

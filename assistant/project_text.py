@@ -42,12 +42,30 @@ def _part(doc: Disclosure, top: Section, part: str) -> Section | None:
 
 def project_top(doc: Disclosure, q: str) -> tuple[str, Section] | None:
     """The project a question names, among those the 说明 describes in words (经费情况说明)."""
-    named = [(longest_run(name, q), name, top) for name, top in _project_tops(doc) if name]
+    tops = [(name, top) for name, top in _project_tops(doc) if name]
+    named = [(longest_run(name, q), name, top) for name, top in tops]
     named = [n for n in named if n[0] >= min(MIN_RUN, len(n[1]))]
     if not named:
-        return None
+        return _shortened(tops, q)
     _, name, top = max(named, key=lambda n: n[0])
     return name, top
+
+
+SHORT = re.compile(r"([\u4e00-\u9fff]{2,8}?专项)")
+
+
+def _shortened(tops: list[tuple[str, Section]], q: str) -> tuple[str, Section] | None:
+    """贸易专项 for 贸易高质量发展专项(政策资金): a name said short, its characters in order, one project."""
+    said = SHORT.search(q)
+    if said is None or len(said.group(1)) < MIN_RUN:
+        return None
+    fits = [(name, top) for name, top in tops if _in_order(said.group(1), name)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _in_order(short: str, name: str) -> bool:
+    rest = iter(name)
+    return all(ch in rest for ch in short)
 
 
 def text_project(doc: Disclosure, phrase: str) -> Operand | None:

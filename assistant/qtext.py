@@ -22,7 +22,11 @@ def _t2s() -> dict[int, str]:
 def normalize_question(text: str) -> str:
     text = to_halfwidth(text).translate(_t2s())
     text = re.sub(r"\s+", "", text)
+    text = _GLOSS.sub("", text)  # 政府采购总额（按合同签订口径）: how it is counted, no second figure
     return text.replace("“", "").replace("”", "").replace('"', "").replace("'", "")
+
+
+_GLOSS = re.compile(r"\((?:按|以|含|不含|包括|包含|即|也就是|指|注|口径)[^()]{1,20}\)")
 
 
 def plain_name(name: str) -> str:

@@ -88,6 +88,17 @@ def _described_asked(p: Planned) -> bool:
     return bool(_DESCRIBED_ASKED.search(text)) or (not doc.projects and bool(_PROJECTS_ASKED.search(text)))
 
 
+def set_total(p: Planned) -> Answer | None:
+    """那几个专项的年度预算加起来: the members of a set named only by its name, added."""
+    if not p.operands or not all(_SET_WORDS.fullmatch(r.mention.surface) for r in p.operands) or \
+            not _described_asked(p):
+        return None
+    from assistant.exact import compute_answer
+
+    _, ops = members(p)
+    return compute_answer(p.ask, "sum", ops) if len(ops) >= 2 else None
+
+
 def members(p: Planned) -> tuple[str, list[Operand]]:
     """What the set is called and its members, each a cited figure."""
     scope, doc = p.part.scope, p.ask.doc

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from assistant import compute as c
@@ -123,6 +124,25 @@ def _count_beside(figure: Operand, asked: str) -> Operand | None:
     return Operand(f"{measure}数", Decimal(number), measure, figure.citation)
 
 
+_EACH = re.compile(r"(?:每|人均|平均每?)(人次|批次|辆|人|名|批|次|个|家|项|台)")
+
+
+def _count_said(p: Planned, figure: Operand) -> Operand | None:
+    """公务接待平均每人次: the count the 说明 states in the measure asked, of the figure's own thing
+    (公务接待2批次、26人次)."""
+    from assistant.textfacts import stated_count
+
+    asked = _EACH.search(p.part.text)
+    if asked is None:
+        return None
+    measure = "人" if asked.group(1) in ("人", "名") else asked.group(1)
+    found = stated_count(p.ask.doc, _CORE.sub("", plain_name(figure.label)), measure, min_run=2)
+    return found if found is not None and found.unit == measure else None
+
+
+_CORE = re.compile(r"(?:费|经费|支出|预算|资金)+$")  # 公务接待费 → 公务接待: how the count's sentence names it
+
+
 def average(p: Planned) -> Answer:
     """人均/每人: a figure ÷ a count the document states for it; none stated → say so."""
     from assistant.execute import figures
@@ -130,10 +150,14 @@ def average(p: Planned) -> Answer:
     ops, problem = figures(p, most=1)
     if problem:
         return problem
-    count = _project_count(p, plain_name(ops[0].label)) or _count_beside(ops[0], p.part.text)
+    count = _project_count(p, plain_name(ops[0].label)) or _count_beside(ops[0], p.part.text) or \
+        _count_said(p, ops[0])
     if count is None or count.value == 0:
         return abstain(p.ask.raw, f"{where(p.ask.doc)}只公开金额，没有公开对应的人数等数量，无法计算人均数。")
     figure = ops[0]
+    each = figure.value / count.value
+    if figure.unit in ("万元", "亿元") and each < 1 and (each * 100) % 1 != 0:  # 0.39万元 ÷ 26人次: 150元, not 0.02万元
+        figure = c.same_unit([replace(figure, value=Decimal(0), unit="元"), figure])[1]
     value = c.round_pct(figure.value / count.value)
     unit = f"{figure.unit}/{count.unit}"
     formula = (f"{figure.label} {fmt(figure.value)}{figure.unit} ÷ {count.label} {fmt(count.value)}{count.unit} = "

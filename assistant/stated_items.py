@@ -18,6 +18,7 @@ _CHANGE = re.compile(r"(增加|减少|增长|下降|上升|降低)\s*(\d[\d,]*(?
 _YEAR = re.compile(r"(?:比|较|与)\s*(\d{4})\s*年")
 _LEAD = re.compile(r"^(?:\d{4}年度?|本单位|本部门|我单位|我部门)*"
                    r"(?:其中|主要为|主要是|主要包括|包括|以及|另外|同时|及|和)?")
+NARROW_COVER = 0.3  # within one project's text a shorter piece names an item (促消费), never a bare 专项
 HELD = 0.8  # the share of the phrase's characters the label must hold, in order
 
 
@@ -36,7 +37,7 @@ def holds(label: str, phrase: str, narrow: bool = False) -> bool:
     rest = iter(label[start:])
     held = sum(1 for ch in phrase if ch in rest)
     own = _LABEL_TAIL.sub("", label) or label  # 编报绩效目标(的项目): what the label names
-    return held / len(phrase) >= HELD and (narrow or held / len(own) >= 0.5)
+    return held / len(phrase) >= HELD and held / len(own) >= (NARROW_COVER if narrow else 0.5)
 
 
 def anchored(phrase: str, name: str) -> int | None:

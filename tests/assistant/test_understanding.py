@@ -170,6 +170,15 @@ CASES = [
     (JGW, "道路全长占项目支出的比例", [None]),  # metres are no share of 元
     (W25, "街道现在一共有多少辆车", [("8", "辆")]),  # the cars held
     (W25, "今年打算新购几辆车", [("1", "辆")]),  # the cars bought
+    (JTW, "交委所属单位的政府采购预算总额是多少", [("6060.41", "万元")]),  # its units together: the body
+    (CZJ, "政府采购总额（按合同签订口径）多少", [("251.25", "万元")]),  # a gloss names no second figure
+    (JGW, "就业补助下面两项分别多少", [(None, None)]),  # its rows listed
+    (GHZY, "公务接待平均每人次花多少", [("150.00", "元/人次")]),  # over the 人次 the 说明 states
+    (SWJ, "所有专项加起来多少钱", [("7221.00", "万元")]),  # the described projects added
+    (SWJ, "贸易专项里市级支持总部经济比区级支持总部经济多多少", [("156.00", "万元")]),  # a name said short
+    (SEED, "党组织活动经费用款计划到三月底是多少", [("50", "%")]),  # the 资金支出计划's month
+    # the 说明 restating a project's figure is no second figure to add
+    (SEED, "市劳模一次性奖励一共奖励多少人、总共多少钱", [("200", "人"), ("40.00", "万元")]),
     (SEED, "公用经费那几项里面，除去其他商品和服务支出，哪一项最多？", [("11.50", "万元")]),
     (SWJU, "排第二的支出类别是哪个", [("31364000.00", "元")]),  # 支出类别: the subjects, said so
     (W24, "我在整理街道的采购数据，今年政府采购一共多少？", [("1662.44", "万元")]),  # 街道: the body, no other
