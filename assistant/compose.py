@@ -18,6 +18,10 @@ def _with_understanding(understood: str, answer: Answer) -> Answer:
 def combine(raw: str, query: Query, answers: list[tuple[str, Answer]]) -> Answer:
     parts = tuple(replace(_with_understanding(u, a), question=part.text)
                   for (u, a), part in zip(answers, query.parts, strict=True))
+    once: dict[str, Answer] = {}
+    for p in parts:  # 管菜场、副食品的那笔钱: one figure reached twice is said once
+        once.setdefault(p.text, p)
+    parts = tuple(once.values())
     first = parts[0]
     if len(parts) == 1:
         return replace(first, question=raw, parts=parts, plan=query.to_dict())

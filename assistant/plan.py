@@ -320,7 +320,7 @@ def _stated(doc: Disclosure, ref: Ref, container: Mention | None) -> Resolved | 
     """A phrase only the 说明 names: a project described in words (its 年度预算安排), or an item stated
     with its amount — inside the container's own text when there is one (促消费 of 商业创新专项)."""
     from assistant.project_text import text_project
-    from assistant.stated_items import stated_item, stated_measure
+    from assistant.stated_items import stated_item, stated_measure, stated_use
 
     own = _OWN_PHRASE.match(ref.text)
     alone = re.search(r"(?:本级|本部)$", ref.text) and container is not None and container.targets and \
@@ -334,7 +334,8 @@ def _stated(doc: Disclosure, ref: Ref, container: Mention | None) -> Resolved | 
         if container is not None and container.targets and container.targets[0].kind == "text_project":
             sections = [s for s in doc.sections if s.path[:1] == (container.targets[0].name,)]
         found = stated_item(doc, [ref.text], sections) or _in_one_project(doc, ref.text) or \
-            (_after_project(doc, ref.text) if container is None else None) or stated_measure(doc, ref.text)
+            (_after_project(doc, ref.text) if container is None else None) or stated_measure(doc, ref.text) or \
+            stated_use(doc, ref.text)
         kind = "stated"
     else:
         kind = "text_project"

@@ -75,6 +75,7 @@ _PROJECTS_ASKED = re.compile(r"项目(?!支出|经费|资金|预算)")
 
 
 _SET_WORDS = re.compile(r"(?:[个几那这各所有后面前附的]|专项|项目|经费|情况|说明)*")  # the set's own name
+_COUNTED = re.compile(r"(?:几|多少)[个项家所]?([\u4e00-\u9fff]{1,2})")  # what a count counts
 _DESCRIBED_ASKED = re.compile(r"专项(?!资金)|经费情况说明|项目情况说明")
 
 
@@ -85,6 +86,9 @@ def _described_asked(p: Planned) -> bool:
     named = [r for r in p.operands if not _SET_WORDS.fullmatch(r.mention.surface)]
     if not doc.described or any(r.candidates for r in named if r.mention.targets):
         return False
+    counted = _COUNTED.search(text)
+    if p.part.op == "count" and counted and not _SET_WORDS.fullmatch(counted.group(1)):
+        return False  # 科技创新专项定了多少家企业要认定: a count of 企业, not of the projects
     return bool(_DESCRIBED_ASKED.search(text)) or (not doc.projects and bool(_PROJECTS_ASKED.search(text)))
 
 

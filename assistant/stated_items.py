@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from assistant.compute import Operand
 from assistant.qtext import plain_name
-from assistant.textfacts import StatedChange, _citation, sentences
+from assistant.textfacts import StatedChange, _citation, longest_run, sentences
 from corpus.records import Disclosure, Section
 
 _CLAUSE = re.compile(r"[^，,；;。：:、]+")
@@ -183,3 +183,26 @@ def _in_order(phrase: str, text: str) -> int:
         if found >= 0:
             at, held = found + 1, held + 1
     return held
+
+
+_USED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)[，,]?\s*(?:主要)?用于([^。；;]+)")
+_DOING = re.compile(r"^(?:管|搞|做|干|花在|用在|用于|给|为|支持)|(?:的)?(?:那笔|这笔|那块|这块)?(?:钱|经费|资金)?$")
+
+
+def stated_use(doc: Disclosure, phrase: str) -> Operand | None:
+    """管标准化菜场的那笔钱: the item whose stated use (…3136.40万元，主要用于标准化菜场及副食品行业管理)
+    holds the phrase — one such item, else none."""
+    core = _DOING.sub("", phrase)
+    if len(core) < 2:
+        return None
+    found = []
+    for section, sentence, page in ((s, t, p) for s in doc.sections for t, p in sentences(s)):
+        for m in _USED.finditer(sentence):
+            if (core in m.group(3) if len(core) < 3 else  # 菜场: said as is, in one item's use only
+                    _in_order(core, m.group(3)) / len(core) >= HELD and longest_run(core, m.group(3)) >= 2):
+                label = _PATH.split(sentence[: m.start()].strip("“”\"，, "))
+                name = _ITEM_MARK.sub("", plain_name(label[-2] if len(label) > 1 and not label[-1].strip("“”\"")
+                                                     else label[-1]))
+                found.append(Operand(name.strip("“”\"") or core, Decimal(m.group(1).replace(",", "")), m.group(2),
+                                     _citation(doc, section, sentence, page)))
+    return found[0] if len({(o.value, o.unit) for o in found}) == 1 else None

@@ -16,6 +16,7 @@ from index.audit_cross import check_cross
 from index.audit_model import SEVERITIES, Cite, Finding, Term
 from index.audit_narrative import check_amounts, check_sums, read, untestable
 from index.audit_projects import check_project_items, check_project_tables
+from index.audit_prose import check_prose
 from index.audit_quality import check_quality
 from index.audit_tables import check_table
 
@@ -28,7 +29,7 @@ def audit(doc: Disclosure) -> list[Finding]:
     found += check_cross(doc) + check_project_tables(doc)
     reading = read(doc)  # the checks below record which statements they matched: order matters
     found += check_amounts(doc, reading) + check_project_items(doc, reading) + check_sums(reading)
-    found += untestable(reading) + check_quality(doc, reading)
+    found += untestable(reading) + check_quality(doc, reading) + check_prose(reading.groups)
     return sorted(found, key=lambda f: SEVERITIES.index(f.severity))
 
 

@@ -153,6 +153,7 @@ CASES = [
     (SWJ, "说明附的几个专项里，哪个专项预算最大？", [("2921.00", "万元")]),  # 几个…里，: where, not how many
     (SWJ, "几个专项里哪个预算最少", [("1170.00", "万元")]),
     (SWJ, "有几个专项", [("4", "个")]),
+    (SWJ, "科技创新专项里定了多少家企业要认定", [None]),  # a count of 企业, not of the projects
     (SWJ, "生命健康专项中支持企业创新化发展安排多少", [("70.00", "万元")]),  # the item, not the total
     # a 决算 is read the year after its year: 去年 is its own year (比上年 still compares)
     (CZJ, "去年财政局机关运行经费花了多少？", [("184.65", "万元")]),
@@ -177,6 +178,10 @@ CASES = [
     (SWJ, "所有专项加起来多少钱", [("7221.00", "万元")]),  # the described projects added
     (SWJ, "贸易专项里市级支持总部经济比区级支持总部经济多多少", [("156.00", "万元")]),  # a name said short
     (SEED, "党组织活动经费用款计划到三月底是多少", [("50", "%")]),  # the 资金支出计划's month
+    # money named by what it is used for (…3136.40万元，主要用于标准化菜场及副食品行业管理)
+    (SWJ, "用于标准化菜场的钱有多少", [("3136.40", "万元")]),
+    (SWJ, "管菜场、副食品行业管理的那笔钱多少", [("3136.40", "万元")]),  # one figure reached twice: once
+    (SWJ, "管食品安全的钱有多少", [None]),  # no item is used for it
     # the 说明 restating a project's figure is no second figure to add
     (SEED, "市劳模一次性奖励一共奖励多少人、总共多少钱", [("200", "人"), ("40.00", "万元")]),
     (SEED, "公用经费那几项里面，除去其他商品和服务支出，哪一项最多？", [("11.50", "万元")]),

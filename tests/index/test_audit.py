@@ -47,6 +47,13 @@ CASES = [
     ("决算 vs 预算 sign right", ("我部门无其他需要说明的事项。",
                                "年初预算为100.00万元，支出决算为90.00万元。决算数小于预算数的主要原因是节约。"),
      set(), ()),
+    # the prose against itself: a stated rate against the two figures it is stated with, one item twice
+    ("stated rate right", ("较2023年预算减少155.02万元，其中", "较2023年预算减少155.02万元，下降3.60%，其中"),
+     set(), ()),
+    ("stated rate off", ("较2023年预算减少155.02万元，其中", "较2023年预算减少155.02万元，下降5.60%，其中"),
+     {("error", "narrative.percent")}, ("5.60",)),
+    ("one item said twice", ("我部门无其他需要说明的事项。", "业务咨询委托费共计25.00万元。"),
+     {("warning", "narrative.twice")}, ("25.00",)),
     ("机关运行经费 split off", ("机关运行经费共计安排40.51万元", "机关运行经费共计安排40.15万元"),
      {("error", "narrative.sum")}, ("40.15",)),
     ("机关运行经费 above 公用经费", ("部门运行经费共计安排72.75万元", "部门运行经费共计安排80.75万元"),
