@@ -116,7 +116,8 @@ def _asks(text: str, names: frozenset[str] = frozenset()) -> tuple[bool, bool]:
     it is context for the 为啥 after it) — and whether it asks for the 说明's words (市总工会的职责里)."""
     _, taken = _refs_of(text, None, names)
     asked = [m.group() for m in grammar().asks.finditer(text)
-             if m.end() > m.start() and not all(taken[m.start():m.end()]) and not _IN_THOSE.match(text, m.start())]
+             if m.end() > m.start() and not all(taken[m.start():m.end()]) and not _IN_THOSE.match(text, m.start())
+             and not (m.group() == "几" and text[m.start() - 1:m.start()] in ("那", "这"))]  # 那几个项目: those
     if _SAID_AMOUNT.search(text) and set(asked) <= _TOTAL_WORDS:
         asked = []  # 群众团体事务一共1537万多，…: says a figure (context for what follows), asks none
     asking = bool(asked)

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from assistant.compute import Operand
 from assistant.qtext import plain_name
-from assistant.textfacts import StatedChange, _citation, longest_run, sentences
+from assistant.textfacts import StatedChange, _citation, sentences
 from corpus.records import Disclosure, Section
 
 _CLAUSE = re.compile(r"[^，,；;。：:、]+")
@@ -130,24 +130,27 @@ def stated_per_period(doc: Disclosure, phrase: str, sections: list[Section] | No
 # what a question measures by its words → the units the 说明 states such a figure in
 MEASURES = (
     (re.compile(r"得分|评分|打分|多少分|几分|平均分"), r"分"),
-    (re.compile(r"面积"), r"万平方米|平方米|亩|公顷"),
+    (re.compile(r"面积|平方米|亩"), r"万平方米|平方米|亩|公顷"),
     (re.compile(r"多长|长度|里程|多远"), r"公里|千米|米"),
     (re.compile(r"多高|高度"), r"米"),
     (re.compile(r"多宽|宽度"), r"米"),
 )
 _FIGURE = r"(\d[\d,]*(?:\.\d+)?)\s*({})(?![\u4e00-\u9fff]*[元])"
-_ASKED = re.compile(r"多少|多大|多长|多高|几|是|有|的|了|大概|约")
+_ASKED = re.compile(r"(?:是)?(?:多少|几)分|多少|多大|多长|多高|[那这]几个|[那这]些|几|是|有|的|了|大概|约|搞|打|"
+                    r"[，,、？?]")
 
 
 def stated_measure(doc: Disclosure, phrase: str) -> Operand | None:
     """平均得分99.33分, 本工程规划建筑面积约为13459平方米: a figure in another measure than money, in the
     unit the phrase's measure word asks; its own clause holds the phrase's last words (what is measured),
-    and the section up to it (title included) holds most of the phrase, in order — the clause holding
+    and the section up to it (title included) holds most of the phrase's characters — the clause holding
     most of the last words wins (道路全长, not 兰溪路规划红线宽度)."""
     units = next((u for cue, u in MEASURES if cue.search(phrase)), None)
     if units is None:
         return None
-    phrase = _ASKED.sub("", re.sub(r"多(?=[长高宽])", "", phrase)) or phrase  # 这条路多长 → 这条路长
+    phrase = re.sub(r"多([长高宽])", lambda m: "" if m.group(1) in phrase.replace(m.group(), "") else m.group(1),
+                    phrase)  # 这条路多长 → 这条路长; 建筑高度多高 → 建筑高度
+    phrase = _ASKED.sub("", phrase) or phrase
     figure = re.compile(_FIGURE.format(units))
     best: tuple[tuple[int, float], Operand] | None = None
     for section in doc.sections:
@@ -155,7 +158,7 @@ def stated_measure(doc: Disclosure, phrase: str) -> Operand | None:
             for m in figure.finditer(sentence):
                 clause = re.split(r"[，,；;。（(]", sentence[: m.start()])[-1]
                 context = section.title + _before(section, sentence) + sentence[: m.start()]
-                score = (_tail_held(phrase, clause), _in_order(phrase, context) / len(phrase))
+                score = (_tail_held(phrase, clause), sum(ch in context for ch in phrase) / len(phrase))
                 if score[0] >= 2 and score[1] >= HELD and (best is None or score > best[0]):
                     label = _LEAD.sub("", plain_name(clause)).strip("为是约达共计") or phrase
                     best = (score, Operand(label, Decimal(m.group(1).replace(",", "")), m.group(2),
@@ -189,17 +192,20 @@ _USED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)[，,]?\s*(?:主�
 _DOING = re.compile(r"^(?:管|搞|做|干|花在|用在|用于|给|为|支持)|(?:的)?(?:那笔|这笔|那块|这块)?(?:钱|经费|资金)?$")
 
 
+_USES = re.compile(r"[、，,；;]|及|以及|和|与|等")
+USE_COVER = 0.7  # the phrase is most of one listed use (办公用房 is no 办公用房取暖费)
+
+
 def stated_use(doc: Disclosure, phrase: str) -> Operand | None:
     """管标准化菜场的那笔钱: the item whose stated use (…3136.40万元，主要用于标准化菜场及副食品行业管理)
-    holds the phrase — one such item, else none."""
+    lists the phrase as one of its uses — one such item, else none."""
     core = _DOING.sub("", phrase)
-    if len(core) < 2:
+    if len(core) < 3:
         return None
     found = []
     for section, sentence, page in ((s, t, p) for s in doc.sections for t, p in sentences(s)):
         for m in _USED.finditer(sentence):
-            if (core in m.group(3) if len(core) < 3 else  # 菜场: said as is, in one item's use only
-                    _in_order(core, m.group(3)) / len(core) >= HELD and longest_run(core, m.group(3)) >= 2):
+            if any(core in use and len(core) / len(use) >= USE_COVER for use in _USES.split(m.group(3))):
                 label = _PATH.split(sentence[: m.start()].strip("“”\"，, "))
                 name = _ITEM_MARK.sub("", plain_name(label[-2] if len(label) > 1 and not label[-1].strip("“”\"")
                                                      else label[-1]))

@@ -156,7 +156,6 @@ def _other_concept(sentence: str, end: int, concept: str) -> bool:
                for other, pattern in _labelled() if other != concept for m in pattern.finditer(head))
 
 
-_PRINTED_AS = {"买": "购置", "劳模": "劳动模范", "公车": "公务用车"}  # everyday words → the 说明's
 _BOUGHT = re.compile(r"购置|购买|新增|添置|新购")  # a count of things bought, not of things held
 _PEOPLE = re.compile(r"劳模|劳动模范|职工|人员|干部|员工|老人|学生|志愿者")
 
@@ -180,8 +179,8 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
         measures += ("名", "人", "位")
     words = "|".join(map(re.escape, measures))
     pattern = re.compile(rf"(\d[\d,]*)\s*({words})")
-    for said, printed in _PRINTED_AS.items():  # 准备买几辆车: the 说明 says 购置
-        question = question.replace(said, printed)
+    for said, printed in ontology().said_as:  # 准备买几辆车: the 说明 says 购置
+        question = re.sub(said, printed, question)
     thing = re.sub(r"多少|几|一共|总共|共|有|是|的|[？?。]|" + words, "", question)
     wanted = {ch for ch in thing if "\u4e00" <= ch <= "\u9fff"}
     noun = _counted_noun(question, words) if re.search("个|家|项", words) else None  # 辆/人次 say what

@@ -77,6 +77,7 @@ class Ontology:
     subjects: tuple[Subject, ...]
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     funds: dict[str, str] = field(default_factory=dict)  # a fund's table key → how answers name the fund
+    said_as: tuple[tuple[str, str], ...] = ()  # (everyday words, a regex; how the 说明 says them)
 
     def concept(self, name: str) -> Concept | None:
         return self.concepts.get(name)
@@ -188,6 +189,12 @@ def ontology() -> Ontology:
     concepts = {name: _concept(name, body or {}) for name, body in (raw.get("concepts") or {}).items()}
     subjects = (*_subjects(raw.get("functions"), "功能分类"), *_subjects(raw.get("economics"), "经济分类"))
     words = {w: _tuple(v) for w, v in (raw.get("words") or {}).items()}
-    onto = Ontology(concepts, subjects, words, dict(raw.get("funds") or {}))
+    said_as = tuple((str(k), str(v)) for k, v in (raw.get("said_as") or {}).items())
+    for pattern, _ in said_as:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise OntologyError(f"said_as: '{pattern}' is not a regular expression: {exc}") from exc
+    onto = Ontology(concepts, subjects, words, dict(raw.get("funds") or {}), said_as)
     _check(onto)
     return onto

@@ -180,8 +180,13 @@ CASES = [
     (SEED, "党组织活动经费用款计划到三月底是多少", [("50", "%")]),  # the 资金支出计划's month
     # money named by what it is used for (…3136.40万元，主要用于标准化菜场及副食品行业管理)
     (SWJ, "用于标准化菜场的钱有多少", [("3136.40", "万元")]),
-    (SWJ, "管菜场、副食品行业管理的那笔钱多少", [("3136.40", "万元")]),  # one figure reached twice: once
+    (SWJ, "管标准化菜场、副食品行业管理的那笔钱多少", [("3136.40", "万元")]),  # one figure reached twice: once
     (SWJ, "管食品安全的钱有多少", [None]),  # no item is used for it
+    (SEED, "办公用房多少钱", [None]),  # a piece of one use (办公用房取暖费) names no item
+    (SFLYY, "福利院内部设了几个部门", [("5", "个")]),  # the 说明's 内设机构 (the ontology's said_as)
+    (SWJU, "商务委机关下面设了多少个科室", [("9", "个")]),
+    (CZJ, "财政局搞的那几个项目绩效自评，平均打了多少分", [("99.43", "分")]),  # 那几个: those, no count
+    (W25, "社区公共服务中心建筑高度多高", [("29.8", "米")]),
     # the 说明 restating a project's figure is no second figure to add
     (SEED, "市劳模一次性奖励一共奖励多少人、总共多少钱", [("200", "人"), ("40.00", "万元")]),
     (SEED, "公用经费那几项里面，除去其他商品和服务支出，哪一项最多？", [("11.50", "万元")]),
