@@ -212,6 +212,9 @@ def _head_nouns(part: Part) -> Part:
             known = ontology().subject(subject.key or "")
             if known and known.name in word.names:
                 drop.add(id(word))  # 退休的人发退休费: the row named says which of the word's rows
+        if left.key and (left.kind, left.key, left.role) == (right.kind, right.key, right.role) and \
+                _MODIFIES.fullmatch(_gap(part, left, right)):
+            drop.add(id(left))  # 买公车的购置费: one thing named twice, never two figures
         if part.op == "lookup" and left.kind == "word" and left.role == right.role == "operand" and \
                 right.kind in ("subject", "concept", "document") and _MODIFIES.fullmatch(_gap(part, left, right)):
             drop.add(id(left))  # 给退休职工死亡抚恤: who the 死亡抚恤 is for, not a second figure

@@ -34,6 +34,16 @@ def compact(query: Query) -> str:
 
 
 CASES = [
+    # one thing named twice is one operand; a greeting, a gloss in brackets name nothing
+    ("今年买公车的购置费是多少？跟2024年比少了多少？",
+     "lookup[o:公务用车购置费]{period=this} ; change[o:公务用车购置费]{years=2024 dir=down}"),
+    ("您好！三公经费今年安排了多少", "lookup[o:三公经费]{period=this}"),
+    ("政府采购总额（按合同签订口径）多少", "lookup[o:政府采购]"),
+    # a ground asked; rows under a 款 listed; 几个…里 says where, not how many; 用于X…多少 asks money
+    ("兰溪路-真南路下立交工程的立项依据是什么文件？", "basis[o:兰溪路-真南路下立交工程]"),
+    ("就业补助下面的两项分别是多少钱", "list[]{in=20807}"),
+    ("几个专项里哪个预算最少", "rank[o:个专项]{asc}"),
+    ("用于标准化菜场的钱有多少", "lookup[o:用于标准化菜场]"),
     # every part answered in order; 各 gives one part per figure; 后者 points back
     ("一般公共服务支出和社会保障和就业支出各是多少？后者占支出总计的比例是多少？",
      "lookup[o:201] ; lookup[o:208] ; share[p:208,w:支出总计]"),
