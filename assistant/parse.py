@@ -52,6 +52,13 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
             continue  # 花在哪几个大类上？各多少 / 怎么分的？分别多少: the list already says how much each is
         if parts and parts[-1].op in ("rank", "nth") and part.op == "lookup" and not part.refs:
             continue  # 第二多的是哪一类？多少钱: the one found, with its amount
+        if parts and _SAID_AGAIN.match(text) and part.refs and not part.inherited:
+            parts[-1] = part  # 几个事业单位的医保，也就是事业单位医疗，花了多少: the name said again, exactly
+            continue
+        if parts and part.op == "reason" and parts[-1].op in ("change", "growth") and \
+                _YES_NO.search(parts[-1].text) and not re.search(r"多少|几", parts[-1].text):
+            parts[-1] = part  # 跟去年比有变化吗，原因是什么: the reason's answer says whether it changed
+            continue
         if parts and part.inherited and parts[-1].op == "lookup" and _EXISTS.search(parts[-1].text) and \
                 part.op in ("count", "lookup"):
             parts[-1] = part  # 有外宾吗，几批: the count answers whether there are any
@@ -126,6 +133,8 @@ def _asks(text: str, names: frozenset[str] = frozenset()) -> tuple[bool, bool]:
 
 
 _TOTAL_WORDS = {"一共", "总共", "合计"}
+_YES_NO = re.compile(r"吗|有没有|是否|变没变")
+_SAID_AGAIN = re.compile(r"^(?:也就是|就是|即|指的是|也即)")
 _IN_THOSE = re.compile(  # 那几项里面， / 几个专项里哪个: where, not how many
     r"几[个项类款块笔]?[^，,？?]{0,12}?(?:里面|里头|当中|之中|里|中)(?=[，,]|$|哪|谁|最|排|的)")
 _SAID_AMOUNT = re.compile(r"\d[\d,.]*\s*(?:万|亿|元)|[一二两三四五六七八九十百千几]+多?[亿万]")

@@ -193,6 +193,7 @@ def _share_roles(part: Part) -> Part:
     return replace(part, refs=tuple(sorted(chosen + rest, key=lambda r: r.start)), scope=scope)
 
 
+_ITS_TOTAL = re.compile(r"(?:预算)?总(?:预算|额|数|金额|计|盘子)(?:数)?")  # said right after a name: its total
 _MODIFIES = re.compile(r"(?:的)?(?:职工|人员|干部|员工|人)?(?:的)?")  # a word joined to the noun it describes
 
 
@@ -212,6 +213,9 @@ def _head_nouns(part: Part) -> Part:
             known = ontology().subject(subject.key or "")
             if known and known.name in word.names:
                 drop.add(id(word))  # 退休的人发退休费: the row named says which of the word's rows
+        if left.role == right.role == "operand" and _ITS_TOTAL.fullmatch(right.text) and \
+                _gap(part, left, right) in ("", "的"):
+            drop.add(id(right))  # 政府采购总预算: the purchase's own total, no second figure (支出总计)
         if left.key and (left.kind, left.key, left.role) == (right.kind, right.key, right.role) and \
                 _MODIFIES.fullmatch(_gap(part, left, right)):
             drop.add(id(left))  # 买公车的购置费: one thing named twice, never two figures

@@ -18,7 +18,7 @@ from corpus.ontology import ontology
 from corpus.records import Disclosure
 
 _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)")
-_CLAUSE = re.compile(r"[^；;。，,：:]+")
+_CLAUSE = re.compile(r"(?:[^；;。，,：:]|(?<=\d),(?=\d{3}))+")  # 314,076.90 is one number
 MIN_RUN = 3  # the qualifier shares this many characters in a row with the clause
 
 

@@ -12,7 +12,7 @@ from assistant.qtext import plain_name
 from assistant.textfacts import StatedChange, _citation, sentences
 from corpus.records import Disclosure, Section
 
-_CLAUSE = re.compile(r"[^，,；;。：:、]+")
+_CLAUSE = re.compile(r"(?:[^，,；;。：:、]|(?<=\d),(?=\d{3}))+")  # 314,076.90 is one number
 _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元|万(?![\u4e00-\u9fff]))")
 _CHANGE = re.compile(r"(增加|减少|增长|下降|上升|降低)\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)")
 _YEAR = re.compile(r"(?:比|较|与)\s*(\d{4})\s*年")

@@ -44,6 +44,9 @@ CASES = [
     ("就业补助下面的两项分别是多少钱", "list[]{in=20807}"),
     ("几个专项里哪个预算最少", "rank[o:个专项]{asc}"),
     ("用于标准化菜场的钱有多少", "lookup[o:用于标准化菜场]"),
+    ("政府采购总预算多少？其中服务类占百分之几？",  # 总预算 right after a name: its own total
+     "lookup[o:政府采购] ; share[w:政府采购,p:政府采购服务]{in=政府采购}"),
+    ("三公经费跟去年比有变化吗，原因是什么？", "reason[o:三公经费]"),  # whether it changed: said with the why
     # every part answered in order; 各 gives one part per figure; 后者 points back
     ("一般公共服务支出和社会保障和就业支出各是多少？后者占支出总计的比例是多少？",
      "lookup[o:201] ; lookup[o:208] ; share[p:208,w:支出总计]"),
