@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from assistant import compute as c
-from assistant.answer import Answer, Citation, Figure, abstain
+from assistant.answer import Answer, Figure, abstain
 from assistant.compute import Operand, cell_operand, fmt, row_label
 from assistant.concepts import resolve_concept
 from assistant.exact import Ask, answer_from, choices_answer, compute_answer, images_only, where
@@ -21,7 +21,7 @@ from assistant.qtext import plain_name
 from assistant.query import TEXT_OPS, Ref
 from assistant.resolve import Resolved
 from assistant.stated_items import EVERY_PERIOD, PERIOD, stated_per_period
-from corpus.records import Disclosure, Project
+from corpus.records import Disclosure
 
 
 @dataclass
@@ -528,41 +528,12 @@ def _narrative(p: Planned, ctx: Context) -> Answer:
     return answer
 
 
-_GROUNDS = re.compile(r"根据|依据|按照|依照|《|批复|\d+号|规定|办法|意见")
-_NOT_NAME = re.compile(r"^(?:给|为|对|搞|做)|(?:这件事|这个事|这事|这项工作|这个项目|这笔钱|文件|规定|政策)+$")
-
-
 def _basis(p: Planned, ctx: Context) -> Answer:
-    """依据什么文件: the 说明's sentences that cite a ground (根据《…》, …号批复) and name what was asked —
-    read from every sentence, not from whichever the search ranks first."""
-    from assistant.textfacts import _citation, sentences
+    """依据什么文件: the 说明's sentences citing a ground for the thing named (assistant/grounds.py)."""
+    from assistant.grounds import asked_names, grounds_answer
 
-    known = [r for r in p.operands if r.mention.targets]  # 工会经费是根据什么规定拨的: the row, not 规定拨
-    names = [_NOT_NAME.sub("", _searched_name(r)) for r in known] or \
-        [_NOT_NAME.sub("", r.mention.surface) for r in p.operands]
-    names = [n for n in names if len(n) >= 2]
-    if not names:
-        return _narrative(p, ctx)
-    doc = p.ask.doc
-    found = sorted(((-_said_share(n, sentence), i, _citation(doc, section, sentence, page))
-                    for section in doc.sections for i, (sentence, page) in enumerate(sentences(section))
-                    for n in names[:1] if _GROUNDS.search(sentence) and _said_in(n, sentence)),
-                   key=lambda f: f[:2])
-    kept = tuple(dict.fromkeys(c for _, _, c in found))[:2]
-    if not kept:
-        return abstain(p.ask.raw, f"{where(doc)}的说明没有写明{'、'.join(names)}的依据。")
-    return Answer(question=p.ask.raw, route="narrative", text="据说明：" + "".join(f"“{c.quote}”" for c in kept),
-                  citations=kept)
-
-
-def _said_share(name: str, quote: str) -> float:
-    pairs = [name[i:i + 2] for i in range(len(name) - 1)]
-    return sum(pair in quote for pair in pairs) / len(pairs)
-
-
-def _said_in(name: str, quote: str) -> bool:
-    """Half the name's character pairs are in the quote (劳模做体检: 劳模…体检; 工会经费 is not 工会法)."""
-    return _said_share(name, quote) >= 0.5
+    names = asked_names(p.operands, _searched_name)
+    return grounds_answer(p, names) if names else _narrative(p, ctx)
 
 
 def _text(p: Planned, ctx: Context) -> Answer:
@@ -582,46 +553,12 @@ DISPATCH: dict[str, Executor] = {
 }
 
 
-_PLAN_ASKED = re.compile(r"支出计划|支出进度|用款计划|用款进度|支付进度|资金计划")
-_MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:底|末|份)?")
-
-
-def plan_point_asked(p: Planned) -> tuple[Project, str] | None:
-    """(the one project named, the month) when its 资金支出计划 at a month is asked."""
-    from corpus.normalize import chinese_numeral
-
-    month = _MONTH.search(p.ask.q)
-    if not _PLAN_ASKED.search(p.ask.q) or month is None:
-        return None
-    projects = list(dict.fromkeys(t.project for m in p.ask.mentions for t in m.targets if t.project is not None))
-    if len(projects) != 1:
-        return None
-    return projects[0], month.group(1) if month.group(1).isdigit() else str(chinese_numeral(month.group(1)))
-
-
-def _plan_point(p: Planned) -> Answer | None:
-    """到6月底要支出百分之多少: the share its 绩效目标表's 资金支出计划 sets for that month, one project named."""
-    from assistant.compute import Operand
-
-    found = plan_point_asked(p)
-    if found is None:
-        return None
-    project, asked = found
-    cell = next((v for period, v in project.plan if re.match(rf"{asked}月", period)), None)
-    if cell is None or not re.fullmatch(r"\d+(?:\.\d+)?%", cell):
-        return abstain(p.ask.raw, f"“{project.name}”的资金支出计划没有列出{asked}月底的进度。")
-    value = Decimal(cell.rstrip("%"))
-    cite = Citation(p.ask.doc.doc_id, "cell", project.span.page, table=project.title,
-                    row=f"{project.name} 资金支出计划", column=f"{asked}月底", value=cell)
-    text = f"{where(p.ask.doc)}中，“{project.name}”的资金支出计划到{asked}月底为{cell}。"
-    return answer_from(p.ask, "lookup", text, operands=(Operand(f"{asked}月底支出计划", value, "%", cite),),
-                       value=value, unit="%")
-
-
 def execute(p: Planned, ctx: Context) -> Answer:
     if p.problem:
         return abstain(p.ask.raw, p.problem)
-    if (planned := _plan_point(p)) is not None:
+    from assistant.spending_plan import plan_point
+
+    if (planned := plan_point(p)) is not None:
         return planned
     item = any(t.kind == "stated" for r in p.operands for t in r.mention.targets)  # 支持企业规模化发展 in it
     if p.part.op != "reason" and not item:

@@ -42,7 +42,7 @@ def _within(p: Planned) -> str:
 def understood(p: Planned) -> str:
     op, names = p.part.op, _operands(p)
     first = names[0]
-    from assistant.execute import plan_point_asked
+    from assistant.spending_plan import plan_point_asked
     from assistant.stated_items import EVERY_PERIOD
 
     periods = EVERY_PERIOD.search(p.part.text) if op == "sum" else None
