@@ -101,8 +101,9 @@ def understood(p: Planned) -> str:
     elif op == "text":
         phrase = "说明中的相关内容"
     else:
+        stated = all(t.kind == "stated" for r in p.operands for t in r.mention.targets[:1])
         basis = {"budget": "年初预算", "final": "决算数"}.get(p.part.scope.basis or "", "") \
-            if p.ask.doc.kind == "决算" else ""  # a 预算's figure is its 预算数
+            if p.ask.doc.kind == "决算" and not stated else ""  # a 预算's figure is its 预算数; a stated score is none
         phrase = f"{first}{basis}是多少" if len(names) == 1 else "、".join(names) + "各是多少"
     return f"理解为：{phrase}"
 

@@ -154,6 +154,9 @@ def _named_departments(question: str, infos: list[DocumentInfo]) -> tuple[list[D
     return [], other, words
 
 
+_KIND_SAID = re.compile(r"(部门|单位)(?:预算|决算)")
+
+
 def scope_for(question: str, infos: list[DocumentInfo], selector: str | None) -> Scope:
     if not infos:
         return Scope([], "库中还没有任何文档，请先用 budget-qa ingest 导入。")
@@ -171,6 +174,9 @@ def scope_for(question: str, infos: list[DocumentInfo], selector: str | None) ->
         return Scope([], f"所选文件是{chosen}的；问题问的是{asked}，请选择{asked}的文件再问。")
     if named:
         candidates = [i for i in candidates if i in named] or named
+    kind = _KIND_SAID.search(question)  # 部门预算 / 单位预算 said: that disclosure, not the other body's
+    if kind:
+        candidates = [i for i in candidates if i.body == kind.group(1)] or candidates
     years = _own_years(question)
     if "明年" in question or "下一年" in question:
         years = years or [max(i.year for i in candidates) + 1]

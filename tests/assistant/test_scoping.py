@@ -9,8 +9,8 @@ from assistant.scoping import scope_for, short_names
 from index.store import DocumentInfo
 
 
-def _info(doc_id: str, department: str, year: int, kind: str = "预算") -> DocumentInfo:
-    return DocumentInfo(doc_id, department, None, year, kind, f"{doc_id}.txt", "0" * 64, 9, 1, 1, 0)
+def _info(doc_id: str, department: str, year: int, kind: str = "预算", body: str = "部门") -> DocumentInfo:
+    return DocumentInfo(doc_id, department, None, year, kind, f"{doc_id}.txt", "0" * 64, 9, 1, 1, 0, body)
 
 
 WANLI = "上海市普陀区人民政府万里街道办事处"
@@ -19,6 +19,7 @@ INFOS = [
     _info("wanli_2025", WANLI, 2025),
     _info("wanli_2025-pdf", WANLI, 2025),
     _info("swj_2025-pdf", "上海市普陀区商务委员会", 2025),
+    _info("swj_2025_unit-pdf", "上海市普陀区商务委员会", 2025, body="单位"),
     _info("jgw_2026", "上海市普陀区建设和管理委员会", 2026),
     _info("czj_2024", "上海市普陀区财政局", 2024, "决算"),
     _info("czj_2024-pdf", "上海市普陀区财政局", 2024, "决算"),
@@ -28,7 +29,9 @@ INFOS = [
 @pytest.mark.parametrize(("question", "chosen"), [
     ("万里街道2025年三公经费比2024年减少多少", ["wanli_2025"]),  # 2024 is compared with
     ("财政局2024年决算的三公经费", ["czj_2024"]),  # text and PDF: one disclosure
-    ("普陀区商务委的三公经费", ["swj_2025-pdf"]),
+    ("普陀区商务委的三公经费", ["swj_2025-pdf", "swj_2025_unit-pdf"]),  # its 部门预算 and its 单位预算
+    ("商务委部门预算里的三公经费", ["swj_2025-pdf"]),  # the kind said picks one
+    ("商务委2025年单位预算的三公经费", ["swj_2025_unit-pdf"]),
     ("建管委的项目支出", ["jgw_2026"]),
     ("万里街道的三公经费", ["wanli_2024-pdf", "wanli_2025"]),  # two years: still two
     ("2024年万里街道的三公经费", ["wanli_2024-pdf"]),
