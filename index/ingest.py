@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from corpus.errors import BudgetQAError, UnsupportedInputError
@@ -42,13 +42,31 @@ def read_disclosure(path: Path, department: str | None = None, year: int | None 
     return parse_file(path, department, year)  # pdfplumber is imported only for a PDF
 
 
+def own_id(doc: Disclosure, store: RecordStore) -> Disclosure:
+    """A file named like a stored file of another disclosure (2024年部门预算.pdf from two departments) gets
+    an id of its own (…-2) and says so: a stored disclosure is replaced only by the same body's same year
+    and kind (a corrected or re-published file)."""
+    stored = {i.doc_id: i for i in store.documents()}
+    same = [i for i in stored.values() if (i.department, i.year, i.kind, i.body) ==
+            (doc.department, doc.year, doc.kind, doc.body)]
+    other = stored.get(doc.doc_id)
+    if other is None or other in same:
+        return doc
+    n = 2
+    while (candidate := f"{doc.doc_id}-{n}") in stored and stored[candidate] not in same:
+        n += 1
+    note = (f"{doc.source}: the id {doc.doc_id} belongs to another stored disclosure ({other.title}); stored as "
+            f"{candidate} / 文件名与已收录的{other.title}相同，以 {candidate} 收录，原文件保留")
+    return replace(doc, doc_id=candidate, warnings=(*doc.warnings, note))
+
+
 def ingest_paths(paths: Iterable[Path], store: RecordStore,
                  progress: Callable[[Path], None] | None = None,
                  department: str | None = None, year: int | None = None) -> list[FileResult]:
     results = []
     for path in expand(paths):
         try:
-            doc = read_disclosure(path, department, year)
+            doc = own_id(read_disclosure(path, department, year), store)
             results.append(FileResult(path, store.add(doc), doc))
         except BudgetQAError as exc:
             logger.info("not ingested: %s", exc)

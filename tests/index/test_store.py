@@ -11,7 +11,7 @@ from corpus.errors import DocumentNotFound, StoreError
 from corpus.records import disclosure_facts
 from index.ingest import ingest_paths
 from index.sqlite_store import SQLiteStore
-from tests.conftest import SEED, SEED_ID
+from tests.conftest import SAMPLES, SEED, SEED_ID
 
 
 @pytest.fixture
@@ -78,6 +78,22 @@ def test_changed_file_replaces(tmp_path, store):
                     encoding="utf-8")
     assert ingest_paths([path], store)[0].outcome.status == "replaced"
     assert len(store.documents()) == 1
+
+
+def test_another_disclosure_with_the_same_file_name_is_kept_apart(tmp_path, store):
+    """Two departments' files both named 2024年部门预算.txt: the second gets an id of its own, the first
+    stays; ingesting the second again changes nothing."""
+    other = SAMPLES / "text" / "shanghai_putuo_wanli_2025_budget.txt"
+    for folder, source in (("a", SEED), ("b", other)):
+        (tmp_path / folder).mkdir()
+        shutil.copy(source, tmp_path / folder / "2024年部门预算.txt")
+    first = ingest_paths([tmp_path / "a" / "2024年部门预算.txt"], store)[0]
+    second = ingest_paths([tmp_path / "b" / "2024年部门预算.txt"], store)[0]
+    again = ingest_paths([tmp_path / "b" / "2024年部门预算.txt"], store)[0]
+    assert (first.doc.doc_id, second.doc.doc_id, again.outcome.status) == ("2024年部门预算", "2024年部门预算-2",
+                                                                           "unchanged")
+    assert {i.department for i in store.documents()} == {first.doc.department, second.doc.department}
+    assert any("另一份" in w or "相同" in w for w in second.doc.warnings)
 
 
 def test_unknown_document(store):
