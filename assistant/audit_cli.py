@@ -1,12 +1,13 @@
-"""`budget-qa audit [--doc ID] [--json]`: the consistency audit of stored disclosures.
+"""`budget-qa audit [--doc ID] [--json] [--report-only]`: the consistency audit of stored disclosures.
 
-Without --doc every stored document is audited. The command succeeds even when a document contradicts
-itself: the findings are the output, not a failure.
+Without --doc every stored document is audited. It exits 1 when a document contradicts itself (an error
+finding), so scripts can stop on it; --report-only always exits 0 (the findings are the output).
 """
 
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
@@ -17,8 +18,12 @@ from index.audit import audit_summary, describe
 @click.command("audit")
 @click.option("--doc", help="document id, id prefix or file stem (default: every stored document)")
 @click.option("--json", "as_json", is_flag=True, help='machine-readable output: {"findings": [...]}')
-def audit(doc: str | None, as_json: bool) -> None:
-    """Check the identities a disclosure must satisfy (sums, cross-table totals, the text vs the tables)."""
+@click.option("--report-only", is_flag=True, help="exit 0 even when errors are found / 只报告，不以错误退出")
+def audit(doc: str | None, as_json: bool, report_only: bool) -> None:
+    """Check the identities a disclosure must satisfy (sums, cross-table totals, the text vs the tables)
+    / 核对文件自身的勾稽关系；发现错误时退出码为 1。
+
+    例：budget-qa audit --doc shanghai_putuo_czj_2024_final"""
     from assistant.scope import resolve_doc
     from assistant.service import open_assistant
 
@@ -29,8 +34,10 @@ def audit(doc: str | None, as_json: bool) -> None:
     if as_json:
         findings = [{"doc_id": doc_id, **f.to_dict()} for doc_id, found in results for f in found]
         click.echo(json.dumps({"findings": findings}, ensure_ascii=False, indent=2))
-        return
-    for doc_id, found in results:
-        click.echo(f"{doc_id}: {audit_summary(found).splitlines()[0]}")
-        for finding in found:
-            click.echo(f"  {describe(finding)}")
+    else:
+        for doc_id, found in results:
+            click.echo(f"{doc_id}: {audit_summary(found).splitlines()[0]}")
+            for finding in found:
+                click.echo(f"  {describe(finding)}")
+    if not report_only and any(f.severity == "error" for _, found in results for f in found):
+        sys.exit(1)

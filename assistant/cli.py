@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from pathlib import Path
@@ -29,6 +28,7 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group)
+@click.version_option(package_name="budget-qa", prog_name="budget-qa")
 def cli() -> None:
     """Answer questions on Chinese department budget disclosures (部门预算/决算)."""
 
@@ -88,19 +88,39 @@ def show(table: str, doc: str | None) -> None:
 @click.option("--doc", help="document id, id prefix or file stem (default: all)")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), required=True)
 def export(doc: str | None, fmt: str) -> None:
-    """Every amount record, one per line (jsonl) or row (csv)."""
+    """Every amount record, one per line (jsonl) or row (csv, for spreadsheets: BOM, Chinese headers).
+
+    例：budget-qa export --format csv > 金额.csv"""
+    from assistant.export_rows import csv_text
     from assistant.scope import resolve_doc
+    from assistant.scoping import disclosure_groups
 
     assistant = _open()
-    doc_id = resolve_doc(assistant.documents(), doc, allow_all=True) if doc else None
-    facts = [to_dict(f) for f in assistant.store.facts(doc_id)]
+    infos = assistant.documents()
+    doc_id = resolve_doc(infos, doc, allow_all=True) if doc else None
+    once = {g[0].doc_id for g in disclosure_groups(infos)}  # a text and its PDF: one disclosure, once
+    facts = [f for f in assistant.store.facts(doc_id) if doc_id or f.doc_id in once]
     if fmt == "jsonl":
         for fact in facts:
-            click.echo(json.dumps(fact, ensure_ascii=False))
+            click.echo(json.dumps(to_dict(fact), ensure_ascii=False))
         return
-    writer = csv.DictWriter(sys.stdout, fieldnames=list(facts[0]) if facts else ["doc_id"])
-    writer.writeheader()
-    writer.writerows(facts)
+    sys.stdout.write(csv_text(facts, {i.doc_id: i for i in infos}))
+
+
+@cli.command()
+@click.argument("doc")
+def remove(doc: str) -> None:
+    """Remove one stored document (its records and its passages' vectors) / 删除一份已收录的文件.
+
+    例：budget-qa remove shanghai_putuo_czj_2024_final-pdf"""
+    from assistant.scope import resolve_doc
+    from index.vectors import forget
+
+    assistant = _open()
+    doc_id = resolve_doc(assistant.documents(), doc)
+    assistant.store.remove(doc_id)
+    forget(assistant.settings, doc_id)
+    click.echo(f"removed {doc_id} / 已删除")
 
 
 @cli.command()

@@ -70,3 +70,9 @@ def embedded_counts(settings: Settings, doc_ids: list[str]) -> dict[str, int]:
         return dict.fromkeys(doc_ids, 0)
     index = open_vector_index(settings, with_model=False)
     return {doc_id: index.count(doc_id) for doc_id in doc_ids}
+
+
+def forget(settings: Settings, doc_id: str) -> None:
+    """A removed document's passages leave the vector index too (nothing to do when none was built)."""
+    if settings.chroma_dir.exists():
+        open_vector_index(settings, with_model=False).update(doc_id, [])

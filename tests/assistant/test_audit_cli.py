@@ -26,7 +26,9 @@ def test_audit_json_and_text(store):
     data = json.loads(runner.invoke(audit, ["--json"]).output)
     assert [(f["doc_id"], f["severity"], f["check"]) for f in data["findings"]] == \
         [(SEED_ID, "info", "narrative.project")]
-    text = runner.invoke(audit, ["--doc", SEED_ID]).output
+    result = runner.invoke(audit, ["--doc", SEED_ID])
+    text = result.output
+    assert result.exit_code == 0  # a note is no error
     assert text.startswith(f"{SEED_ID}: audit: 0 error(s), 0 warning(s), 1 note(s)")
     assert "业务咨询委托费" in text
 
@@ -36,7 +38,10 @@ def test_audit_every_document_and_unknown_doc(store, tmp_path):
     broken.write_text(SEED.read_text(encoding="utf-8").replace("人员经费3648.28万元", "人员经费3648.29万元"),
                       encoding="utf-8")
     ingest_paths([SEED, broken], store)
-    data = json.loads(CliRunner().invoke(audit, ["--json"]).output)
+    found = CliRunner().invoke(audit, ["--json"])
+    assert found.exit_code == 1  # a document contradicts itself: scripts can stop on it
+    assert CliRunner().invoke(audit, ["--report-only"]).exit_code == 0
+    data = json.loads(found.output)
     errors = [f for f in data["findings"] if f["severity"] == "error"]
     assert [(f["doc_id"], f["check"], f["difference"]) for f in errors] == \
         [("broken_copy", "narrative.amount", "0.01")]

@@ -33,10 +33,14 @@ def test_ingest_docs_show_export(runner, tmp_path):
     assert "第5、6页" in shown
 
     out = runner.invoke(cli, ["export", "--format", "csv"]).output
-    rows = list(csv.DictReader(io.StringIO(out)))
-    basic = [r for r in rows if r["table"] == "gpb_basic" and r["row_name"] == "合计"
-             and r["column"] == "人员经费"]
-    assert basic and basic[0]["value"] == "3648.28" and basic[0]["page"] == "12"
+    assert out.startswith("\ufeff部门,年度,类型,表")  # Excel on a Chinese system needs the BOM
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    basic = [r for r in rows if r["表"].endswith("一般公共预算财政拨款基本支出表") and r["科目名称"] == "合计"
+             and r["栏目"] == "人员经费"]
+    assert basic and (basic[0]["金额（万元）"], basic[0]["金额（元）"], basic[0]["页码"]) == \
+        ("3648.28", "36482800", "12")
+    assert {(r["部门"], r["年度"], r["类型"]) for r in rows} == {("石家庄市总工会", "2024", "预算")}
+    assert any(r["科目编码"] == "2080501" for r in rows)  # a code as text, never a float
 
     lines = runner.invoke(cli, ["export", "--doc", SEED_ID, "--format", "jsonl"]).output.split("\n")
     assert len([json.loads(x) for x in lines if x]) == len(rows)
@@ -54,3 +58,21 @@ def test_show_without_documents_is_a_clean_error(runner):
     result = runner.invoke(cli, ["show", "支出总表"])
     assert result.exit_code == 2
     assert "store is empty" in result.output
+
+
+def test_remove_and_version(runner):
+    runner.invoke(cli, ["ingest", str(SEED)])
+    removed = runner.invoke(cli, ["remove", SEED_ID])
+    assert removed.exit_code == 0 and SEED_ID in removed.output
+    assert json.loads(runner.invoke(cli, ["docs", "--json"]).output) == []
+    assert runner.invoke(cli, ["remove", SEED_ID]).exit_code == 2  # nothing stored: a clean error
+    assert runner.invoke(cli, ["--version"]).output.startswith("budget-qa, version")
+
+
+@pytest.mark.parametrize(("cell", "written"), [
+    ("=SUM(A1)", "'=SUM(A1)"), ("+1", "'+1"), ("-cmd", "'-cmd"), ("@x", "'@x"), ("行政运行", "行政运行"),
+])
+def test_no_cell_runs_as_a_formula(cell, written):
+    from assistant.export_rows import _text
+
+    assert _text(cell) == written
