@@ -86,15 +86,18 @@ def show(table: str, doc: str | None) -> None:
 
 @cli.command()
 @click.option("--doc", help="document id, id prefix or file stem (default: all)")
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), required=True)
-def export(doc: str | None, fmt: str) -> None:
-    """Every amount record, one per line (jsonl) or row (csv, for spreadsheets: BOM, Chinese headers).
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "xlsx"]), required=True)
+@click.option("--out", type=click.Path(path_type=Path), help="the file to write (required for xlsx)")
+def export(doc: str | None, fmt: str, out: Path | None) -> None:
+    """Every amount record, one per line (jsonl) or row (csv / xlsx, for spreadsheets: Chinese headers).
 
-    例：budget-qa export --format csv > 金额.csv"""
-    from assistant.export_rows import csv_text
+    例：budget-qa export --format csv > 金额.csv；budget-qa export --format xlsx --out 金额.xlsx"""
+    from assistant.export_rows import csv_text, write_xlsx
     from assistant.scope import resolve_doc
     from assistant.scoping import disclosure_groups
 
+    if fmt == "xlsx" and out is None:
+        raise click.UsageError("--format xlsx needs --out FILE.xlsx / 请用 --out 指定文件")
     assistant = _open()
     infos = assistant.documents()
     doc_id = resolve_doc(infos, doc, allow_all=True) if doc else None
@@ -104,7 +107,14 @@ def export(doc: str | None, fmt: str) -> None:
         for fact in facts:
             click.echo(json.dumps(to_dict(fact), ensure_ascii=False))
         return
-    sys.stdout.write(csv_text(facts, {i.doc_id: i for i in infos}))
+    by_id = {i.doc_id: i for i in infos}
+    if fmt == "xlsx":
+        write_xlsx(facts, by_id, out)  # type: ignore[arg-type]
+        click.echo(f"{len(facts)} rows → {out}")
+    elif out is not None:
+        out.write_text(csv_text(facts, by_id), encoding="utf-8")
+    else:
+        sys.stdout.write(csv_text(facts, by_id))
 
 
 @cli.command()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal
+from pathlib import Path
 
 from corpus.normalize import UNITS, convert
 from corpus.records import Fact
@@ -50,3 +51,21 @@ def csv_text(facts: list[Fact], infos: dict[str, DocumentInfo]) -> str:
     writer.writerow(HEADERS)
     writer.writerows(row(f, infos[f.doc_id]) for f in facts)
     return BOM + out.getvalue()
+
+
+def write_xlsx(facts: list[Fact], infos: dict[str, DocumentInfo], path: Path) -> None:
+    """The same rows as a workbook: amounts as numbers, codes and names as text."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "金额"
+    sheet.append(list(HEADERS))
+    for fact in facts:
+        cells: list[object] = row(fact, infos[fact.doc_id])
+        cells[1] = int(cells[1])
+        cells[8:10] = [Decimal(v) if v else None for v in cells[8:10]]
+        sheet.append(cells)
+    for cell in sheet["F"][1:]:
+        cell.number_format = "@"  # 科目编码 stays text
+    book.save(path)

@@ -60,6 +60,20 @@ def test_show_without_documents_is_a_clean_error(runner):
     assert "store is empty" in result.output
 
 
+def test_export_xlsx(runner, tmp_path):
+    from openpyxl import load_workbook
+
+    runner.invoke(cli, ["ingest", str(SEED)])
+    assert runner.invoke(cli, ["export", "--format", "xlsx"]).exit_code == 2  # needs --out
+    path = tmp_path / "金额.xlsx"
+    assert runner.invoke(cli, ["export", "--format", "xlsx", "--out", str(path)]).exit_code == 0
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    assert rows[0][:4] == ("部门", "年度", "类型", "表")
+    staff = [r for r in rows[1:] if r[6] == "合计" and r[7] == "人员经费" and str(r[3]).endswith("基本支出表")]
+    assert staff and staff[0][9] == 3648.28 and staff[0][1] == 2024
+    assert any(r[5] == "2080501" for r in rows)  # the code is text
+
+
 def test_remove_and_version(runner):
     runner.invoke(cli, ["ingest", str(SEED)])
     removed = runner.invoke(cli, ["remove", SEED_ID])
