@@ -438,7 +438,9 @@ def _reason(p: Planned, ctx: Context) -> Answer:
     found = execution_reason(replace(p.ask, q=named + p.ask.q + pair))  # 养老保险缴费 → its row's pair
     if found is not None:
         return found
-    reason = _narrative(p, ctx)
+    from assistant.answers_kind import answering
+
+    reason = answering("reason", _narrative(p, ctx), [], f"{where(p.ask.doc)}的说明没有写明原因。")
     operands, problem = operands_of(p)
     if problem or any(not r.candidates for r in operands):
         return reason
@@ -536,12 +538,22 @@ def _basis(p: Planned, ctx: Context) -> Answer:
     return grounds_answer(p, names) if names else _narrative(p, ctx)
 
 
+_KIND_SAID = {"purpose": "用途", "goal": "目标", "definition": "含义"}
+
+
 def _text(p: Planned, ctx: Context) -> Answer:
+    from assistant.answers_kind import answering
+
     if p.part.op == "reason":
         return _reason(p, ctx)
     if p.part.op == "basis":
         return _basis(p, ctx)
-    return _narrative(p, ctx)
+    if p.part.op not in _KIND_SAID:
+        return _narrative(p, ctx)
+    terms = [t for r in p.operands for t in (r.mention.surface, *(x.name for x in r.mention.targets[:1])) if t]
+    named = "、".join(dict.fromkeys(terms[:1])) or "所问事项"
+    return answering(p.part.op, _narrative(p, ctx), terms,
+                     f"{where(p.ask.doc)}的说明没有写明{named}的{_KIND_SAID[p.part.op]}。")
 
 
 DISPATCH: dict[str, Executor] = {

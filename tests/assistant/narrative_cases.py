@@ -49,7 +49,7 @@ CASES = [
     ("什么叫部门预算支出", "narrative", TERMS, "人员类项目支出"),
     ("事业单位经营支出指的是什么", "narrative", TERMS, "非独立核算"),
     # narrative: goals and indicators in prose
-    ("劳模体检的绩效目标是什么", "narrative", GOALS, "健康体检"),
+    ("劳模体检的绩效目标是什么", "narrative", PROJECTS, "体检工作"),  # the project's own 绩效目标表
     ("关爱劳模身体健康的目标", "narrative", GOALS, "每年组织一次健康体检"),
     ("帮扶救助困难职工的绩效目标是什么", "narrative", GOALS, "解困脱困"),
     ("市级劳模一次性奖励的目标是什么", "narrative", PROJECTS, "劳动模范"),

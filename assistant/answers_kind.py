@@ -1,0 +1,39 @@
+"""A quoted sentence must answer the kind of question asked, not merely name its subject: a why needs a
+reason (主要原因是…, 由于…), a what-for a use (主要用于…), a what-is a definition of that very term (X：指…),
+a goal a target (目标…, 达到…). When no quoted sentence does, the 说明 does not say — a quote of the change
+itself is no reason for it; when one does, the others stay as its context."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer import Answer, abstain
+
+CUES = {
+    "reason": re.compile(r"原因|主要是|主要为|主要系|主要用于|由于|因为|因(?![公素])|导致|所致|为了|用于|源于"),
+    "purpose": re.compile(r"用于|用来|用在|为了|目的|旨在|保障|开展|支付|主要内容|作为|建成后"),
+    "goal": re.compile(r"目标|达到|实现|确保|提升|提高|完成|力争|不低于|不少于|≥|%|％|满意度"),
+}
+_DEFINES = r"\s*(?:[:：]|[，,]?\s*(?:是指|指的是|指|即|是|为))"  # 事业收入：指… / X为定额补助 / 所谓X，即…
+
+
+_QUOTE_MARKS = re.compile(r"[“”\"'「」]")
+
+
+def _defines(term: str, quote: str) -> bool:
+    term, quote = _QUOTE_MARKS.sub("", term), _QUOTE_MARKS.sub("", quote)  # “三公”经费：指…
+    return bool(term) and bool(re.search(re.escape(term) + _DEFINES, quote) or
+                               re.search("所谓" + re.escape(term), quote))
+
+
+def answering(op: str, answer: Answer, terms: list[str], nothing: str) -> Answer:
+    """The answer with only the quotes answering `op` (reason, purpose, goal, definition of `terms`)."""
+    if answer.abstained or not answer.citations or (op not in CUES and op != "definition"):
+        return answer
+    if op == "definition":
+        if not terms:
+            return answer
+        kept = tuple(c for c in answer.citations if c.quote and any(_defines(t, c.quote) for t in terms))
+    else:
+        kept = tuple(c for c in answer.citations if c.quote and CUES[op].search(c.quote))
+    return answer if kept else abstain(answer.question, nothing)  # one answering sentence: the rest is context
