@@ -32,18 +32,36 @@ class Work:
 
 
 def _parse(work: Work) -> Work:
-    from assistant.homophones import correct
-    from assistant.link import doc_names, vocabulary
+    from assistant.link import doc_names
     from assistant.parse import parse
 
-    q, _ = correct(work.q, vocabulary(work.doc).names)  # 办工费 typed for 办公费: the understanding shows it
-    return replace(work, q=q, query=parse(q, doc_names(work.doc)))
+    return replace(work, query=parse(work.q, doc_names(work.doc)))
 
 
 def _plan(work: Work) -> Work:
+    planned = _planned(work)
+    return _respelled(planned) if _unread(planned) else planned
+
+
+def _planned(work: Work) -> Work:
     from assistant.plan import plan
 
     return replace(work, planned=tuple(plan(part, work.doc, work.raw) for part in work.query.parts))
+
+
+def _unread(work: Work) -> bool:
+    """Some operand named nothing the document holds."""
+    return any(not r.candidates for p in work.planned for r in p.operands)
+
+
+def _respelled(work: Work) -> Work:
+    """办工费 typed for 办公费: when a name is not found, the question read with its homophone slips
+    corrected (the understanding then shows the document's name); unchanged when none is found."""
+    from assistant.homophones import correct
+    from assistant.link import vocabulary
+
+    q, fixed = correct(work.q, vocabulary(work.doc).names)
+    return _planned(_parse(replace(work, q=q))) if fixed else work
 
 
 def _compose(work: Work) -> Answer:
