@@ -9,6 +9,7 @@ from collections.abc import Callable
 from assistant.answer import Answer, abstain
 from assistant.exact import where
 from assistant.plan import Planned
+from assistant.qtext import bigrams
 from assistant.resolve import Resolved
 from assistant.textfacts import _citation, sentences
 
@@ -41,7 +42,7 @@ def grounds_answer(p: Planned, names: list[str]) -> Answer:
 
 def said_share(name: str, quote: str) -> float:
     """The share of the name's character pairs the quote holds."""
-    pairs = [name[i:i + 2] for i in range(len(name) - 1)]
+    pairs = bigrams(name)
     return sum(pair in quote for pair in pairs) / len(pairs)
 
 

@@ -59,13 +59,10 @@ def _shortened(tops: list[tuple[str, Section]], q: str) -> tuple[str, Section] |
     said = SHORT.search(q)
     if said is None or len(said.group(1)) < MIN_RUN:
         return None
-    fits = [(name, top) for name, top in tops if _in_order(said.group(1), name)]
+    from assistant.scoping import subsequence
+
+    fits = [(name, top) for name, top in tops if subsequence(said.group(1), name)]
     return fits[0] if len(fits) == 1 else None
-
-
-def _in_order(short: str, name: str) -> bool:
-    rest = iter(name)
-    return all(ch in rest for ch in short)
 
 
 def text_project(doc: Disclosure, phrase: str) -> Operand | None:

@@ -54,7 +54,8 @@ def short_names(department: str) -> set[str]:
     return names
 
 
-def _subsequence(word: str, name: str) -> bool:
+def subsequence(word: str, name: str) -> bool:
+    """The word's characters appear in the name, in order (建管委 in 建设和管理委员会)."""
     it = iter(name)
     return all(ch in it for ch in word)
 
@@ -64,7 +65,7 @@ def abbreviates(word: str, department: str) -> bool:
     (after the place) and ending like it — how people shorten a department's name. A renamed field keeps
     its old short name too (规划和自然资源局, once 规划和国土资源局: 规土局)."""
     if len(word) < 2 or not BODY_END.search(word) or \
-            not any(_subsequence(word, name) for name in (department, *_former_names(department))):
+            not any(subsequence(word, name) for name in (department, *_former_names(department))):
         return False
     core = _PLACE_PREFIX.sub("", department) or department
     start = word.lstrip("市区县省")
