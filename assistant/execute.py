@@ -74,9 +74,6 @@ def single(p: Planned, found: list[Resolved]) -> tuple[list[Operand], Answer | N
 
 # ---- figure operations ----------------------------------------------------------------------------
 
-_ADDED = re.compile(r"加起来|加在一起|合计|一共|总共|总计|共计")
-
-
 def _lookup(p: Planned, ctx: Context) -> Answer:
     if p.ask.doc.kind == "决算" and all(r.candidates for r in p.operands):  # a name not found is no pair
         from assistant.final_answer import answer_execution
@@ -88,9 +85,9 @@ def _lookup(p: Planned, ctx: Context) -> Answer:
         return indicator
     if EVERY_PERIOD.search(p.part.text) and (each := _per_period(p)) is not None:
         return each
-    if _ADDED.search(p.part.text):
-        from assistant.sets import set_total
+    from assistant.sets import ADDED, set_total
 
+    if ADDED.search(p.part.text):
         if (total := set_total(p)) is not None:  # 所有专项加起来: the set's members added
             return total
     found, problem = operands_of(p)

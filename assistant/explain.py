@@ -42,12 +42,15 @@ def _within(p: Planned) -> str:
 def understood(p: Planned) -> str:
     op, names = p.part.op, _operands(p)
     first = names[0]
+    from assistant.sets import ADDED, set_named
     from assistant.spending_plan import plan_point_asked
     from assistant.stated_items import EVERY_PERIOD
 
     periods = EVERY_PERIOD.search(p.part.text) if op == "sum" else None
     if (point := plan_point_asked(p)) is not None:  # 到6月底要支出百分之多少: the plan's share then
         phrase = f"“{point[0].name}”资金支出计划到{point[1]}月底的进度"
+    elif op in ("sum", "lookup") and ADDED.search(p.part.text) and set_named(p):
+        phrase = "说明所附各项目（专项）的年度预算合计"  # 所有专项加起来: the set, not its name's words
     elif periods:  # 四个季度用款计划加起来: the periods' amounts added
         item = next((r.text for r in p.part.operands() if periods.group() in r.text), first)
         phrase = f"{item}（各期相加）"

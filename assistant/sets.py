@@ -92,10 +92,18 @@ def _described_asked(p: Planned) -> bool:
     return bool(_DESCRIBED_ASKED.search(text)) or (not doc.projects and bool(_PROJECTS_ASKED.search(text)))
 
 
+ADDED = re.compile(r"加起来|加在一起|合计|一共|总共|总计|共计")  # a set's members asked added
+
+
+def set_named(p: Planned) -> bool:
+    """The part names only the 说明's described projects as a set (那几个专项, 所有专项)."""
+    return bool(p.operands) and all(_SET_WORDS.fullmatch(r.mention.surface) for r in p.operands) and \
+        _described_asked(p)
+
+
 def set_total(p: Planned) -> Answer | None:
     """那几个专项的年度预算加起来: the members of a set named only by its name, added."""
-    if not p.operands or not all(_SET_WORDS.fullmatch(r.mention.surface) for r in p.operands) or \
-            not _described_asked(p):
+    if not set_named(p):
         return None
     from assistant.exact import compute_answer
 

@@ -271,6 +271,12 @@ def test_an_open_comparison_states_amount_and_rate(assistant):
     assert "减少13.52万元" in text and "下降8.65%" in text, text
 
 
+def test_the_described_projects_added_say_so(assistant):
+    answer = assistant.ask("后面那几个专项经费情况说明里的专项，年度预算加起来一共多少？", doc=SWJ)
+    assert answer.value == Decimal("7221.00") and "各项目（专项）的年度预算合计" in answer.text, answer.text
+    assert "后面" not in answer.text  # the set's own words are no operands
+
+
 def test_a_year_made_of_quarters_shows_the_sum(assistant):
     answer = assistant.ask("社区公共服务中心新建工程全年预算多少", doc=W24)
     assert answer.value == Decimal("632.20") and "158.05+158.05+158.05+158.05" in answer.text, answer.text
