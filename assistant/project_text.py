@@ -10,7 +10,7 @@ from decimal import Decimal
 from assistant.answer import Answer, Citation
 from assistant.compute import Operand, fmt
 from assistant.textfacts import longest_run
-from corpus.described import BY_PERIOD, year_amount
+from corpus.described import BY_PERIOD, amounts_in, year_amount
 from corpus.records import Disclosure, Section
 
 # the standard part → the words a question asks it with
@@ -24,7 +24,6 @@ PARTS: dict[str, str] = {
 }
 # 专项预算多少: the 年度预算安排 part, for a project with no 绩效目标表 (whose cell answers otherwise)
 BUDGET_WORDS = re.compile(r"预算|经费|资金|多少钱")
-_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元|万)(?![\d])")
 MIN_RUN = 4  # the question names the project: shares this many characters in a row with its name
 
 
@@ -88,11 +87,7 @@ def _periods_added(text: str, unit: str) -> str | None:
     """第一季度158.05+…: the periods' amounts as added, when a 年度预算安排 lists periods."""
     if not BY_PERIOD.match(text):
         return None
-    return "各季度相加：" + "+".join(fmt(Decimal(m.group(1).replace(",", ""))) for m in _same_unit(text, unit))
-
-
-def _same_unit(text: str, unit: str) -> list[re.Match[str]]:
-    return [m for m in _AMOUNT.finditer(text) if ("万元" if m.group(2) == "万" else m.group(2)) == unit]
+    return "各季度相加：" + "+".join(fmt(v) for v in amounts_in(text, unit))
 
 
 

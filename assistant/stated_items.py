@@ -175,17 +175,9 @@ def _before(section: Section, sentence: str) -> str:
 
 def _tail_held(phrase: str, clause: str) -> int:
     """How long an end of the phrase the clause holds, in order."""
-    return max((k for k in range(1, len(phrase) + 1) if _in_order(phrase[-k:], clause) == k), default=0)
+    from assistant.scoping import subsequence
 
-
-def _in_order(phrase: str, text: str) -> int:
-    """How many of the phrase's characters the text holds in the same order (a missing one is skipped)."""
-    at, held = 0, 0
-    for ch in phrase:
-        found = text.find(ch, at)
-        if found >= 0:
-            at, held = found + 1, held + 1
-    return held
+    return max((k for k in range(1, len(phrase) + 1) if subsequence(phrase[-k:], clause)), default=0)
 
 
 _USED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)[，,]?\s*(?:主要)?用于([^。；;]+)")

@@ -65,8 +65,12 @@ def year_amount(text: str) -> tuple[Decimal | None, str | None]:
     unit = _unit(match.group(2))
     if not BY_PERIOD.match(text):
         return Decimal(match.group(1).replace(",", "")), unit
-    same = [m for m in _AMOUNT.finditer(text) if _unit(m.group(2)) == unit]
-    return sum((Decimal(m.group(1).replace(",", "")) for m in same), Decimal(0)), unit
+    return sum(amounts_in(text, unit), Decimal(0)), unit
+
+
+def amounts_in(text: str, unit: str) -> list[Decimal]:
+    """Every amount the text states in the unit (万 read as 万元), in order."""
+    return [Decimal(m.group(1).replace(",", "")) for m in _AMOUNT.finditer(text) if _unit(m.group(2)) == unit]
 
 
 

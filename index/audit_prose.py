@@ -4,7 +4,6 @@ the same name). A stated rate against its two figures is audit_quality's check_p
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from index.audit_model import Finding, Term, convert
 from index.audit_text import Stmt
@@ -20,9 +19,6 @@ def _name(stmt: Stmt) -> str:
 
 def _key(stmt: Stmt) -> str:
     return re.sub(r"\s", "", _name(stmt)).replace("其它", "其他")
-
-
-_UNITS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 
 
 def _sentence(stmt: Stmt) -> str:
@@ -41,13 +37,12 @@ def _twice(stmts: list[Stmt]) -> list[Finding]:
         seen = first.setdefault(key, stmt)
         if seen is stmt or (seen.passage is stmt.passage and _sentence(seen) == _sentence(stmt)):
             continue
-        a, b = seen.value * _UNITS[seen.unit], stmt.value * _UNITS[stmt.unit]
-        if a != b:
-            unit = seen.unit
+        again = convert(stmt.value, stmt.unit, seen.unit)  # in the first statement's unit
+        if again != seen.value:
             found.append(Finding("warning", "narrative.twice", f"说明中“{_name(stmt)}”两处所述数额不同",
                                  (Term(_name(seen), seen.value, seen.cite()),),
-                                 (Term(_name(stmt), convert(stmt.value, stmt.unit, unit), stmt.cite()),),
-                                 (a - b) / _UNITS[unit], False, None, unit))
+                                 (Term(_name(stmt), again, stmt.cite()),),
+                                 seen.value - again, False, None, seen.unit))
     return found
 
 
