@@ -37,6 +37,7 @@ def _clause(text: str) -> str:
 
 
 def answer_duties(doc: Disclosure, raw: str, q: str, terms: list[str]) -> Answer | None:
+    terms = [t for t in terms if t not in doc.department]  # 街道办事处的职能: the body itself, no topic
     if not ASKS_DUTIES.search(q) or not set(terms) <= GENERIC:
         return None  # 是否负责会计管理: a particular duty, found by the sentence search
     section = duty_section(doc)

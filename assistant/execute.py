@@ -240,7 +240,7 @@ def _per_period(p: Planned) -> Answer | None:
                      p.part.text)
     phrases = [r.text for r in p.part.refs if r.role == "operand"] + ([said.group(1)] if said else [])
     for phrase in phrases:  # 那个项目每季度用款多少: the item said right after the period word too
-        item = re.sub(r"^(?:项目|的)+", "", PERIOD.sub("", EVERY_PERIOD.sub("", phrase)))
+        item = re.sub(r"^(?:项目|的|季度)+", "", PERIOD.sub("", EVERY_PERIOD.sub("", phrase)))  # 季度用款计划
         ops = stated_per_period(p.ask.doc, item, sections) if len(item) >= 2 else []
         if ops and p.part.op == "sum":
             return compute_answer(p.ask, "sum", c.same_unit(ops))
@@ -535,7 +535,7 @@ def _basis(p: Planned, ctx: Context) -> Answer:
     return grounds_answer(p, names) if names else _narrative(p, ctx)
 
 
-_KIND_SAID = {"purpose": "用途", "goal": "目标", "definition": "含义"}
+_KIND_SAID = {"purpose": "用途", "goal": "目标", "definition": "含义", "name": "名称"}
 
 
 def _text(p: Planned, ctx: Context) -> Answer:

@@ -44,8 +44,10 @@ def understood(p: Planned) -> str:
     first = names[0]
     from assistant.sets import ADDED, set_named
     from assistant.spending_plan import plan_point_asked
-    from assistant.stated_items import EVERY_PERIOD
+    from assistant.stated_items import EVERY_PERIOD, PERIOD
 
+    if EVERY_PERIOD.search(p.part.text) and PERIOD.search(first):  # 每个季度用款计划: not the first one's
+        first = ("" if op == "sum" else "每季度" if "季度" in first else "每期") + PERIOD.sub("", first)
     periods = EVERY_PERIOD.search(p.part.text) if op == "sum" else None
     if (point := plan_point_asked(p)) is not None:  # 到6月底要支出百分之多少: the plan's share then
         phrase = f"“{point[0].name}”资金支出计划到{point[1]}月底的进度"
@@ -103,6 +105,8 @@ def understood(p: Planned) -> str:
         phrase = f"{first}的绩效目标"
     elif op == "text":
         phrase = "说明中的相关内容"
+    elif op == "name":
+        phrase = f"{first}的名称"
     else:
         stated = all(t.kind == "stated" for r in p.operands for t in r.mention.targets[:1])
         basis = {"budget": "年初预算", "final": "决算数"}.get(p.part.scope.basis or "", "") \

@@ -63,8 +63,10 @@ class NarrativeAnswerer:
                                    section=" > ".join(q.passage.section_path), quote=q.sentence)
                           for q in quotes)
         text = "据说明：" + "".join(f"“{q.sentence}”" for q in quotes)
-        return Answer(question=ask.raw, route="narrative", text=text, citations=citations,
-                      values=_quoted_figures(quotes))
+        from assistant.answers_kind import deferred
+
+        return deferred(Answer(question=ask.raw, route="narrative", text=text, citations=citations,
+                               values=_quoted_figures(quotes)), ask.doc)
 
 
 def _canonical(ask: Ask) -> str:

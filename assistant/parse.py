@@ -8,6 +8,7 @@ is context for the next. A part that names no operand (跟上年比呢？为什�
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from functools import cache
@@ -140,7 +141,8 @@ _IN_THOSE = re.compile(  # 那几项里面， / 几个专项里哪个: where, no
 _SAID_AMOUNT = re.compile(r"\d[\d,.]*\s*(?:万|亿|元)|[一二两三四五六七八九十百千几]+多?[亿万]")
 _OP_WORDS = 95  # cues this strong (why-words) are never part of a name
 
-_QUESTION_OPS = ("reason", "purpose", "duties", "definition", "text", "goal", "basis")  # 拿来干嘛 asks by itself
+# 拿来干嘛 asks by itself
+_QUESTION_OPS = ("reason", "purpose", "duties", "definition", "text", "goal", "basis", "name")
 
 
 def _clauses(q: str, names: frozenset[str]) -> list[str]:
@@ -465,7 +467,7 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
     # the words of the operation read, and question words, are no names; another rule's cue may be one
     # (编报绩效目标的项目资金占项目支出的比重: 绩效目标 names the projects, the question is a share)
     spent = [c for c in cues if c[2] in (chosen, "lookup", "each") or c[3] >= _OP_WORDS]  # 分别 is never a name
-    refs = _code_and_name(text, sorted(refs + _names(text, taken, spent), key=lambda r: r.start))
+    refs = _shared_tail(text, _code_and_name(text, sorted(refs + _names(text, taken, spent), key=lambda r: r.start)))
     kept = _restated(text, _one_name(text, refs))
     said_again = _spans_said_again(text, refs, kept)
     if said_again:  # 每月房贴，也就是购房补贴: the words replaced ask nothing (每月 is no average here)
@@ -485,13 +487,32 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
         refs = [replace(previous.operands()[0], start=-1), *refs]
         inherited = True
     elif previous is not None and op not in ("duties",) and _takes_previous(text, op, refs):
-        refs = [*(replace(r, role="operand", start=-1) for r in previous.operands()), *refs]
+        refs = [*(replace(r, role="operand", start=-1) for r in previous.operands()), *refs,
+                *(replace(r, start=-1) for r in previous.refs if r.role == "qualifier"  # 那个项目的…: its owner
+                  and previous.operands() and not any(o.role == "qualifier" for o in refs))]
         inherited = bool(previous.operands())
         scope = _carried(scope, previous)  # 决算比预算少多少？原因呢？ / 哪一款最多？排第二的呢？
         if previous.scope.within is not None and not any(r.role == "container" for r in refs):
             refs.append(replace(previous.scope.within, start=-1))
     return _settle_part(Part(op, text, tuple(_each_owner(text, op, refs)), scope, _direction(text), inherited,
                              unread))
+
+
+_LIST_JOIN = ("和", "与", "及", "、", "跟")
+
+
+def _shared_tail(text: str, refs: list[Ref]) -> list[Ref]:
+    """区级和市级支持总部经济: two names said with one shared tail — the first ends like the second begins
+    (区级 / 市级, the same last character), so it takes the second's tail (区级支持总部经济)."""
+    out = list(refs)
+    for i, (a, b) in enumerate(itertools.pairwise(refs)):
+        if a.kind != "name" or a.start < 0 or b.start < 0 or text[a.start + len(a.text): b.start] not in _LIST_JOIN:
+            continue
+        m = next((m for m in (2, 3, 4) if m <= len(a.text) and len(b.text) - m >= 2 and
+                  b.text[m - 1] == a.text[-1] and b.text[:m] != a.text[-m:]), None)
+        if m is not None:
+            out[i] = replace(a, text=a.text + b.text[m:])
+    return out
 
 
 _ARITH = ("difference", "sum", "compare", "multiple")

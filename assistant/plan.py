@@ -94,7 +94,8 @@ def _name_mention(doc: Disclosure, ref: Ref) -> Mention | None:
         return Mention(ref.text, ref.start, exact)
     from assistant.project_text import project_top, text_project
 
-    form = [p for p in doc.projects if len(ref.text) >= 4 and ref.text in plain_name(p.name)]
+    stem = re.sub(r"(?:这个|该)?(?:项目|工程)+$", "", ref.text)  # 下立交项目 is the form's 下立交工程
+    form = [p for p in doc.projects if len(stem) >= 4 and stem in plain_name(p.name)]
     if len(form) == 1:  # 兰溪路-真南路下立交: its 绩效目标表 (budget and 项目资金总额) before its words
         return Mention(ref.text, ref.start, (Target("project", form[0].name, project=form[0]),))
     if text_project(doc, ref.text) is not None:  # a project the 说明 describes in words
@@ -255,21 +256,49 @@ def resolve_ref(doc: Disclosure, ref: Ref, part: Part, container: Mention | None
         label = f"{_fund_name(scope.fund)}支出中的"
         return Resolved(found.mention, tuple(replace(o, label=label + o.label) for o in found.candidates),
                         found.reason)
-    return resolve(doc, mention, part.text)
+    return resolve(doc, mention, _own_side(part, ref))
+
+
+def _own_side(part: Part, ref: Ref) -> str:
+    """The words that qualify a share's part: 今年申请的占总额 — the 总额 is the whole's, not the part's."""
+    if part.op == "share" and ref.role == "part" and "占" in part.text:
+        return part.text.split("占")[0]
+    return part.text
+
+
+_PROJECT_TOTAL = re.compile(r"占(?:该|这个|本|其)?(?:项目)?的?(?:资金|计划)?(?:总额|总投资|总预算)")
+
+
+def _project_total(doc: Disclosure, part: Part, operands: tuple[Resolved, ...]) -> Resolved | None:
+    """兰溪路工程今年申请的占总额百分之几 / 年度资金申请总额占项目资金总额: the project's own 项目资金总额."""
+    from assistant.resolve import TOTAL_ASKED, project_operand
+
+    projects = [t.project for r in operands[:1] for t in r.mention.targets if t.kind == "project" and t.project]
+    if part.op != "share" or len(projects) != 1 or projects[0].total is None or \
+            not _PROJECT_TOTAL.search(part.text):
+        return None
+    op = project_operand(doc, projects[0], TOTAL_ASKED.pattern.split("|")[1])  # asks for its 总投资
+    if op is None or any(c.citation == op.citation for c in operands[0].candidates):
+        return None  # the part is already the total: no share of itself
+    return Resolved(Mention(op.label, -1, ()), (op,))
 
 
 _TOTALS = ("支出总计", "本年支出合计")
-_SAID_TOTAL = re.compile(r"总计|合计|收支|收入|预算")  # 支出总计 / 收支总额 / 总预算 named as printed
+# 支出总计 / 收支总额 / 总预算 named as printed; what a 决算's year alone holds instead of each total
+_IN_YEAR = {"支出总计": ("本年支出合计", re.compile(r"总计|合计|收支|收入|预算")),
+            "收入总计": ("本年收入合计", re.compile(r"总计|合计|收支|支出|预算"))}
 
 
 def spent_in_year(doc: Disclosure, ref: Ref) -> Ref:
-    """总支出 / 一共花了 in a 决算: what was spent in the year (本年支出合计), not 支出总计, which adds what
-    is carried into next year (年末结转和结余); in a 预算 the two agree."""
+    """总支出 / 一共花了 (一共收入) in a 决算: what was spent (received) in the year — 本年支出合计 (本年收入
+    合计) — not the 总计, which adds what is carried into next year (or over from last); in a 预算 the two
+    agree."""
     from assistant.concepts import resolve_concept
 
-    if doc.kind != "决算" or ref.kind != "concept" or ref.key != "支出总计" or _SAID_TOTAL.search(ref.text):
+    found = _IN_YEAR.get(ref.key or "") if doc.kind == "决算" and ref.kind == "concept" else None
+    if found is None or found[1].search(ref.text):
         return ref
-    return replace(ref, key="本年支出合计") if resolve_concept(doc, "本年支出合计") else ref
+    return replace(ref, key=found[0]) if resolve_concept(doc, found[0]) else ref
 
 
 def _named_in_fund(doc: Disclosure, fund: str, said: str, text: str) -> tuple[tuple[str, Row], ...]:
@@ -644,6 +673,7 @@ _WHO = re.compile(r"由谁|谁来|谁负责|谁管|职责|职能")  # 工会经�
 
 def plan(part: Part, doc: Disclosure, raw: str) -> Planned:
     part = _qualified_container(_unknown_container(doc, _in_time(part, doc)))
+    carried = "".join(r.text for r in part.refs if r.start < 0 and r.role != "container")  # its owner too
     container_ref = part.scope.within
     container = mention_of(doc, container_ref) if container_ref is not None else None
     within = None
@@ -658,8 +688,8 @@ def plan(part: Part, doc: Disclosure, raw: str) -> Planned:
             any(t.kind in ("project", "subject") for r in operands for t in r.mention.targets):
         part = replace(part, op="purpose")  # 劳模体检费这个项目是做什么的: the project's purpose
     whole_ref = part.role("whole")
-    whole = None
-    if whole_ref is not None:
+    whole = _project_total(doc, part, operands)
+    if whole is None and whole_ref is not None:
         whole = within if whole_ref == container_ref and within is not None else \
             resolve_ref(doc, whole_ref, part, None)
     if part.op == "share" and whole is None and operands and len(operands[0].candidates) == 1:
@@ -667,7 +697,6 @@ def plan(part: Part, doc: Disclosure, raw: str) -> Planned:
     mentions = narrowing + tuple(r.mention for r in operands if r.mention.targets)
     if not operands and within is not None and within.mention.targets:
         mentions += (within.mention,)  # 行政单位医疗这项，决算跟年初预算差了多少: the item is the container
-    carried = "".join(r.text for r in part.refs if r.start < 0 and r.role != "container")
     ask = Ask(raw, carried + part.text, doc, mentions)  # 完成了多少 after 三公经费…: the item named before
     return Planned(part, ask, operands, whole, within, _problem(doc, part))
 

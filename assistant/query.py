@@ -13,8 +13,9 @@ from typing import Any
 
 OPERATIONS = ("lookup", "each", "sum", "difference", "compare", "share", "multiple", "growth", "change",
               "prior", "rank", "nth", "position", "count", "list", "average", "completion", "reason",
-              "purpose", "duties", "definition", "goal", "text", "basis", "indicator")
-TEXT_OPS = ("reason", "purpose", "duties", "definition", "goal", "text", "basis")  # answered by quoting the 说明
+              "purpose", "duties", "definition", "goal", "text", "basis", "indicator", "name")
+# answered by quoting the 说明
+TEXT_OPS = ("reason", "purpose", "duties", "definition", "goal", "text", "basis", "name")
 
 
 @dataclass(frozen=True)

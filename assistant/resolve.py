@@ -71,7 +71,7 @@ def subject_operands(doc: Disclosure, target: Target, question: str,
     return []
 
 
-TOTAL_ASKED = re.compile(r"(?<![年度])总额|总投资|总预算|总共需要|总(?:资金|经费|金额|盘子)|"
+TOTAL_ASKED = re.compile(r"(?<![年度])(?<!申请)总额|总投资|总预算|总共需要|总(?:资金|经费|金额|盘子)|"
                          r"(?:全部|整个项目)(?:资金|投资)")
 
 

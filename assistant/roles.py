@@ -41,6 +41,10 @@ def _gap(part: Part, left: Ref, right: Ref) -> str:
 KNOWN = ("concept", "subject", "code", "word", "document")
 
 
+# what may stand between a name and what it narrows: 社区中心那个项目今年每个季度用款计划 is one thing
+_NO_JOIN = re.compile(r"(?:的|那个|这个|该|项目|工程|今年|本年|全年|当年|每个|每一?)*")
+
+
 def _qualifiers(part: Part) -> Part:
     """人民会堂(的)机关运行经费, 养老保险缴费: an unknown phrase right beside a known name narrows it — the
     planner reads the two as one name, or as the known one within the phrase, or says it cannot."""
@@ -51,7 +55,7 @@ def _qualifiers(part: Part) -> Part:
             continue  # carried from the part before (or said as 后者): it stands beside nothing here
         gap = _gap(part, left, right)
         if left.kind == "name" and left.role == "operand" and right.kind in (*KNOWN, "name") and \
-                gap in ("", "的") and not is_column(right):
+                _NO_JOIN.fullmatch(gap) and not is_column(right):
             refs[i] = replace(left, role="qualifier")
         elif right.kind == "name" and right.role == "operand" and left.kind in KNOWN and gap == "" and \
                 not is_column(left):
@@ -137,9 +141,14 @@ def _without_wholes(part: Part) -> Part:
     parents = {p for r in named if r.kind == "concept" and r.key for p in _ancestors(r.key)}
     if any(r.kind in ("name", "document") for r in named):
         parents.add("项目支出")  # a project is part of 项目支出 (checked against the document when planned)
+    listed = {id(a) for a, b in itertools.pairwise(named) if _in_place(part, a) and _in_place(part, b)
+              and _LISTED.fullmatch(_gap(part, a, b))}  # 面向中小企业和小微企业预留的…各多少: both asked
     kept = tuple(r for r in part.refs if not (r.role == "operand" and r.kind == "concept" and r.key in parents
-                                              and len(named) > 1))
+                                              and len(named) > 1 and id(r) not in listed))
     return replace(part, refs=kept)
+
+
+_LISTED = re.compile(r"和|与|及|以及|、|跟")
 
 
 def _fix_op(part: Part) -> Part:
@@ -151,7 +160,7 @@ def _fix_op(part: Part) -> Part:
         op = "difference"  # 决算比预算少了多少: the two figures of one year, not against last year
     if op == "change" and len(operands) >= 2 and "比" in _gap(part, operands[0], operands[1]):
         op = "difference"  # 年末结转结余比年初结转结余少了多少: the two named, not either against last year
-    if op in ("sum", "compare") and len(operands) < 2:
+    if op in ("sum", "compare") and len(operands) < 2 and not _periods_added(part, operands):
         op = "lookup"  # 一共多少钱: one figure
     if op == "each" and len(operands) < 2:
         op = "list" if operands and _has_parts(operands[0]) and part.scope.within is None else "lookup"
@@ -160,6 +169,15 @@ def _fix_op(part: Part) -> Part:
     if op == "lookup" and len(operands) >= 2:
         op = "sum" if _joined(part) else "each"  # named without 和/合计: each said, never silently added
     return replace(part, op=op)
+
+
+_ALL_PERIODS = re.compile(r"[四4]个季度|各季度|全年|各个?月|十二个月|12个月")
+
+
+def _periods_added(part: Part, operands: list[Ref]) -> bool:
+    """每季度用款计划多少？全年加起来呢: one item's periods added — a sum of one named thing."""
+    return part.op == "sum" and len(operands) == 1 and bool(_ALL_PERIODS.search(part.text)) and \
+        bool(re.search("季度|月", operands[0].text))
 
 
 def _has_parts(ref: Ref) -> bool:
@@ -220,7 +238,8 @@ def _head_nouns(part: Part) -> Part:
                 _MODIFIES.fullmatch(_gap(part, left, right)):
             drop.add(id(left))  # 买公车的购置费: one thing named twice, never two figures
         if part.op == "lookup" and left.kind == "word" and left.role == right.role == "operand" and \
-                right.kind in ("subject", "concept", "document") and _MODIFIES.fullmatch(_gap(part, left, right)):
+                right.kind in ("subject", "code", "concept", "document") and \
+                _MODIFIES.fullmatch(_gap(part, left, right)):
             drop.add(id(left))  # 给退休职工死亡抚恤: who the 死亡抚恤 is for, not a second figure
     return replace(part, refs=tuple(r for r in refs if id(r) not in drop)) if drop else part
 

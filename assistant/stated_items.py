@@ -135,6 +135,7 @@ MEASURES = (
     (re.compile(r"多高|高度"), r"米"),
     (re.compile(r"多宽|宽度"), r"米"),
 )
+_MEASURE_NOUN = {"长": "长", "高": "高度", "宽": "宽度"}  # how the 说明 names it: 全长985米, 高度为29.8米
 _FIGURE = r"(\d[\d,]*(?:\.\d+)?)\s*({})(?![\u4e00-\u9fff]*[元])"
 _ASKED = re.compile(r"(?:是)?(?:多少|几)分|多少|多大|多长|多高|[那这]几个|[那这]些|几|是|有|的|了|大概|约|搞|打|"
                     r"[，,、？?]")
@@ -148,8 +149,8 @@ def stated_measure(doc: Disclosure, phrase: str) -> Operand | None:
     units = next((u for cue, u in MEASURES if cue.search(phrase)), None)
     if units is None:
         return None
-    phrase = re.sub(r"多([长高宽])", lambda m: "" if m.group(1) in phrase.replace(m.group(), "") else m.group(1),
-                    phrase)  # 这条路多长 → 这条路长; 建筑高度多高 → 建筑高度
+    phrase = re.sub(r"多([长高宽])", lambda m: "" if m.group(1) in phrase.replace(m.group(), "") else
+                    _MEASURE_NOUN[m.group(1)], phrase)  # 这条路多长 → 这条路长; 建筑高度多高 → 建筑高度
     phrase = _ASKED.sub("", phrase) or phrase
     figure = re.compile(_FIGURE.format(units))
     best: tuple[tuple[int, float], Operand] | None = None

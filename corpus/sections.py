@@ -11,6 +11,8 @@ from corpus.records import Paragraph, Section, SourceSpan
 
 _TERMINAL = tuple("。！？；：:;!?”」）)")
 _LIST_START = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．](?!\d)|注[:：]|\*\*)")  # 876.75 is no item
+# a line that cannot open a paragraph: a figure's unit or a mark cut from the line before (…164.87 | 万元。)
+_CARRIED_ON = re.compile(r"^(?:万元|亿元|元|%|％|[，。、；：）)”])")
 FULL_LINE = 40  # a wrapped PDF line is at least this long; shorter lines end on purpose
 
 
@@ -80,7 +82,7 @@ class NarrativeBuilder:
     def _continues(self, text: str) -> bool:
         if not self._text or self._text.endswith(_TERMINAL) or _LIST_START.match(text):
             return False
-        return not self._blank_since or self._last_line_len >= FULL_LINE
+        return not self._blank_since or self._last_line_len >= FULL_LINE or bool(_CARRIED_ON.match(text))
 
     def _flush(self) -> None:
         if not self._text:
