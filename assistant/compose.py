@@ -21,10 +21,14 @@ def combine(raw: str, query: Query, answers: list[tuple[str, Answer]]) -> Answer
     once: dict[str, Answer] = {}
     for p in parts:  # 管菜场、副食品的那笔钱: one figure reached twice is said once
         once.setdefault(p.text, p)
-    parts = tuple(once.values())
+    return joined(raw, tuple(once.values()), query.to_dict())
+
+
+def joined(raw: str, parts: tuple[Answer, ...], plan: dict | None) -> Answer:
+    """Parts answered (each with its understanding) as one answer: the first part's fields on top."""
     first = parts[0]
     if len(parts) == 1:
-        return replace(first, question=raw, parts=parts, plan=query.to_dict())
+        return replace(first, question=raw, parts=parts, plan=plan)
     text = "\n".join(f"{_MARKS[i] if i < len(_MARKS) else '·'}{p.text}" for i, p in enumerate(parts))
     return replace(first, question=raw, text=text,
                    values=tuple(f for p in parts for f in p.values),
@@ -33,4 +37,4 @@ def combine(raw: str, query: Query, answers: list[tuple[str, Answer]]) -> Answer
                    abstained=all(p.abstained for p in parts),
                    route=first.route if not first.abstained else next((p.route for p in parts if not p.abstained),
                                                                       first.route),
-                   parts=parts, plan=query.to_dict())
+                   parts=parts, plan=plan)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from assistant.conversation import Turn, ask_after
 from assistant.service import Assistant
 from assistant.web_render import CSS, MAX_QUESTION, answer_html, refused_html
 from corpus.records import Disclosure
@@ -41,19 +42,21 @@ def _files(assistant: Assistant) -> list[tuple[str, str]]:
     return [(f"{i.title}（{i.source}）", i.doc_id) for i in assistant.documents()]
 
 
-def respond(assistant: Assistant, question: str, doc_id: str, history: str) -> tuple[str, str]:
-    """One turn: (new chat HTML, cleared input). Empty input does nothing."""
+def respond(assistant: Assistant, question: str, doc_id: str, history: str,
+            previous: Turn | None = None) -> tuple[str, str, Turn | None]:
+    """One turn, in time order: (chat HTML with the new turn at the bottom, cleared input, the turn a
+    follow-up is read against). Empty input does nothing."""
     question = (question or "").strip()
     if not question:
-        return history, ""
+        return history, "", previous
     if len(question) > MAX_QUESTION:
-        return refused_html(question) + history, ""
-    answer = assistant.ask(question, doc=doc_id or None)
+        return history + refused_html(question), "", previous
+    answer, turn = ask_after(assistant, question, doc_id or None, previous)
     docs: dict[str, Disclosure] = {}
     for c in answer.citations:
         if c.doc_id not in docs:
             docs[c.doc_id] = assistant.disclosure(c.doc_id)
-    return answer_html(question, answer, docs) + history, ""
+    return history + answer_html(question, answer, docs), "", turn
 
 
 def build_app(assistant: Assistant):
@@ -108,11 +111,17 @@ def _chat_tab(gr, assistant: Assistant) -> None:
     if examples:
         gr.Examples(examples=[[e] for e in examples], inputs=[box], label="示例问题")
 
-    def turn(question: str, doc_id: str, history: str) -> tuple[str, str]:
-        return respond(assistant, question, doc_id, history)
+    state = gr.State(None)  # the turn a follow-up (那去年呢？) is read against
+    clear = gr.Button("清空对话", size="sm", elem_id="bq-clear")
 
-    send.click(turn, [box, scope, chat], [chat, box], api_name="ask")
-    box.submit(turn, [box, scope, chat], [chat, box], api_visibility="private")
+    def turn(question: str, doc_id: str, history: str, previous: Turn | None) -> tuple[str, str, Turn | None]:
+        return respond(assistant, question, doc_id, history, previous)
+
+    shown = "() => document.querySelector('#bq-chat .bq-msg:last-child')?.scrollIntoView({block: 'end'})"
+    send.click(turn, [box, scope, chat, state], [chat, box, state], api_name="ask").then(None, js=shown)
+    box.submit(turn, [box, scope, chat, state], [chat, box, state], api_visibility="private").then(None, js=shown)
+    scope.change(lambda: None, None, [state], api_visibility="private")  # another document: a new talk
+    clear.click(lambda: ("", None), None, [chat, state], api_visibility="private")
 
 
 def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, block: bool = True):

@@ -51,17 +51,21 @@ def page(server):
 
 
 def ask(page, question: str) -> str:
-    before = page.locator(".bq-q").count()
+    before = page.locator("#bq-chat .bq-msg").count()
     page.fill("#bq-input textarea", question)
     page.click("#bq-send")
-    page.wait_for_function(f"document.querySelectorAll('.bq-q').length > {before}", timeout=30000)
-    return page.locator(".bq-msg").nth(1).inner_text()  # newest answer is on top
+    page.wait_for_function(f"document.querySelectorAll('#bq-chat .bq-msg').length > {before}", timeout=30000)
+    return last(page).inner_text()  # the chat runs in time order: the newest answer is at the bottom
+
+
+def last(page):
+    return page.locator("#bq-chat .bq-msg").last
 
 
 def test_table_question_shows_highlighted_cell(page, tmp_path):
     text = ask(page, "一般公共服务支出的基本支出是多少")
     assert "1104.72万元" in text
-    page.locator("details.bq-chip summary").first.click()
+    last(page).locator("details.bq-chip summary").first.click()
     cell = page.locator("details.bq-chip[open] td.hl-cell").first
     assert cell.inner_text() == "1104.72"
     assert "一般公共服务支出" in page.locator("details.bq-chip[open] tr.hl-row").first.inner_text()
@@ -73,7 +77,7 @@ def test_table_question_shows_highlighted_cell(page, tmp_path):
 def test_why_question_quotes_the_reason(page):
     text = ask(page, "项目支出为何减少")
     assert "79.9" in text and "不包含市财政" in text
-    page.locator("details.bq-chip summary").nth(1).click()
+    last(page).locator("details.bq-chip summary").nth(1).click()
     assert page.locator("details.bq-chip[open] mark").count() >= 1
 
 
@@ -88,3 +92,15 @@ def test_xss_is_shown_as_text(page, evil):
     ask(page, evil)
     assert evil in page.locator("#bq-chat").inner_text()
     assert page.dialogs == []
+
+
+def test_a_conversation_follows_up_in_time_order(page):
+    page.click("#bq-clear")
+    page.wait_for_function("document.querySelectorAll('#bq-chat .bq-msg').length == 0", timeout=30000)
+    assert "433.00" in ask(page, "项目支出是多少？")
+    assert "512.90" in ask(page, "那去年呢？")  # the subject carried from the turn before
+    assert "不包含市财政" in ask(page, "为什么？")  # and its change's reason quoted
+    questions = page.locator("#bq-chat .bq-q").all_inner_texts()
+    assert [q.removeprefix("问：") for q in questions] == ["项目支出是多少？", "那去年呢？", "为什么？"]
+    box = last(page).bounding_box()
+    assert box is not None and box["y"] < page.viewport_size["height"]  # scrolled into view

@@ -54,8 +54,8 @@ class _NoAsk:
 
 @pytest.mark.parametrize(("question", "expect"), [("", ""), ("   ", ""), ("问" * 301, "超过300字")])
 def test_empty_and_long_questions_are_not_asked(question, expect):
-    html, cleared = respond(_NoAsk(), question, "", "")
-    assert cleared == "" and expect in html
+    html, cleared, turn = respond(_NoAsk(), question, "", "")
+    assert cleared == "" and expect in html and turn is None
 
 
 def test_audit_tab_html(seed_store):
