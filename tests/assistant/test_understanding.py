@@ -131,7 +131,7 @@ CASES = [
     (W25, "采购给中小企业预留了多少？里面专门留给小微企业的是多少？那不是专门给小微的还剩多少",
      [("1928.48", "万元"), ("1349.94", "万元"), ("578.54", "万元")]),  # the whole before minus its part
     (JTW, "三公经费各项里面，哪一项比去年压减得最多？减了多少", [None, None]),  # a rank of changes: said, not guessed
-    (W24, "社区公共服务中心那个项目每季度用款多少？", [("158.05", "万元")]),  # one item (the project names whose), the same each quarter
+    (W24, "社区公共服务中心那个项目每季度用款多少？", [("158.05", "万元")]),  # one item, the same each quarter
     (SFLYY, "水费是多少", [("60000", "元")]),  # printed under 30203, not the standard's 30205 (邮电费)
     (SFLYY, "事业单位离退休这一项，2023年实际执行了多少？", [("54.60", "万元")]),  # the 说明's 执行数
     # who asks and why frames the ask and names nothing (assistant/frames.py)
