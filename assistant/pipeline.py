@@ -26,6 +26,7 @@ class Work:
     raw: str
     q: str
     doc: Disclosure
+    earlier: Disclosure | None = None  # the same body's disclosure of the year before, when stored
     query: Any = None  # parse.Query
     planned: tuple = ()  # plan.Planned per part
     answers: tuple = ()  # (what was understood, Answer) per part
@@ -64,6 +65,24 @@ def _respelled(work: Work) -> Work:
     return _planned(_parse(replace(work, q=q))) if fixed else work
 
 
+def _from_earlier(work: Work, planned: Any, context: Any) -> tuple[str, Answer] | None:
+    """那去年呢 / 上年的项目支出: read from last year's own disclosure when it is stored (cited there), not
+    worked back from this year's figure and a stated change."""
+    from assistant.execute import execute
+    from assistant.explain import understood
+    from assistant.plan import plan
+
+    if work.earlier is None or planned.part.op != "prior":
+        return None
+    scope = replace(planned.part.scope, period=None, years=())
+    there = plan(replace(planned.part, op="lookup", scope=scope), work.earlier, work.raw)
+    answer = execute(there, context)
+    if answer.abstained:
+        return None
+    said = understood(planned).removesuffix("。")
+    return f"{said}（取自{work.earlier.title}）", answer
+
+
 def _compose(work: Work) -> Answer:
     from assistant.compose import combine
 
@@ -79,7 +98,8 @@ def build(narrative: Any, llm: Any = None) -> Runnable:
 
     def run(work: Work) -> Work:
         context = Context(narrative())
-        return replace(work, answers=tuple((understood(p), execute(p, context)) for p in work.planned))
+        return replace(work, answers=tuple(_from_earlier(work, p, context) or (understood(p), execute(p, context))
+                                           for p in work.planned))
 
     sequence = (RunnableLambda(_parse, name="parse") | RunnableLambda(_plan, name="plan")
                 | RunnableLambda(run, name="retrieve_compute") | RunnableLambda(_compose, name="compose"))

@@ -67,7 +67,13 @@ class Assistant:
         """The pipeline: parse into parts, plan each against the document, execute each, compose."""
         from assistant.pipeline import Work
 
-        return self.pipeline.invoke(Work(raw, q, doc), config={"callbacks": self.callbacks})
+        return self.pipeline.invoke(Work(raw, q, doc, self._earlier(doc)), config={"callbacks": self.callbacks})
+
+    def _earlier(self, doc: Disclosure) -> Disclosure | None:
+        """The same body's disclosure of the same kind for the year before, when the store holds one."""
+        found = next((i for i in self.documents() if i.department == doc.department and i.year == doc.year - 1
+                      and i.kind == doc.kind and i.body == doc.body), None)
+        return self.disclosure(found.doc_id) if found is not None else None
 
     @property
     def pipeline(self):
