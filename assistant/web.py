@@ -131,6 +131,11 @@ def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, block
     demo.queue(default_concurrency_limit=4, max_size=512)
     theme = gr.themes.Base(font=["WenQuanYi Micro Hei", "Noto Sans CJK SC", "sans-serif"],
                            font_mono=["monospace"])
-    demo.launch(server_name=host, server_port=port, prevent_thread_lock=not block, show_error=False,
+    demo.launch(server_name=host, server_port=port, prevent_thread_lock=True, show_error=False,
                 theme=theme, css=CSS, footer_links=[], quiet=not block)
+    from assistant.web_api import add_routes
+
+    add_routes(demo.app, assistant)  # POST /api/ask beside the page
+    if block:
+        demo.block_thread()
     return demo

@@ -104,3 +104,39 @@ def test_a_conversation_follows_up_in_time_order(page):
     assert [q.removeprefix("问：") for q in questions] == ["项目支出是多少？", "那去年呢？", "为什么？"]
     box = last(page).bounding_box()
     assert box is not None and box["y"] < page.viewport_size["height"]  # scrolled into view
+
+
+def _post(url: str, body: bytes) -> tuple[int, dict]:
+    import json
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(url + "api/ask", data=body, headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as err:
+        return err.code, json.load(err)
+
+
+def test_json_api_answers_and_follows_up(server):
+    import json
+
+    status, first = _post(server, json.dumps({"question": "项目支出是多少？"}).encode())
+    assert status == 200 and first["value"] == 433.0 and first["citations"][0]["kind"] == "cell"
+    assert first["plan"]["parts"][0]["op"] == "lookup"
+    body = json.dumps({"question": "那去年呢？", "previous": first["turn"]}).encode()
+    status, then = _post(server, body)
+    assert status == 200 and then["value"] == 512.9 and "上年" in then["text"]
+
+
+@pytest.mark.parametrize(("body", "status", "said"), [
+    (b"not json", 400, "JSON"),
+    (b'{"question": ""}', 400, "question"),
+    (b'["a"]', 400, "JSON 对象"),
+    (b'{"question": "x", "previous": 3}', 400, "previous"),
+    (b'{"question": "' + "问".encode() * 2000 + b'"}', 413, "过大"),
+])
+def test_json_api_rejects_bad_requests(server, body, status, said):
+    got, found = _post(server, body)
+    assert got == status and said in found["error"]
