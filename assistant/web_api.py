@@ -1,6 +1,6 @@
-"""The JSON API beside the page (imported only when the page is served), for other sites to embed the assistant: `POST /api/ask` takes
-{"question", "doc"?, "previous"?} and returns the `ask --json` answer plus the `turn` a follow-up
-(那去年呢？) is read against; `GET /api/documents` lists what the store holds."""
+"""The JSON API beside the page (imported only when the page is served), for other sites to embed the
+assistant: `POST /api/ask` takes {"question", "doc"?, "previous"?} and returns the `ask --json` answer
+plus the `turn` a follow-up (那去年呢？) is read against; `GET /api/documents` lists the store."""
 
 from __future__ import annotations
 

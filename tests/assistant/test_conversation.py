@@ -51,7 +51,7 @@ def test_a_conversation(assistant, turns):
 
 
 def test_earlier_figure_is_a_cell_of_that_table(assistant):
-    first, turn = ask_after(assistant, "万里街道2025年一般公共服务支出是多少", None, None)
+    _, turn = ask_after(assistant, "万里街道2025年一般公共服务支出是多少", None, None)
     answer, _ = ask_after(assistant, "那去年呢", None, turn)
     assert answer.value == Decimal("2932700") and answer.citations[0].kind == "cell"
     assert "取自" in answer.text and "2024年预算" in answer.text
