@@ -524,6 +524,8 @@ def _qualify(doc: Disclosure, part: Part, operands: tuple[Resolved, ...],
     projects = {t.project.name for t in (owner.targets if owner else ()) if t.kind == "project" and t.project}
     if projects:  # 劳模体检费的满意度: that project's indicators only
         return without, tuple(_only(r, projects) for r in operands), (owner,) if owner else ()
+    if qualifier.start < 0:
+        return without, operands, ()  # carried from the part before: its narrowing was made there
     target = _beside(qualifier, operands, part.text)  # the operand the qualifier stands by narrows
     if _consistent(qualifier, (target,)):  # a piece of the operand's own name: it picks among its meanings
         return without, tuple(_picked(doc, qualifier, r, part) if r is target else r for r in operands), ()
