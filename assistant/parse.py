@@ -51,7 +51,8 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
         if parts and parts[-1].op == "list" and ((part.op in ("list", "each") and not part.refs) or
                                                  re.match(r"^(?:那)?(?:分别|各)(?:是|为|有)?多少", part.text)):
             continue  # 花在哪几个大类上？各多少 / 怎么分的？分别多少: the list already says how much each is
-        if parts and parts[-1].op in ("rank", "nth") and part.op == "lookup" and not part.refs:
+        if parts and parts[-1].op in ("rank", "nth") and part.op == "lookup" and \
+                not any(r.start >= 0 for r in part.refs):
             continue  # 第二多的是哪一类？多少钱: the one found, with its amount
         if parts and _SAID_AGAIN.match(text) and part.refs and not part.inherited:
             parts[-1] = part  # 几个事业单位的医保，也就是事业单位医疗，花了多少: the name said again, exactly

@@ -244,9 +244,20 @@ def _head_nouns(part: Part) -> Part:
     return replace(part, refs=tuple(r for r in refs if id(r) not in drop)) if drop else part
 
 
+def _ranked_within(part: Part) -> Part:
+    """基本支出里的商品和服务支出排第二的是哪一项: a ranking among a subject's own rows, the column it
+    was named in only saying where they are printed."""
+    within = part.scope.within
+    subjects = [r for r in part.refs if r.role == "operand" and r.kind in ("subject", "code")]
+    if part.op not in ("rank", "nth") or within is None or not is_column(within) or len(subjects) != 1:
+        return part
+    refs = tuple(r for r in part.refs if r is not subjects[0])
+    return replace(part, refs=refs, scope=replace(part.scope, within=replace(subjects[0], role="container")))
+
+
 def assign(part: Part) -> Part:
     part = _bind_columns(_qualifiers(_head_nouns(part)))
-    part = _containers(part)
+    part = _ranked_within(_containers(part))
     part = _funds(part)
     part = _fix_op(_without_wholes(part))
     if part.op == "share":

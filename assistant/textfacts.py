@@ -133,18 +133,19 @@ def _change_in(doc: Disclosure, clause: str, before: str, sentence: str) -> _Cha
 
 
 def stated_amount(doc: Disclosure, concept: str) -> Operand | None:
-    """The amount the narrative states for a concept no table holds (e.g. 机关运行经费)."""
-    found = ontology().concept(concept)
-    labels = found.text_pattern.pattern if found else re.escape(concept)
-    pattern = re.compile(f"({labels})" + r"[^，。；：\d]{0,12}?" + _AMOUNT)
-    for section in doc.sections:
-        for sentence, page in sentences(section):
-            for match in pattern.finditer(sentence):  # the earliest mention is the department's total
-                if _other_concept(sentence, match.end(1), concept):
-                    continue  # 政府性基金预算收入 is not the department's 预算收入
-                return Operand(concept, Decimal(match.group(2).replace(",", "")),
-                               match.group(3), _citation(doc, section, sentence, page))
-    return None
+    """The amount the narrative states for a concept no table holds (e.g. 机关运行经费): the first the
+    shared prose reader (index/stated.py) labels so — this year's (a 决算's 决算数), else its 年初预算."""
+    from index.audit_concepts import stated_patterns
+    from index.stated import stated_facts
+
+    found = [s for s in stated_facts(doc, stated_patterns()) if s.concept == concept and not s.change]
+    best = next((s for s in found if s.role in ("amount", "final")), None) or \
+        next((s for s in found if s.role == "budget"), None)
+    if best is None:
+        return None
+    cite = best.cite()
+    return Operand(concept, best.value, best.unit,
+                   Citation(doc.doc_id, "text", cite.page, section=cite.section, quote=cite.quote))
 
 
 def _other_concept(sentence: str, end: int, concept: str) -> bool:

@@ -25,7 +25,17 @@ def _audited() -> list[Concept]:
 @cache
 def patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
     """concept → its 说明 labels, each followed by an optional 预算/决算/数."""
-    return {c.id: tuple(re.compile(f"(?:{p.pattern}){_SUFFIX}") for p in c.text_patterns) for c in _audited()}
+    return _labels(_audited())
+
+
+@cache
+def stated_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """The same for every concept the 说明 may state, checked by a table or not (政府采购货物)."""
+    return _labels([c for c in ontology().concepts.values() if c.text_patterns])
+
+
+def _labels(concepts: list[Concept]) -> dict[str, tuple[re.Pattern[str], ...]]:
+    return {c.id: tuple(re.compile(f"(?:{p.pattern}){_SUFFIX}") for p in c.text_patterns) for c in concepts}
 
 
 def children(concept: str) -> tuple[str, ...]:
@@ -40,15 +50,24 @@ def descendants(concept: str) -> set[str]:
     return found
 
 
-def find_concept(context: str) -> tuple[str, int, int] | None:
-    """(concept, start, end) of the label nearest the end of a context, longest on ties."""
-    best: tuple[int, int, str] | None = None
-    for concept, labels in patterns().items():
-        for m in (m for pattern in labels for m in pattern.finditer(context)):
-            key = (m.end(), -m.start(), concept)
-            if best is None or key[:2] > best[:2]:
-                best = key
-    return (best[2], -best[1], best[0]) if best else None
+def find_concept(context: str, vocabulary: dict[str, tuple[re.Pattern[str], ...]] | None = None
+                 ) -> tuple[str, int, int] | None:
+    """(concept, start, end) of the label nearest the end of a context, longest on ties; `vocabulary`:
+    concept → labels (default: the concepts a table can check)."""
+    spans = [(m.end(), -m.start(), concept) for concept, labels in (vocabulary or patterns()).items()
+             for pattern in labels for m in pattern.finditer(context)]
+    if not spans:
+        return None
+    best = max(spans, key=lambda s: s[:2])
+    # 面向小微企业预留政府采购项目预算金额: a concept's own kind said after its label names that concept
+    part = next((s for s in spans if s[0] in (-best[1], -best[1] + 1) and best[2] in ancestors(s[2])), None)
+    return (part[2], -part[1], best[0]) if part else (best[2], -best[1], best[0])  # one label, to its end
+
+
+def ancestors(concept: str) -> set[str]:
+    found = ontology().concept(concept)
+    parents = set(found.parent) if found else set()
+    return parents | {a for p in parents for a in ancestors(p)}
 
 
 def resolve(doc: Disclosure, concept: str, unit: str) -> list[Term]:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from corpus.records import Disclosure
 from index.audit_concepts import ITEM_PARENTS, children, descendants, has_tables, resolve, resolve_subject
 from index.audit_model import Finding, Term, compare, quantum, round_to
-from index.audit_text import Passage, Stmt, all_statements
+from index.stated import Passage, Stmt, all_statements
 
 
 @dataclass

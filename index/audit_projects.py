@@ -11,7 +11,7 @@ from corpus.records import Disclosure, Project
 from index.audit_cross import total_term, unit_of
 from index.audit_model import ZERO, Cite, Finding, Term, compare, convert
 from index.audit_narrative import Reading, match, stated
-from index.audit_text import Stmt
+from index.stated import Stmt
 
 NAME_MATCH = 0.5  # bigram overlap above which two project names are taken to mean the same project
 

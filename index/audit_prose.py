@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from index.audit_model import Finding, Term, convert
-from index.audit_text import Stmt
+from index.stated import Stmt
 
 
 def check_prose(groups: list[list[Stmt]]) -> list[Finding]:

@@ -11,7 +11,7 @@ from corpus.records import Disclosure
 from index.audit_concepts import find_concept, resolve
 from index.audit_model import Cite, Finding, Term, quantum, round_to
 from index.audit_narrative import Reading, stated
-from index.audit_text import Passage, Stmt
+from index.stated import Passage, Stmt
 
 _REASON = re.compile(r"原因|主要为|主要是|主要系|由于|因为|其中|导致|用于|系因|受\w{0,12}影响")
 _CAUSE_BEFORE = re.compile(r"由于|因为|受\w{0,12}影响")

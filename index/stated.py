@@ -1,6 +1,9 @@
-"""The 情况说明 read as figures: every "<label>…<amount>万元" becomes a `Stmt` (a stated amount or a
-stated change against last year), labelled with a standard concept, a 功能分类 subject path, or — when
-it names neither — kept as a named item (a project, a reason's amount)."""
+"""The one reader of figures the 情况说明 states in words, shared by the answer path and the audit: every
+"<label>…<amount>万元" becomes a `Stmt` record (a stated amount, or a stated change against last year),
+with its printed label, value, unit, role (amount / 年初预算 / 决算 / an earlier year) and its sentence and
+page — labelled with a standard concept from the one ontology, a 功能分类 subject path, or, naming
+neither, kept as a named item (a project, a reason's amount). The audit labels with the concepts a
+table can check; the answer path with every concept the 说明 may state (`stated_facts`)."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from decimal import Decimal
 
 from corpus.normalize import to_halfwidth
 from corpus.records import Disclosure
-from index.audit_concepts import find_concept
+from index.audit_concepts import find_concept, patterns
 from index.audit_model import Cite
 
 AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元)")
@@ -18,6 +21,7 @@ _DELIM = re.compile(r"[，,；;。：:！？!?、]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _VERB = re.compile(r"(增加|减少|增长|下降|上升|降低|节约|节省|新增|超支)了?\s*$")
 _NEW = re.compile(r"^(新增|增加|减少)(项目)?(?=\w{2})")
+_GLOSS = re.compile(r"[(（][^()（）]*[)）]")  # 政府采购金额（以合同签订为准）为…: a gloss is no distance
 MAX_TAIL = 8  # chars allowed between a label and its figure (共计安排、预算数为 …)
 _UP = ("增加", "增长", "上升", "新增", "超支")
 _OPENS = re.compile(r"^\s*(?:[，,]\s*)?(?:其中|包括|主要为|主要包括|主要是|分别为|具体为|主要用于以下方面)|^\s*[：:]")
@@ -101,7 +105,10 @@ def _passage(paras: list, section: str) -> Passage:
     return Passage(raw, to_halfwidth(raw), section, tuple(marks))
 
 
-def statements(doc: Disclosure, passage: Passage) -> list[Stmt]:
+Labels = dict[str, tuple[re.Pattern[str], ...]]
+
+
+def statements(doc: Disclosure, passage: Passage, labels: Labels | None = None) -> list[Stmt]:
     text = passage.text
     found: list[Stmt] = []
     prev_end = 0
@@ -110,7 +117,7 @@ def statements(doc: Disclosure, passage: Passage) -> list[Stmt]:
         cut = max((d.end() for d in _DELIM.finditer(text, prev_end, m.start())), default=prev_end)
         context = text[cut:m.start()].strip()
         following = text[m.end(): matches[i + 1].start() if i + 1 < len(matches) else len(text)]
-        stmt = _statement(doc, passage, context, m, following, found)
+        stmt = _statement(doc, passage, context, m, following, found, labels or patterns())
         if stmt is not None:
             found.append(stmt)
         prev_end = m.end()
@@ -118,7 +125,7 @@ def statements(doc: Disclosure, passage: Passage) -> list[Stmt]:
 
 
 def _statement(doc: Disclosure, passage: Passage, context: str, m: re.Match, following: str,
-               before: list[Stmt]) -> Stmt | None:
+               before: list[Stmt], labels: Labels) -> Stmt | None:
     printed, unit = m.group(1), m.group(2)
     value = Decimal(printed.replace(",", ""))
     verb = _VERB.search(context)
@@ -128,8 +135,8 @@ def _statement(doc: Disclosure, passage: Passage, context: str, m: re.Match, fol
         word = (verb or new).group(1)  # type: ignore[union-attr]
         value = value if word in _UP else -value
         context = context[: verb.start()] if verb else context[new.end():]  # type: ignore[union-attr]
-    found = find_concept(context)
-    if found and len(context) - found[2] > MAX_TAIL:
+    found = find_concept(context, labels)
+    if found and len(_GLOSS.sub("", context[found[2]:])) > MAX_TAIL:
         found = None  # the label belongs to an earlier phrase, not to this figure
     subject = _SUBJECT.search(context)
     concept, path = (found[0], ()) if found else (None, ())
@@ -178,6 +185,23 @@ def _role(doc: Disclosure, context: str, concept_end: int) -> str:
     return "amount"
 
 
-def all_statements(doc: Disclosure) -> list[tuple[Passage, list[Stmt]]]:
+def all_statements(doc: Disclosure, labels: Labels | None = None) -> list[tuple[Passage, list[Stmt]]]:
     """Every passage with its statements, in document order."""
-    return [(p, statements(doc, p)) for p in passages(doc)]
+    return [(p, statements(doc, p, labels)) for p in passages(doc)]
+
+
+_READ: dict[tuple[int, int], tuple[Disclosure, tuple[Stmt, ...]]] = {}  # (doc, vocabulary) → its facts
+MAX_READ = 16
+
+
+def stated_facts(doc: Disclosure, labels: Labels | None = None) -> tuple[Stmt, ...]:
+    """Every figure the document's prose states, read once per document and vocabulary."""
+    key = (id(doc), id(labels))
+    hit = _READ.get(key)
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    if len(_READ) >= MAX_READ:
+        _READ.pop(next(iter(_READ)))
+    facts = tuple(s for _, found in all_statements(doc, labels) for s in found)
+    _READ[key] = (doc, facts)
+    return facts
