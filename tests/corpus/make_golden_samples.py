@@ -44,7 +44,8 @@ def table_form(table: Table) -> dict:
 
 
 def golden_summary(doc: Disclosure) -> dict:
-    """What the golden pins: metadata, every table row, projects, the section tree, the 目录."""
+    """What the golden pins: metadata, every table row, projects, the section tree, the 目录, the prose's
+    stated figures."""
     sections = [f"{s.level}|{s.number}|{' > '.join(s.path)}|p.{s.span.page}|{len(s.paragraphs)}|"
                 + (s.paragraphs[0].text[:24] if s.paragraphs else "") for s in doc.sections]
     projects = [{"code": p.code, "name": p.name, "unit": p.unit, "budget": str(p.budget),
@@ -55,7 +56,18 @@ def golden_summary(doc: Disclosure) -> dict:
     return {"department": doc.department, "department_code": doc.department_code,
             "year": doc.year, "kind": doc.kind, "body": doc.body, "warnings": list(doc.warnings),
             "tables": [table_form(t) for t in doc.tables], "projects": projects, "described": described,
-            "sections": sections, "toc": [f"{e.title}|{e.page}" for e in doc.toc]}
+            "sections": sections, "toc": [f"{e.title}|{e.page}" for e in doc.toc],
+            "stated": stated_lines(doc)}
+
+
+def stated_lines(doc: Disclosure) -> list[str]:
+    """The figures the prose states, as the shared reader (index/stated.py) labels them for answers:
+    `concept|printed label|value unit|change or role|p.page`."""
+    from index.audit_concepts import stated_patterns
+    from index.stated import stated_facts
+
+    return [f"{s.concept or ''}|{s.name}|{s.value} {s.unit}|{'change' if s.change else s.role}|p.{s.cite().page}"
+            for s in stated_facts(doc, stated_patterns())]
 
 
 def main() -> None:
