@@ -125,17 +125,22 @@ def _chat_tab(gr, assistant: Assistant) -> None:
 
 
 def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, block: bool = True):
+    """The page and its JSON API behind the route guard (assistant/web_guard.py); with `block=False` the
+    server runs in a thread and the returned handle's `close()` stops it."""
     import gradio as gr
+    from fastapi import FastAPI
+
+    from assistant.web_api import add_routes
+    from assistant.web_guard import run
 
     demo = build_app(assistant)
     demo.queue(default_concurrency_limit=4, max_size=512)
     theme = gr.themes.Base(font=["WenQuanYi Micro Hei", "Noto Sans CJK SC", "sans-serif"],
                            font_mono=["monospace"])
-    demo.launch(server_name=host, server_port=port, prevent_thread_lock=True, show_error=False,
-                theme=theme, css=CSS, footer_links=[], quiet=not block)
-    from assistant.web_api import add_routes
-
-    add_routes(demo.app, assistant)  # POST /api/ask beside the page
+    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    add_routes(app, assistant)  # POST /api/ask beside the page
+    app = gr.mount_gradio_app(app, demo, path="/", server_name=host, server_port=port, show_error=False,
+                              theme=theme, css=CSS, footer_links=[])
     if block:
-        demo.block_thread()
-    return demo
+        print(f"budget-qa: http://{host}:{port}/", flush=True)
+    return run(app, host, port, block)

@@ -140,3 +140,36 @@ def test_json_api_answers_and_follows_up(server):
 def test_json_api_rejects_bad_requests(server, body, status, said):
     got, found = _post(server, body)
     assert got == status and said in found["error"]
+
+
+def _status(url: str, data: bytes | None = None, headers: dict | None = None) -> int:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, data=data, headers=headers or {}), timeout=30) as r:
+            return r.status
+    except urllib.error.HTTPError as err:
+        return err.code
+
+
+_FORM = (b'--x\r\nContent-Disposition: form-data; name="files"; filename="a.bin"\r\n\r\n'
+         + b"a" * 1000 + b"\r\n--x--\r\n")
+
+
+@pytest.mark.parametrize(("path", "data", "expect"), [
+    ("gradio_api/upload", _FORM, 404),  # no file can be stored through the page
+    ("upload", _FORM, 404),
+    ("gradio_api/file=/etc/passwd", None, 404),  # nor read
+    ("file=/etc/passwd", None, 404),
+    ("monitoring", None, 404),
+    ("gradio_api/vibe-code", None, 404),
+    ("login", b"", 404),
+    ("", None, 200),  # the page and what it loads
+    ("config", None, 200),
+    ("theme.css", None, 200),
+    ("api/documents", None, 200),
+])
+def test_the_server_answers_only_the_page_and_its_api(server, path, data, expect):
+    headers = {"Content-Type": "multipart/form-data; boundary=x"} if data == _FORM else {}
+    assert _status(server + path, data, headers) == expect
