@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
 from corpus.described import described_projects
 from corpus.errors import ParseError
-from corpus.layout import PAGE_HEADER, title_key
+from corpus.layout import PAGE_HEADER, squash, title_key
+from corpus.limits import check_file
 from corpus.meta import Meta, lines_to_meta
 from corpus.ontology import ontology
 from corpus.reader import SourceText, read_source
@@ -24,6 +26,7 @@ __all__ = ["Meta", "doc_id_for", "lines_to_meta", "lines_to_toc", "parse_file", 
 
 def parse_file(path: Path, department: str | None = None, year: int | None = None) -> Disclosure:
     """`department`/`year`: what the ingest options say, over what the document states."""
+    check_file(path)
     if path.suffix.lower() == ".pdf":
         from corpus.pdf import pdf_to_source
 
@@ -40,6 +43,7 @@ def parse_source(src: SourceText, department: str | None = None, year: int | Non
     sections = found.builder.sections()
     if not found.tables and not sections:
         raise ParseError(src.name, start + 1, "no tables or 情况说明 sections found / 未找到表格或说明")
+    _check_one_disclosure(src.name, lines, found.tables, meta)
     _check_truncation(src.name, lines, toc, found.tables, sections)
     warnings = (src.warnings + named + tuple(w for t in found.tables for w in t[1]) + found.warnings
                 + _departures(found.tables, bool(found.images)) + _nonstandard_codes(found.tables))
@@ -97,6 +101,33 @@ def blank_line_pages(lines: list[Line]) -> PageOf | None:
         run = 0
         page_at[number] = page
     return page_at.get
+
+
+def _check_one_disclosure(source: str, lines: list[Line], tables: list[tuple[Table, list[str]]], meta: Meta) -> None:
+    """Two disclosures in one file (a concatenation) show as a second 收支总表: refused, naming the line
+    where the second begins (a title of another year or body, when one is found, else that table's)."""
+    summaries = [t.span.line for t, _ in tables if t.key == "summary"]
+    if len(summaries) < 2:
+        return
+    first, second = summaries[0], summaries[1]
+    titled = [n for n, text in lines if first < n < second and _other_title(squash(text), meta)]
+    start = titled[0] if titled else second
+    raise ParseError(source, start, f"the file holds a second disclosure from line {start} (a second 收支总表 at "
+                                    f"line {second}); split it into one file each / 文件中含有两份公开文件，第二份"
+                                    f"从第{start}行开始，请拆分为各自的文件后再导入")
+
+
+_TITLED = re.compile(r"((?:19|20)\d{2})\s*年\s*度?\s*(?:[区市省县]级)?\s*(?:部门|单位)\s*(?:预算|决算)")
+
+
+def _other_title(text: str, meta: Meta) -> bool:
+    """A title line of another disclosure: another year, or a body the first one is not."""
+    found = _TITLED.search(text) if len(text) < 60 else None
+    if found is None:
+        return False
+    body = text[: found.start()]
+    return int(found.group(1)) != meta.year or (len(body) >= 2 and bool(meta.department)
+                                                and body not in meta.department and meta.department not in body)
 
 
 def _check_truncation(source: str, lines: list[Line], toc: list[TocEntry],

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus.errors import UnsupportedInputError
+from corpus.limits import check_pages
 from corpus.reader import SourceText
 from corpus.records import Disclosure
 
@@ -64,6 +65,7 @@ def _read_pages(path: Path, data: bytes) -> list[tuple[list[str], int]]:
         raise UnsupportedInputError(path.name, "not a PDF file / 不是PDF文件")
     try:
         with pdfplumber.open(path) as pdf:
+            check_pages(path.name, len(pdf.pages))
             return [(page_lines(page), len(page.images)) for page in pdf.pages]
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise UnsupportedInputError(path.name, f"cannot read the PDF ({type(exc).__name__}) "

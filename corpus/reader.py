@@ -22,6 +22,9 @@ def decode(data: bytes, name: str) -> str:
     """UTF-8 (with or without BOM), else GB18030 (a superset of GBK); refuse binary data."""
     if not data.strip():
         raise UnsupportedInputError(name, "the file is empty / 文件为空")
+    wide = _wide_text(data)
+    if wide is not None:
+        return wide.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if b"\x00" in data[:4096]:
         raise UnsupportedInputError(name, "binary data, not disclosure text / 不是文本文件")
     for encoding in ("utf-8-sig", "gb18030"):
@@ -33,6 +36,27 @@ def decode(data: bytes, name: str) -> str:
             return text.replace("\r\n", "\n").replace("\r", "\n")
     raise UnsupportedInputError(
         name, "cannot decode as UTF-8 or GBK/GB18030 text / 无法识别文本编码")
+
+
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
+
+
+def _wide_text(data: bytes) -> str | None:
+    """UTF-16/UTF-32 text, with its BOM or (UTF-16) without: a NUL in every other byte of CJK/ASCII."""
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    sample = data[:4096]
+    if encoding is None and len(sample) >= 16:
+        odd, even = sample[1::2].count(0), sample[0::2].count(0)
+        encoding = "utf-16-le" if odd > len(sample) // 8 and even < odd // 4 else \
+            "utf-16-be" if even > len(sample) // 8 and odd < even // 4 else None
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return text if _looks_like_text(text) else None
 
 
 def _looks_like_text(text: str) -> bool:

@@ -39,6 +39,43 @@ def test_bad_files(tmp_path, name, data, error, message):
     assert info.value.line >= 1
 
 
+OTHER = SEED.parents[2].parent / "shared" / "samples" / "text" / "shanghai_putuo_jgw_2026_budget.txt"
+REFUSED = [  # (file, bytes, the line named, the words the message holds)
+    ("doc.docx", b"PK\x03\x04" + b"x" * 100, 1, "Word"),
+    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"x" * 100, 1, "Word"),
+    ("sheet.bin", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"x" * 100, 1, "Office"),
+    # two disclosures in one file: refused at the line the second begins (its title line)
+    ("two.txt", (SEED_TEXT.rstrip("\n") + "\n" + OTHER.read_text(encoding="utf-8")).encode(),
+     len(SEED_TEXT.rstrip("\n").split("\n")) + 1, "second disclosure"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "line", "message"), REFUSED)
+def test_refused_files_say_why_and_where(tmp_path, name, data, line, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(UnsupportedInputError if line == 1 else ParseError) as info:
+        parse_file(path)
+    assert name in str(info.value) and message in str(info.value) and info.value.line == line
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setenv("BUDGET_QA_MAX_FILE_MB", "0.01")
+    path = tmp_path / SEED.name
+    path.write_bytes(SEED_TEXT.encode("utf-8"))
+    with pytest.raises(UnsupportedInputError) as info:
+        parse_file(path)
+    assert "too large" in str(info.value) and "MB" in str(info.value)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_wide_encodings_parse_the_same(tmp_path, seed_doc, encoding):
+    path = tmp_path / SEED.name
+    path.write_bytes(SEED_TEXT.encode(encoding))
+    doc = parse_file(path)
+    assert doc.tables == seed_doc.tables and doc.sections == seed_doc.sections
+
+
 def test_truncated_names_last_line(tmp_path):
     path = tmp_path / "cut.txt"
     path.write_text("\n".join(SEED_LINES[:300]), encoding="utf-8")
