@@ -65,12 +65,20 @@ def build_app(assistant: Assistant):
 
     titles = catalogue(assistant.documents())
     with gr.Blocks(title="预算问答 budget-qa", analytics_enabled=False) as demo:
-        gr.Markdown("# 部门预算问答\n" + INTRO + ("\n\n已收录：" + "；".join(titles) if titles else ""))
+        gr.HTML(header_html(titles))
         with gr.Tab("问答"):
             _chat_tab(gr, assistant)
         with gr.Tab("一致性审计（工作人员）"):
             _audit_tab(gr, assistant)
     return demo
+
+
+def header_html(titles: list[str]) -> str:
+    """The page's heading; document names are data, escaped (a name is never markup)."""
+    from html import escape
+
+    held = f"<p>已收录：{escape('；'.join(titles))}</p>" if titles else ""
+    return f'<h1>部门预算问答</h1><p>{escape(INTRO)}</p>{held}'
 
 
 def catalogue(infos: list) -> list[str]:

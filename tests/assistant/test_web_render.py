@@ -65,3 +65,14 @@ def test_audit_tab_html(seed_store):
 
     html = audit_html(Assistant(store=seed_store, settings=load_settings()), seed_store.documents()[0].doc_id)
     assert "条结果" in html and "<script" not in html
+
+
+@pytest.mark.parametrize("name", ["<script>alert(1)</script>局", "**粗体**委员会", "[链接](http://x)街道", "第42中学"])
+def test_header_escapes_document_names(name):
+    from assistant.web import header_html
+
+    html = header_html([f"{name} 2024年预算"])
+    if "<" in name:
+        assert "<script>" not in html and "&lt;script&gt;" in html
+    else:
+        assert name in html  # shown as written: the header is HTML, never Markdown
