@@ -65,11 +65,17 @@ def build_app(assistant: Assistant):
 
     titles = catalogue(assistant.documents())
     with gr.Blocks(title="预算问答 budget-qa", analytics_enabled=False) as demo:
-        gr.HTML(header_html(titles))
+        header = gr.HTML(header_html(titles))
         with gr.Tab("问答"):
-            _chat_tab(gr, assistant)
+            scope = _chat_tab(gr, assistant)
         with gr.Tab("一致性审计（工作人员）"):
-            _audit_tab(gr, assistant)
+            files = _audit_tab(gr, assistant)
+
+        def fresh():  # each page load reads the store: a document ingested meanwhile is there
+            return (header_html(catalogue(assistant.documents())), gr.update(choices=_choices(assistant)),
+                    gr.update(choices=_files(assistant)))
+
+        demo.load(fresh, None, [header, scope, files], api_visibility="private")
     return demo
 
 
@@ -102,13 +108,14 @@ def audit_html(assistant: Assistant, doc_id: str) -> str:
     return f"<p>{len(findings)} 条结果</p><table><tr><th>级别</th><th>说明</th></tr>{rows}</table>"
 
 
-def _audit_tab(gr, assistant: Assistant) -> None:
+def _audit_tab(gr, assistant: Assistant):
     docs = gr.Dropdown(choices=_files(assistant), label="文档", interactive=True)
     out = gr.HTML()
     docs.change(lambda d: audit_html(assistant, d), [docs], [out], api_visibility="private")
+    return docs
 
 
-def _chat_tab(gr, assistant: Assistant) -> None:
+def _chat_tab(gr, assistant: Assistant):
     scope = gr.Dropdown(choices=_choices(assistant), value="", label="部门和年度", interactive=True)
     chat = gr.HTML(value="", elem_id="bq-chat")
     with gr.Row():
@@ -130,6 +137,7 @@ def _chat_tab(gr, assistant: Assistant) -> None:
     box.submit(turn, [box, scope, chat, state], [chat, box, state], api_visibility="private").then(None, js=shown)
     scope.change(lambda: None, None, [state], api_visibility="private")  # another document: a new talk
     clear.click(lambda: ("", None), None, [chat, state], api_visibility="private")
+    return scope
 
 
 def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, block: bool = True):
