@@ -175,9 +175,7 @@ def test_the_server_answers_only_the_page_and_its_api(server, path, data, expect
     assert _status(server + path, data, headers) == expect
 
 
-def test_a_document_ingested_while_the_page_runs_appears(tmp_path):
-    from playwright.sync_api import sync_playwright
-
+def test_a_document_ingested_while_the_page_runs_appears(page, tmp_path):
     from assistant.web import serve
     from index.ingest import ingest_paths
     from index.sqlite_store import SQLiteStore
@@ -187,16 +185,14 @@ def test_a_document_ingested_while_the_page_runs_appears(tmp_path):
     ingest_paths([SEED], store)
     port = _free_port()
     running = serve(Assistant(store=store, settings=load_settings()), port=port, block=False)
+    other = page.context.browser.new_page()  # the module's browser, another server
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{port}/", wait_until="load")
-            page.wait_for_selector("#bq-input textarea", timeout=60000)
-            assert "建设和管理委员会" not in page.content()
-            ingest_paths([SAMPLES / "text" / "shanghai_putuo_jgw_2026_budget.txt"], store)
-            page.reload(wait_until="load")
-            page.wait_for_function("document.body.innerText.includes('建设和管理委员会')", timeout=30000)
-            browser.close()
+        other.goto(f"http://127.0.0.1:{port}/", wait_until="load")
+        other.wait_for_selector("#bq-input textarea", timeout=60000)
+        assert "建设和管理委员会" not in other.content()
+        ingest_paths([SAMPLES / "text" / "shanghai_putuo_jgw_2026_budget.txt"], store)
+        other.reload(wait_until="load")
+        other.wait_for_function("document.body.innerText.includes('建设和管理委员会')", timeout=30000)
     finally:
+        other.close()
         running.close()
