@@ -52,6 +52,15 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """A disclosure the asker may mean, offered when several fit (the page shows it as a button)."""
+
+    doc_id: str
+    title: str
+    said: str = ""  # words naming it in a question, unambiguously (…2025年部门预算)
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str
     route: str
@@ -65,11 +74,13 @@ class Answer:
     warnings: tuple[str, ...] = field(default=())
     parts: tuple[Answer, ...] = field(default=(), compare=False)
     plan: dict[str, Any] | None = field(default=None, compare=False)
+    choices: tuple[Choice, ...] = ()  # several disclosures fit: which one is meant
 
     def to_dict(self) -> dict[str, Any]:
         found = self._fields()
         found["parts"] = [p._fields() for p in self.parts] if self.parts else [self._fields()]
         found["plan"] = self.plan  # None when no document was reached (nothing was planned)
+        found["choices"] = [{"doc_id": c.doc_id, "title": c.title} for c in self.choices]
         return found
 
     def _fields(self) -> dict[str, Any]:

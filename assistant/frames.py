@@ -13,6 +13,7 @@ from assistant.grammar import grammar, scan
 from assistant.scoping import BODY_END
 
 _PREAMBLE = re.compile(r"^([^：:？?。！!]{1,24})[：:](?=.)")
+_TITLED = re.compile(r"\d{4}\s*年\s*(?:度)?\s*(?:部门|单位)?(?:预算|决算)")  # 某局 2024年决算：… names its disclosure
 _PIECE = re.compile(r"[^，,；;]+[，,；;]?")
 _LOST = re.compile(r"我?(?:看|读)?(?:得)?不(?:太|大|是很)?(?:懂|明白|清楚)[^，,；;？?]*")  # 那张表我看不太懂
 
@@ -22,7 +23,7 @@ def unframe(q: str, names: frozenset[str] = frozenset()) -> str:
     g = grammar()
     q = g.greeting.sub("", q, count=1) or q  # 你好，… : a greeting names nothing
     found = _PREAMBLE.match(q)
-    if found and not scan(found.group(1), names):
+    if found and not scan(found.group(1), names) and not _TITLED.search(found.group(1)):
         q = q[found.end():]
     pieces = [m.group() for m in _PIECE.finditer(q)]
     kept: list[str] = []

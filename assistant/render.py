@@ -25,6 +25,9 @@ def _one(answer: Answer) -> str:
         lines.append(f"计算：{answer.formula}")
     for warning in answer.warnings:
         lines.append(f"注意：{warning}")
+    if answer.choices:
+        lines.append("可用 --doc 选择：")
+        lines += [f"  {c.doc_id}（{c.title}）" for c in answer.choices]
     if answer.citations:
         lines.append("来源：")
         lines += [f"  [{i}] {citation_text(c)}" for i, c in enumerate(answer.citations, 1)]

@@ -222,6 +222,14 @@ def _one_disclosure(docs: list[DocumentInfo]) -> list[DocumentInfo]:
     return [i for i in docs if any(i is f for f in firsts)]
 
 
+def choices_of(docs: list[DocumentInfo]) -> tuple:
+    """Each disclosure once (its text stands for its PDF), as choices to offer."""
+    from assistant.answer import Choice
+
+    return tuple(Choice(g[0].doc_id, g[0].title, f"{g[0].department} {g[0].year}年{g[0].body}{g[0].kind}")
+                 for g in disclosure_groups(docs))
+
+
 def several_docs_message(docs: list[DocumentInfo]) -> str:
-    listing = "；".join(f"{i.doc_id}（{i.department}{i.year}年{i.kind_name}）" for i in docs)
-    return f"库中有多份文件可能相关，请指明部门和年度，或用 --doc 选择：{listing}"
+    listing = "；".join(g[0].title for g in disclosure_groups(docs))
+    return f"库中有多份文件可能相关，请指明部门和年度，或选择其一：{listing}"

@@ -14,7 +14,7 @@ from assistant.checks import uncited_numbers
 from assistant.exact import Ask
 from assistant.frames import unframe
 from assistant.qtext import normalize_question
-from assistant.scoping import Scope, scope_for, several_docs_message, strip_department, unknown_body
+from assistant.scoping import Scope, choices_of, scope_for, several_docs_message, strip_department, unknown_body
 from corpus.errors import QuestionError
 from corpus.records import Disclosure
 from index.settings import Settings, load_settings
@@ -54,7 +54,7 @@ class Assistant:
         if scope.problem:
             return abstain(question, scope.problem)
         if len(scope.docs) > 1:
-            return abstain(question, several_docs_message(scope.docs))
+            return replace(abstain(question, several_docs_message(scope.docs)), choices=choices_of(scope.docs))
         disclosure = self.disclosure(scope.docs[0].doc_id)
         other = unknown_body(scope.bodies, document_text(disclosure))
         if other is not None:

@@ -14,20 +14,45 @@ INTRO = ("询问部门预算/决算公开文件中的数字和说明：总额、
          "每个答案都给出计算过程和出处（表格单元格或原文句子）；文件没有说的，会直说。")
 
 
-def example_questions(assistant: Assistant) -> list[str]:
-    """6-8 examples drawn from what the store holds: totals, a share, a why, an unanswerable one."""
+_ASKED = ("支出总计是多少", "基本支出占支出总计的比例是多少", "哪个功能分类支出最多", "{top}的基本支出是多少",
+          "三公经费是多少", "项目支出为什么变化", "什么是三公经费", "机关运行经费是多少", "机关运行经费主要用于什么",
+          "政府采购预算是多少", "主要职能是什么", "收入总计是多少")
+MAX_EXAMPLES = 8
+_EXAMPLES: dict[tuple[str, str, str], list[str]] = {}  # (document, its content hash, scope) → examples
+
+
+def example_questions(assistant: Assistant, doc_id: str = "") -> list[str]:
+    """Up to 8 examples the chosen document (else the first stored, named in each so they answer with
+    several stored) does answer — each asked once, and kept only when it gets an answer."""
+    from assistant.scoping import choices_of
+
     infos = assistant.documents()
     if not infos:
         return []
-    doc = assistant.disclosure(infos[0].doc_id)
-    examples = ["今年的支出总计是多少", "基本支出占总支出的比例是多少", "哪个功能分类支出最多"]
+    choices = choices_of(infos)
+    choice = next((c for c in choices if c.doc_id == doc_id), None) or choices[0]
+    sha = next(i.sha256 for i in infos if i.doc_id == choice.doc_id)
+    key = (choice.doc_id, sha, doc_id)
+    if key not in _EXAMPLES:
+        _EXAMPLES[key] = _answered(assistant, choice.doc_id, "" if doc_id else choice.said)
+    return _EXAMPLES[key]
+
+
+def _answered(assistant: Assistant, doc_id: str, said: str) -> list[str]:
+    doc = assistant.disclosure(doc_id)
     expense = doc.table("expense")
-    top = [r for r in (expense.rows if expense else ()) if r.level == "类"]
-    if top:
-        examples.append(f"{top[0].name}的基本支出是多少")
-    examples += ["项目支出为什么减少", "什么是三公经费", "机关运行经费主要用于什么",
-                 f"{doc.year + 1}年的预算是多少"]
-    return examples[:8]
+    top = next((r.name for r in (expense.rows if expense else ()) if r.level == "类"), None)
+    kept = []
+    for asked in _ASKED:
+        if "{top}" in asked and top is None:
+            continue
+        question = f"{said}：{asked.format(top=top)}" if said else asked.format(top=top)
+        answer = assistant.ask(question, doc=None if said else doc_id)
+        if not answer.abstained and not any(p.abstained for p in answer.parts):
+            kept.append(question)
+        if len(kept) == MAX_EXAMPLES:
+            break
+    return kept
 
 
 def _choices(assistant: Assistant) -> list[tuple[str, str]]:
@@ -124,7 +149,9 @@ def _chat_tab(gr, assistant: Assistant):
         send = gr.Button("提问", variant="primary", scale=1, elem_id="bq-send")
     examples = example_questions(assistant)
     if examples:
-        gr.Examples(examples=[[e] for e in examples], inputs=[box], label="示例问题")
+        listed = gr.Examples(examples=[[e] for e in examples], inputs=[box], label="示例问题")
+        scope.change(lambda d: gr.Dataset(samples=[[e] for e in example_questions(assistant, d)]), [scope],
+                     [listed.dataset], api_visibility="private")  # examples for the document chosen
 
     state = gr.State(None)  # the turn a follow-up (那去年呢？) is read against
     clear = gr.Button("清空对话", size="sm", elem_id="bq-clear")

@@ -26,6 +26,8 @@ CSS = """
 .bq-src tr.hl-row td {background: #fff3b0}
 .bq-src td.hl-cell {background: #ffb000; font-weight: bold}
 .bq-src mark {background: #ffe066}
+.bq-choice {margin: 4px 6px 0 0; padding: 2px 10px; border: 1px solid #88a; border-radius: 12px;
+  background: #fff; cursor: pointer}
 """
 
 
@@ -111,10 +113,26 @@ def _part_html(answer: Answer, docs: dict[str, Disclosure], first: int) -> list[
     parts += [f'<div class="bq-warn">注意：{escape(w)}</div>' for w in answer.warnings]
     if figures := chart_figures(answer):
         parts.append(bar_chart(figures))
+    if answer.choices:
+        parts.append(choices_html(answer))
     for i, c in enumerate(answer.citations, first):
         parts.append(f'<details class="bq-chip"><summary>[{i}] {escape(chip_label(c))}</summary>'
                      f'<div class="bq-src">{source_html(docs.get(c.doc_id), c)}</div></details>')
     return parts
+
+
+# a choice asks the question again naming its disclosure (the input box filled and sent, as typed)
+_ASK_AGAIN = ("const b=document.querySelector('#bq-input textarea');b.value=this.dataset.ask;"
+              "b.dispatchEvent(new Event('input',{bubbles:true}));"
+              "setTimeout(()=>document.querySelector('#bq-send').click(),100);")
+
+
+def choices_html(answer: Answer) -> str:
+    """Several disclosures fit: one button each (部门 · 年度 · 预算/决算), asking the question of it."""
+    buttons = "".join(f'<button class="bq-choice" data-doc="{escape(c.doc_id)}" '
+                      f'data-ask="{escape((c.said or c.title) + "：" + answer.question)}" onclick="{_ASK_AGAIN}">'
+                      f"{escape(c.title)}</button>" for c in answer.choices)
+    return f'<div class="bq-choices">请选择：{buttons}</div>'
 
 
 def answer_html(question: str, answer: Answer, docs: dict[str, Disclosure]) -> str:

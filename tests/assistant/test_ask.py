@@ -16,7 +16,7 @@ from tests.assistant.ask_cases import CASES
 ANSWERS: list = []
 PART_KEYS = {"question", "route", "text", "value", "unit", "values", "formula", "abstained", "citations",
              "warnings"}
-KEYS = PART_KEYS | {"parts", "plan"}
+KEYS = PART_KEYS | {"parts", "plan", "choices"}
 
 
 @pytest.fixture(scope="module")

@@ -196,3 +196,24 @@ def test_a_document_ingested_while_the_page_runs_appears(page, tmp_path):
     finally:
         other.close()
         running.close()
+
+
+def test_a_choice_asks_again_of_the_disclosure_clicked(page, sample_store):
+    from assistant.web import serve
+
+    port = _free_port()
+    running = serve(Assistant(store=sample_store, settings=load_settings()), port=port, block=False)
+    other = page.context.browser.new_page()
+    try:
+        other.goto(f"http://127.0.0.1:{port}/", wait_until="load")
+        other.wait_for_selector("#bq-input textarea", timeout=60000)
+        other.fill("#bq-input textarea", "支出总计是多少")
+        other.click("#bq-send")
+        other.wait_for_selector("button.bq-choice", timeout=30000)
+        assert "--doc" not in other.locator("#bq-chat").inner_text()
+        other.locator("button.bq-choice", has_text="石家庄市总工会").click()
+        other.wait_for_function("document.querySelectorAll('#bq-chat .bq-q').length == 2", timeout=30000)
+        assert "4154.03万元" in other.locator("#bq-chat .bq-msg").last.inner_text()
+    finally:
+        other.close()
+        running.close()

@@ -1,0 +1,39 @@
+"""Several disclosures fit a question that names none: the answer offers each once as a choice, and each
+choice, said in a question, answers from that disclosure; the page's examples all answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.scoping import disclosure_groups
+from assistant.service import Assistant
+from assistant.web import _choices, example_questions
+from index.settings import load_settings
+
+
+@pytest.fixture(scope="module")
+def assistant(sample_store):
+    return Assistant(store=sample_store, settings=load_settings())
+
+
+@pytest.mark.parametrize("question", ["支出总计是多少", "项目支出为什么变化"])
+def test_choices_name_each_disclosure_once_and_each_answers(assistant, question):
+    answer = assistant.ask(question)
+    groups = disclosure_groups(assistant.documents())
+    assert answer.abstained and [c.doc_id for c in answer.choices] == [g[0].doc_id for g in groups]
+    assert "--doc" not in answer.text and all(c.title in answer.text for c in answer.choices)
+    for choice in answer.choices:
+        chosen = assistant.ask(f"{choice.said}：{question}")
+        assert not chosen.choices, choice  # one disclosure reached
+        cited = {c.doc_id for c in chosen.citations}
+        group = next(g for g in groups if g[0].doc_id == choice.doc_id)
+        assert not cited or cited <= {i.doc_id for i in group}, (choice, cited)
+
+
+def test_every_example_answers(assistant):
+    for _, doc_id in _choices(assistant):
+        examples = example_questions(assistant, doc_id)
+        assert len(examples) >= 5, doc_id
+        for question in examples:
+            answer = assistant.ask(question, doc=doc_id or None)
+            assert not answer.abstained and not any(p.abstained for p in answer.parts), (question, answer.text)
