@@ -27,7 +27,18 @@ CSS = """
 .bq-src td.hl-cell {background: #ffb000; font-weight: bold}
 .bq-src mark {background: #ffe066}
 .bq-choice {margin: 4px 6px 0 0; padding: 2px 10px; border: 1px solid #88a; border-radius: 12px;
-  background: #fff; cursor: pointer}
+  background: #fff; color: #1f2430; cursor: pointer}
+.bq-msg, .bq-src {color: #1f2430; overflow-wrap: anywhere}
+.bq-chart {width: 100%; max-width: 640px; height: auto; display: block}
+.bq-chart text {fill: currentColor}
+.bq-src table {min-width: 100%} .bq-src td:first-child, .bq-src th:first-child {min-width: 8em}
+/* the dark scheme: dark bubbles, light text (never white on pale) */
+.dark .bq-q {background: #1e2a44} .dark .bq-a {background: #23262d} .dark .bq-abstain {background: #3a2f17}
+.dark .bq-msg, .dark .bq-src, .dark .bq-choice {color: #e8ecf4}
+.dark .bq-formula {color: #c9cfdb} .dark .bq-warn {color: #ffc46b}
+.dark .bq-choice {background: #2b3040; border-color: #667}
+.dark .bq-src tr.hl-row td {background: #5a4d12} .dark .bq-src td.hl-cell {background: #8a6400}
+.dark .bq-src mark {background: #6b5a10; color: #fff}
 """
 
 
@@ -95,7 +106,8 @@ def bar_chart(figures: list[Figure]) -> str:
                     f'<text x="{176 + width}" y="{y + 14}" font-size="12">'
                     f"{escape(fmt(f.value))}{escape(f.unit)}</text>")
     height = 16 + 26 * len(figures)
-    return f'<svg class="bq-chart" width="640" height="{height}" role="img">{"".join(bars)}</svg>'
+    return (f'<svg class="bq-chart" viewBox="0 0 640 {height}" preserveAspectRatio="xMinYMin meet" '
+            f'role="img">{"".join(bars)}</svg>')
 
 
 def chart_figures(answer: Answer) -> list[Figure]:

@@ -217,3 +217,43 @@ def test_a_choice_asks_again_of_the_disclosure_clicked(page, sample_store):
     finally:
         other.close()
         running.close()
+
+
+_CONTRAST = """() => {
+  const lum = (rgb) => { const [r, g, b] = rgb.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => {
+    v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  let worst = 21;
+  for (const el of document.querySelectorAll('#bq-chat .bq-msg, #bq-chat .bq-text, #bq-chat .bq-choice')) {
+    const s = getComputedStyle(el);
+    let bg = s.backgroundColor, p = el;
+    while (bg === 'rgba(0, 0, 0, 0)' && p.parentElement) { p = p.parentElement; bg = getComputedStyle(p).backgroundColor; }
+    const [a, b] = [lum(s.color), lum(bg)].sort((x, y) => y - x);
+    worst = Math.min(worst, (a + 0.05) / (b + 0.05));
+  }
+  return worst;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_readable_on_every_screen(page, server, tmp_path, scheme, width):
+    other = page.context.browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    try:
+        other.goto(f"{server}?__theme={scheme}", wait_until="load")
+        other.wait_for_selector("#bq-input textarea", timeout=60000)
+        other.fill("#bq-input textarea", "基本支出和项目支出各是多少？一般公共服务支出的基本支出是多少")
+        other.click("#bq-send")
+        other.wait_for_selector("#bq-chat .bq-a", timeout=30000)
+        other.locator("details.bq-chip summary").first.click()
+        shot = tmp_path / f"{scheme}-{width}.png"
+        other.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 10_000
+        overflow = other.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, f"{overflow}px wider than the {width}px screen"
+        assert other.evaluate(_CONTRAST) >= 4.5  # WCAG AA for text
+        if scheme == "dark":
+            assert other.evaluate("() => document.body.classList.contains('dark') || "
+                                  "!!document.querySelector('.dark')")
+    finally:
+        other.close()
