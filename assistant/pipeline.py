@@ -72,6 +72,10 @@ def _from_earlier(work: Work, planned: Any, context: Any) -> tuple[str, Answer] 
     from assistant.explain import understood
     from assistant.plan import plan
 
+    if work.earlier is not None and planned.part.op in ("change", "growth"):
+        from assistant.across_years import change_from_earlier
+
+        return change_from_earlier(work, planned, context)
     if work.earlier is None or planned.part.op != "prior":
         return None
     scope = replace(planned.part.scope, period=None, years=())

@@ -54,6 +54,11 @@ class Assistant:
         if scope.problem:
             return abstain(question, scope.problem)
         if len(scope.docs) > 1:
+            from assistant.across import across_bodies
+
+            compared = across_bodies(lambda q, d: self.ask(q, doc=d), question, q, scope.docs)
+            if compared is not None:  # 哪个部门的三公经费最多: each disclosure asked, then ranked
+                return compared
             return replace(abstain(question, several_docs_message(scope.docs)), choices=choices_of(scope.docs))
         disclosure = self.disclosure(scope.docs[0].doc_id)
         other = unknown_body(scope.bodies, document_text(disclosure))

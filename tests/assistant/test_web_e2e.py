@@ -227,7 +227,8 @@ _CONTRAST = """() => {
   for (const el of document.querySelectorAll('#bq-chat .bq-msg, #bq-chat .bq-text, #bq-chat .bq-choice')) {
     const s = getComputedStyle(el);
     let bg = s.backgroundColor, p = el;
-    while (bg === 'rgba(0, 0, 0, 0)' && p.parentElement) { p = p.parentElement; bg = getComputedStyle(p).backgroundColor; }
+    while (bg === 'rgba(0, 0, 0, 0)' && p.parentElement) {
+      p = p.parentElement; bg = getComputedStyle(p).backgroundColor; }
     const [a, b] = [lum(s.color), lum(bg)].sort((x, y) => y - x);
     worst = Math.min(worst, (a + 0.05) / (b + 0.05));
   }
