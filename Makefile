@@ -1,4 +1,4 @@
-.PHONY: setup run test lint bench
+.PHONY: setup run test test-backends lint bench
 
 setup:
 	bash scripts/setup.sh
@@ -8,6 +8,9 @@ run:
 
 test:
 	bash scripts/test.sh
+
+test-backends:
+	bash scripts/test_backends.sh
 
 lint:
 	.venv/bin/ruff check .

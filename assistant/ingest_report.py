@@ -40,7 +40,7 @@ def run_ingest(assistant: Assistant, paths: list[Path], department: str | None =
             click.echo(f"  {line}")
     ok = sum(1 for r in results if not r.error)
     failed = len(results) - ok
-    click.echo(f"{ok} document(s) ingested, {failed} failed; store: {assistant.settings.db_path}")
+    click.echo(f"{ok} document(s) ingested, {failed} failed; store: {store_name(assistant.settings)}")
     return failed
 
 
@@ -53,3 +53,12 @@ def _embed(docs: list, assistant: Assistant) -> dict[str, int]:
     except BudgetQAError as exc:
         click.echo(f"not embedded (narrative search uses BM25 only): {exc}", err=True)
         return {}
+
+
+def store_name(settings) -> str:
+    """Where the records are: the PostgreSQL database (its password hidden) or the SQLite file."""
+    if settings.database_url:
+        from index.pg_store import safe_url
+
+        return safe_url(settings.database_url)
+    return str(settings.db_path)

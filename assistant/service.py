@@ -165,7 +165,7 @@ def _checked(answer: Answer, years: set[Decimal]) -> Answer:
 
 
 def open_assistant(settings: Settings | None = None) -> Assistant:
-    from index.sqlite_store import SQLiteStore
+    from index.settings import open_store
 
     settings = settings or load_settings()
-    return Assistant(store=SQLiteStore(settings.db_path), settings=settings)
+    return Assistant(store=open_store(settings), settings=settings)

@@ -1,5 +1,6 @@
 """One settings object: where data lives and which model embeds. `BUDGET_QA_HOME` overrides the home,
-`BUDGET_QA_MODELS` where the bundled embedding model is rebuilt (default: under the home)."""
+`BUDGET_QA_MODELS` where the bundled embedding model is rebuilt (default: under the home),
+`BUDGET_QA_DATABASE_URL` puts the records on PostgreSQL instead of the home's SQLite file."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ class Settings:
     home: Path
     embed_model: str | None  # BUDGET_QA_EMBED_MODEL: a local path or hub name; None = bundled e5
     models_home: Path | None = None  # where the bundled model is rebuilt; None = under home
+    database_url: str | None = None  # postgresql://…: the record store on PostgreSQL; None = SQLite
 
     @property
     def db_path(self) -> Path:
@@ -33,4 +35,16 @@ def load_settings() -> Settings:
     home = Path(os.environ.get("BUDGET_QA_HOME") or DEFAULT_HOME).expanduser()
     models = os.environ.get("BUDGET_QA_MODELS")  # one rebuilt model shared by several homes (tests, evals)
     return Settings(home=home, embed_model=os.environ.get("BUDGET_QA_EMBED_MODEL") or None,
-                    models_home=Path(models).expanduser() if models else None)
+                    models_home=Path(models).expanduser() if models else None,
+                    database_url=os.environ.get("BUDGET_QA_DATABASE_URL") or None)
+
+
+def open_store(settings: Settings):
+    """The record store the settings name: PostgreSQL when a database URL is set, else SQLite."""
+    if settings.database_url:
+        from index.pg_store import PostgresStore
+
+        return PostgresStore(settings.database_url)
+    from index.sqlite_store import SQLiteStore
+
+    return SQLiteStore(settings.db_path)

@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS facts (
 );
 CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id, table_key);
 """
-_FACT_COLUMNS = ("doc_id, table_key, table_title, row_number, row_name, code, level, parent, side, "
+FACT_COLUMNS = ("doc_id, table_key, table_title, row_number, row_name, code, level, parent, side, "
                  "column_name, value, unit, page, line")
 
 
@@ -63,12 +63,10 @@ class SQLiteStore:
                 self._conn.execute(
                     "INSERT INTO documents (doc_id, source, sha256, department, department_code, year, kind, "
                     "n_tables, n_rows, n_sections, n_projects, payload, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (doc.doc_id, doc.source, doc.sha256, doc.department, doc.department_code,
-                     doc.year, doc.kind, len(doc.tables), sum(len(t.rows) for t in doc.tables),
-                     len(doc.sections), doc.project_count, payload, doc.body))
+                    document_row(doc, payload))
                 self._conn.executemany(
-                    f"INSERT INTO facts ({_FACT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [_fact_row(f) for f in facts])
+                    f"INSERT INTO facts ({FACT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [fact_row(f) for f in facts])
         except sqlite3.Error as exc:
             raise StoreError(f"could not store {doc.source}: {exc}") from exc
         return IngestOutcome(doc.doc_id, "replaced" if row else "added")
@@ -90,7 +88,7 @@ class SQLiteStore:
         return self._cache[key]
 
     def facts(self, doc_id: str | None = None) -> list[Fact]:
-        sql = f"SELECT {_FACT_COLUMNS} FROM facts"
+        sql = f"SELECT {FACT_COLUMNS} FROM facts"
         rows = (self._conn.execute(sql + " WHERE doc_id = ? ORDER BY rowid", (doc_id,))
                 if doc_id else self._conn.execute(sql + " ORDER BY rowid"))
         return [Fact(*r[:10], Decimal(r[10]), *r[11:]) for r in rows.fetchall()]
@@ -103,7 +101,14 @@ class SQLiteStore:
         self._conn.close()
 
 
-def _fact_row(fact: Fact) -> tuple:
+def document_row(doc: Disclosure, payload: str) -> tuple:
+    """The documents row of a disclosure, for either backend."""
+    return (doc.doc_id, doc.source, doc.sha256, doc.department, doc.department_code, doc.year, doc.kind,
+            len(doc.tables), sum(len(t.rows) for t in doc.tables), len(doc.sections), doc.project_count,
+            payload, doc.body)
+
+
+def fact_row(fact: Fact) -> tuple:
     return (fact.doc_id, fact.table, fact.table_title, fact.row_number, fact.row_name, fact.code,
             fact.level, fact.parent, fact.side, fact.column, str(fact.value), fact.unit, fact.page,
             fact.line)

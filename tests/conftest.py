@@ -72,3 +72,20 @@ def sample_store(tmp_path_factory):
     store = SQLiteStore(tmp_path_factory.mktemp("sample-store") / "store.sqlite3")
     ingest_paths(sample_paths(), store)
     return store
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """A PostgreSQL server for the backend tests: BUDGET_QA_TEST_DATABASE_URL's, else a throwaway cluster
+    started here (Debian's postgresql) and stopped at the end, also when a test fails."""
+    import os
+    import tempfile
+
+    given = os.environ.get("BUDGET_QA_TEST_DATABASE_URL")
+    if given:
+        yield given
+        return
+    from tests.pg_cluster import throwaway
+
+    with throwaway(Path(tempfile.mkdtemp(prefix="bq-pg-"))) as url:
+        yield url

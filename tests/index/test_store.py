@@ -1,4 +1,5 @@
-"""The SQLite record store and ingest: round trips, idempotence, transactions, bad files."""
+"""The record stores (SQLite and PostgreSQL, one shared suite) and ingest: round trips, idempotence,
+transactions, bad files."""
 
 from __future__ import annotations
 
@@ -14,9 +15,18 @@ from index.sqlite_store import SQLiteStore
 from tests.conftest import SAMPLES, SEED, SEED_ID
 
 
-@pytest.fixture
-def store(tmp_path):
-    return SQLiteStore(tmp_path / "db" / "store.sqlite3")
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request, tmp_path):
+    """Every test here runs on each backend: the SQLite default and PostgreSQL (a fresh database)."""
+    if request.param == "sqlite":
+        yield SQLiteStore(tmp_path / "db" / "store.sqlite3")
+        return
+    from index.pg_store import PostgresStore
+    from tests.pg_cluster import fresh_database
+
+    store = PostgresStore(fresh_database(request.getfixturevalue("pg_url"), f"t{abs(hash(request.node.name))}"))
+    yield store
+    store.close()
 
 
 def test_round_trip_is_exact(store, seed_doc):
@@ -62,7 +72,8 @@ def test_failed_ingest_leaves_earlier_documents(tmp_path, store, seed_doc, monke
     store.add(seed_doc)
     changed = seed_doc.__class__(**{**seed_doc.__dict__, "sha256": "other"})
 
-    monkeypatch.setattr("index.sqlite_store._fact_row", lambda f: ("too", "few"))
+    monkeypatch.setattr("index.sqlite_store.fact_row", lambda f: ("too", "few"))
+    monkeypatch.setattr("index.pg_store.fact_row", lambda f: ("too", "few"))
     with pytest.raises(StoreError):
         store.add(changed)
     monkeypatch.undo()
@@ -107,3 +118,21 @@ def test_documents_info(store, seed_doc):
     assert (info.department, info.year, info.kind, info.department_code, info.projects) == \
         ("石家庄市总工会", 2024, "预算", "711", 6)
     assert info.rows == sum(len(t.rows) for t in seed_doc.tables)
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("postgresql://bq:secret@db.example:5432/budget", "postgresql://bq:***@db.example:5432/budget"),
+    ("postgresql://bq@127.0.0.1:5432/budget", "postgresql://bq@127.0.0.1:5432/budget"),
+])
+def test_messages_never_show_a_password(url, shown):
+    from index.pg_store import safe_url
+
+    assert safe_url(url) == shown
+
+
+def test_an_unreachable_database_is_a_clear_error():
+    from index.pg_store import PostgresStore
+
+    with pytest.raises(StoreError) as info:
+        PostgresStore("postgresql://bq:secret@127.0.0.1:1/none?connect_timeout=2")
+    assert "127.0.0.1:1" in str(info.value) and "secret" not in str(info.value)
