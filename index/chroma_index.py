@@ -1,4 +1,5 @@
-"""Dense vectors of the passages in a chromadb PersistentClient, with our own embeddings.
+"""Dense vectors of the passages in chromadb — embedded (PersistentClient, the default) or a chroma server
+(`BUDGET_QA_CHROMA_URL`, HttpClient) — with our own embeddings.
 
 chromadb's default embedding function downloads a model, so vectors are always passed in explicitly.
 Updates are incremental by content hash: only new passages are embedded, gone ones are deleted.
@@ -19,9 +20,12 @@ class ChromaIndex:
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
-        settings.chroma_dir.mkdir(parents=True, exist_ok=True)
-        self._client = chromadb.PersistentClient(path=str(settings.chroma_dir),
-                                                 settings=ChromaSettings(anonymized_telemetry=False))
+        quiet = ChromaSettings(anonymized_telemetry=False)
+        if settings.chroma_url:  # a chroma server (`chroma run`): the same collection, over HTTP
+            self._client = _server(settings.chroma_url, quiet)
+        else:
+            settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+            self._client = chromadb.PersistentClient(path=str(settings.chroma_dir), settings=quiet)
         self._collection = self._client.get_or_create_collection(
             "passages-" + re.sub(r"[^A-Za-z0-9_-]", "-", name)[:40], embedding_function=None,
             metadata={"hnsw:space": "cosine"})
@@ -60,3 +64,18 @@ class ChromaIndex:
         found = self._collection.query(query_embeddings=[self.embedder.embed_query(question)],
                                        n_results=k, where={"doc_id": doc_id}, include=["distances"])
         return [(pid, 1.0 - dist) for pid, dist in zip(found["ids"][0], found["distances"][0], strict=True)]
+
+
+def _server(url: str, quiet):
+    from urllib.parse import urlsplit
+
+    import chromadb
+
+    parts = urlsplit(url)
+    try:
+        client = chromadb.HttpClient(host=parts.hostname or "localhost", port=parts.port or 8000,
+                                     ssl=parts.scheme == "https", settings=quiet)
+        client.heartbeat()
+    except (ValueError, OSError) as exc:  # chromadb says "Could not connect to a Chroma server" (ValueError)
+        raise EmbeddingError(f"cannot reach the chroma server {url}: {exc}") from exc
+    return client

@@ -1,6 +1,7 @@
 """One settings object: where data lives and which model embeds. `BUDGET_QA_HOME` overrides the home,
 `BUDGET_QA_MODELS` where the bundled embedding model is rebuilt (default: under the home),
-`BUDGET_QA_DATABASE_URL` puts the records on PostgreSQL instead of the home's SQLite file."""
+`BUDGET_QA_DATABASE_URL` puts the records on PostgreSQL instead of the home's SQLite file,
+`BUDGET_QA_CHROMA_URL` the vectors on a chroma server instead of the home's embedded chromadb."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ class Settings:
     embed_model: str | None  # BUDGET_QA_EMBED_MODEL: a local path or hub name; None = bundled e5
     models_home: Path | None = None  # where the bundled model is rebuilt; None = under home
     database_url: str | None = None  # postgresql://…: the record store on PostgreSQL; None = SQLite
+    chroma_url: str | None = None  # http://host:port: the vectors on a chroma server; None = embedded
 
     @property
     def db_path(self) -> Path:
@@ -36,7 +38,8 @@ def load_settings() -> Settings:
     models = os.environ.get("BUDGET_QA_MODELS")  # one rebuilt model shared by several homes (tests, evals)
     return Settings(home=home, embed_model=os.environ.get("BUDGET_QA_EMBED_MODEL") or None,
                     models_home=Path(models).expanduser() if models else None,
-                    database_url=os.environ.get("BUDGET_QA_DATABASE_URL") or None)
+                    database_url=os.environ.get("BUDGET_QA_DATABASE_URL") or None,
+                    chroma_url=os.environ.get("BUDGET_QA_CHROMA_URL") or None)
 
 
 def open_store(settings: Settings):

@@ -78,7 +78,6 @@ def sample_store(tmp_path_factory):
 def pg_url():
     """A PostgreSQL server for the backend tests: BUDGET_QA_TEST_DATABASE_URL's, else a throwaway cluster
     started here (Debian's postgresql) and stopped at the end, also when a test fails."""
-    import os
     import tempfile
 
     given = os.environ.get("BUDGET_QA_TEST_DATABASE_URL")
@@ -88,4 +87,19 @@ def pg_url():
     from tests.pg_cluster import throwaway
 
     with throwaway(Path(tempfile.mkdtemp(prefix="bq-pg-"))) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chroma_url():
+    """A chroma server for the vector backend tests: BUDGET_QA_TEST_CHROMA_URL's, else a throwaway one."""
+    import tempfile
+
+    given = os.environ.get("BUDGET_QA_TEST_CHROMA_URL")
+    if given:
+        yield given
+        return
+    from tests.chroma_server import throwaway
+
+    with throwaway(Path(tempfile.mkdtemp(prefix="bq-chroma-"))) as url:
         yield url

@@ -102,15 +102,18 @@ def test_embedder_protocol(models_dir, tmp_path):
     assert docs[0] @ q > docs[1] @ q
 
 
-def test_chroma_updates_incrementally(models_dir, tmp_path, seed_doc):
+@pytest.mark.parametrize("backend", ["embedded", "server"])
+def test_chroma_updates_incrementally(models_dir, tmp_path, seed_doc, request, backend):
+    """One vector suite on each backend: the embedded chromadb and a chroma server."""
     from dataclasses import replace
 
     from index.chroma_index import ChromaIndex
     from index.embedder import load_embedder
     from index.passages import disclosure_passages
 
-    settings = Settings(home=tmp_path, embed_model=str(build_e5_model(models_dir)))
-    index = ChromaIndex(settings, "e5", load_embedder(settings))
+    url = request.getfixturevalue("chroma_url") if backend == "server" else None
+    settings = Settings(home=tmp_path, embed_model=str(build_e5_model(models_dir)), chroma_url=url)
+    index = ChromaIndex(settings, f"e5-{tmp_path.name}"[:40], load_embedder(settings))
     passages = disclosure_passages(seed_doc)
     assert index.update(seed_doc.doc_id, passages) == len(passages)
     assert index.count(seed_doc.doc_id) == len(passages)
@@ -130,3 +133,12 @@ def test_dense_and_fused_answers(models_dir, seed_store, monkeypatch, how):
     monkeypatch.setenv("BUDGET_QA_EMBED_MODEL", str(build_e5_model(models_dir)))
     answer = Assistant(store=seed_store, settings=load_settings()).ask("机关运行经费主要用于什么")
     assert answer.route == "narrative" and not answer.abstained and "主要用于" in answer.text
+
+
+def test_an_unreachable_chroma_server_is_a_clear_error(tmp_path):
+    from index.chroma_index import ChromaIndex
+
+    settings = Settings(home=tmp_path, embed_model=None, chroma_url="http://127.0.0.1:1")
+    with pytest.raises(EmbeddingError) as info:
+        ChromaIndex(settings, "e5", None)
+    assert "127.0.0.1:1" in str(info.value)
