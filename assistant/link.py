@@ -13,6 +13,7 @@ from assistant.concepts import concept_names
 from assistant.qtext import bigrams, plain_name
 from corpus.ontology import ontology
 from corpus.records import Disclosure, Indicator, Project, Row
+from index.bounded import Bounded
 
 # Row labels that name a measure or a total, not a subject (the 三公 table of a 决算 has 预算数/决算数 rows).
 NOT_SUBJECTS = ("合计", "总计", "预算数", "决算数", "年初预算", "年初预算数")
@@ -72,7 +73,7 @@ def _subjects(doc: Disclosure) -> dict[str, list[tuple[str, Row]]]:
     return found
 
 
-_VOCABS: dict[tuple[str, str], Vocabulary] = {}
+_VOCABS: Bounded[tuple[str, str], Vocabulary] = Bounded()
 
 
 def vocabulary(doc: Disclosure) -> Vocabulary:

@@ -10,6 +10,7 @@ from assistant.compute import fmt
 from assistant.exact import Ask
 from assistant.scoping import strip_department
 from assistant.textfacts import stated_changes
+from index.bounded import Bounded
 from index.settings import Settings
 from index.store import RecordStore
 
@@ -27,7 +28,7 @@ class NarrativeAnswerer:
     def __init__(self, store: RecordStore, settings: Settings) -> None:
         self.store = store
         self.settings = settings
-        self._indexes: dict[tuple[str, str], object] = {}
+        self._indexes: Bounded[tuple[str, str], object] = Bounded()
 
     def search(self, ask: Ask, k: int = 5):
         from assistant.retriever import PassageRetriever, passages

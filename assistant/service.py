@@ -17,6 +17,7 @@ from assistant.qtext import normalize_question
 from assistant.scoping import Scope, choices_of, scope_for, several_docs_message, strip_department, unknown_body
 from corpus.errors import QuestionError
 from corpus.records import Disclosure
+from index.bounded import Bounded
 from index.settings import Settings, load_settings
 from index.store import DocumentInfo, RecordStore
 
@@ -30,7 +31,7 @@ class Assistant:
     callbacks: list = field(default_factory=list)  # langchain callbacks every pipeline run reports to
     _narrative: Any = field(default=None, repr=False)
     _pipeline: Any = field(default=None, repr=False)
-    _suspects: dict[tuple[str, str], set[str]] = field(default_factory=dict, repr=False)
+    _suspects: Bounded[tuple[str, str], set[str]] = field(default_factory=Bounded, repr=False)
 
     def documents(self) -> list[DocumentInfo]:
         return self.store.documents()
@@ -142,7 +143,7 @@ def execution_reason(ask: Ask) -> Answer | None:
     return answer_reason(ask)
 
 
-_TEXTS: dict[tuple[str, str], str] = {}
+_TEXTS: Bounded[tuple[str, str], str] = Bounded()
 
 
 def document_text(doc: Disclosure) -> str:

@@ -8,6 +8,7 @@ from assistant.conversation import Turn, ask_after
 from assistant.service import Assistant
 from assistant.web_render import CSS, MAX_QUESTION, answer_html, refused_html
 from corpus.records import Disclosure
+from index.bounded import Bounded
 
 ALL = "全部文档"
 INTRO = ("询问部门预算/决算公开文件中的数字和说明：总额、各项支出、占比、与上年比较、原因和用途。"
@@ -18,7 +19,7 @@ _ASKED = ("支出总计是多少", "基本支出占支出总计的比例是多�
           "三公经费是多少", "项目支出为什么变化", "什么是三公经费", "机关运行经费是多少", "机关运行经费主要用于什么",
           "政府采购预算是多少", "主要职能是什么", "收入总计是多少")
 MAX_EXAMPLES = 8
-_EXAMPLES: dict[tuple[str, str, str], list[str]] = {}  # (document, its content hash, scope) → examples
+_EXAMPLES: Bounded[tuple[str, str, str], list[str]] = Bounded()  # (document, its content hash, scope) → examples
 
 
 def example_questions(assistant: Assistant, doc_id: str = "") -> list[str]:

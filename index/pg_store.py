@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from corpus.errors import DocumentNotFound, StoreError
 from corpus.records import Disclosure, Fact, disclosure_facts, from_dict, to_json
+from index.bounded import Bounded
 from index.sqlite_store import FACT_COLUMNS, document_row, fact_row
 from index.store import DocumentInfo, IngestOutcome
 
@@ -35,7 +36,7 @@ class PostgresStore:
         import psycopg  # only when this backend is chosen
 
         self.url = url
-        self._cache: dict[tuple[str, str], Disclosure] = {}
+        self._cache: Bounded[tuple[str, str], Disclosure] = Bounded()
         try:
             self._conn = psycopg.connect(url, autocommit=True)
             self._conn.execute(SCHEMA)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from corpus.errors import DocumentNotFound, StoreError
 from corpus.records import Disclosure, Fact, disclosure_facts, from_dict, to_json
+from index.bounded import Bounded
 from index.store import DocumentInfo, IngestOutcome
 
 SCHEMA = """
@@ -33,7 +34,7 @@ FACT_COLUMNS = ("doc_id, table_key, table_title, row_number, row_name, code, lev
 class SQLiteStore:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._cache: dict[tuple[str, str], Disclosure] = {}
+        self._cache: Bounded[tuple[str, str], Disclosure] = Bounded()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = sqlite3.connect(path, check_same_thread=False)
