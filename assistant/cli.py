@@ -146,6 +146,24 @@ def ask(question: str, doc: str | None, as_json: bool) -> None:
 
 
 @cli.command()
+@click.option("--json", "as_json", is_flag=True, help="machine-readable output")
+def feedback(as_json: bool) -> None:
+    """读者对答案的评价（👍/👎 与留言）/ the votes and comments readers left on the page's answers."""
+    from assistant.feedback import read
+    from index.settings import load_settings
+
+    entries = read(load_settings().home)
+    if as_json:
+        click.echo(json.dumps(entries, ensure_ascii=False, indent=2))
+        return
+    if not entries:
+        click.echo("还没有评价 / no feedback yet")
+    for e in entries:
+        mark = "👍" if e["vote"] == "up" else "👎"
+        click.echo(f"{e['time']}\t{mark}\t{e['question']}\t{e['comment']}\t{e['doc_id']}")
+
+
+@cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=7860, show_default=True, type=int)
 def serve(host: str, port: int) -> None:

@@ -43,7 +43,24 @@ def add_routes(app: Any, assistant: Assistant) -> None:
                               "year": g[0].year, "kind": g[0].kind_name, "copies": [i.doc_id for i in g]}
                              for g in groups])
 
+    async def feedback(request: Request) -> JSONResponse:
+        from assistant.feedback import problem, record
+
+        body = await request.body()
+        if len(body) > MAX_BODY * 4:
+            return _error(413, f"请求过大（{len(body)}字节）")
+        try:
+            data = json.loads(body or b"{}")
+        except ValueError as err:
+            return _error(400, f"请求不是合法的 JSON：{err}")
+        wrong = problem(data)
+        if wrong:
+            return _error(400, wrong)
+        record(assistant.settings.home, data)
+        return JSONResponse({"ok": True})
+
     app.add_api_route("/api/ask", ask, methods=["POST"])
+    app.add_api_route("/api/feedback", feedback, methods=["POST"])
     app.add_api_route("/api/documents", documents, methods=["GET"])
 
 

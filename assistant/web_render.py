@@ -29,6 +29,9 @@ CSS = """
 .bq-choice {margin: 4px 6px 0 0; padding: 2px 10px; border: 1px solid #88a; border-radius: 12px;
   background: #fff; color: #1f2430; cursor: pointer}
 .bq-msg, .bq-src {color: #1f2430; overflow-wrap: anywhere}
+.bq-feedback {margin-top: 6px; font-size: 0.9em} .bq-vote {background: none; border: 1px solid #bbc;
+  border-radius: 10px; margin-right: 4px; cursor: pointer} .bq-comment {width: 12em; max-width: 50%}
+.dark .bq-comment {background: #2b3040; color: #e8ecf4}
 .bq-chart {width: 100%; max-width: 640px; height: auto; display: block}
 .bq-chart text {fill: currentColor}
 .bq-src table {min-width: 100%} .bq-src td:first-child, .bq-src th:first-child {min-width: 8em}
@@ -147,6 +150,23 @@ def choices_html(answer: Answer) -> str:
     return f'<div class="bq-choices">请选择：{buttons}</div>'
 
 
+# a vote goes to /api/feedback with the comment typed beside it; the buttons then say it was received
+_VOTE = ("const f=this.closest('.bq-feedback');fetch('api/feedback',{method:'POST',"
+         "headers:{'Content-Type':'application/json'},body:JSON.stringify({vote:this.dataset.vote,"
+         "question:f.dataset.q,answer:f.dataset.a,doc_id:f.dataset.doc,comment:f.querySelector('input').value})})"
+         ".then(r=>{f.querySelector('.bq-thanks').textContent=r.ok?'已收到，谢谢':'未能提交';});")
+
+
+def feedback_html(question: str, answer: Answer) -> str:
+    doc = next((c.doc_id for c in answer.citations), "")
+    return (f'<div class="bq-feedback" data-q="{escape(question)}" data-a="{escape(answer.text[:2000])}" '
+            f'data-doc="{escape(doc)}">'
+            f'<button class="bq-vote" data-vote="up" title="有帮助" onclick="{_VOTE}">👍</button>'
+            f'<button class="bq-vote" data-vote="down" title="有问题" onclick="{_VOTE}">👎</button>'
+            '<input class="bq-comment" maxlength="500" placeholder="可选：说明哪里不对">'
+            '<span class="bq-thanks"></span></div>')
+
+
 def answer_html(question: str, answer: Answer, docs: dict[str, Disclosure]) -> str:
     """A question asking several things gets one block per part, in the order asked."""
     kind = "bq-abstain" if answer.abstained else "bq-a"
@@ -160,6 +180,7 @@ def answer_html(question: str, answer: Answer, docs: dict[str, Disclosure]) -> s
             first += len(part.citations)
     else:
         html += _part_html(answer, docs, 1)
+    html.append(feedback_html(question, answer))
     html.append("</div>")
     return "".join(html)
 

@@ -90,3 +90,15 @@ def test_no_cell_runs_as_a_formula(cell, written):
     from assistant.export_rows import _text
 
     assert _text(cell) == written
+
+
+def test_feedback_lists_what_readers_left(runner, tmp_path, monkeypatch):
+    from assistant.feedback import record
+
+    monkeypatch.setenv("BUDGET_QA_HOME", str(tmp_path))
+    assert "还没有评价" in runner.invoke(cli, ["feedback"]).output
+    record(tmp_path, {"vote": "down", "question": "项目支出是多少", "answer": "433.00万元", "comment": " 单位错了 "})
+    shown = runner.invoke(cli, ["feedback"]).output
+    assert "👎" in shown and "项目支出是多少" in shown and "单位错了" in shown
+    [entry] = json.loads(runner.invoke(cli, ["feedback", "--json"]).output)
+    assert entry["comment"] == "单位错了" and entry["doc_id"] == ""

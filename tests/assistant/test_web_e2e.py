@@ -258,3 +258,45 @@ def test_readable_on_every_screen(page, server, tmp_path, scheme, width):
                                   "!!document.querySelector('.dark')")
     finally:
         other.close()
+
+
+def test_feedback_is_recorded_for_staff(page, seed_store, tmp_path):
+    from assistant.feedback import read
+    from assistant.web import serve
+    from index.settings import Settings
+
+    port = _free_port()
+    settings = Settings(home=tmp_path, embed_model=None, models_home=load_settings().models_home)
+    running = serve(Assistant(store=seed_store, settings=settings), port=port, block=False)
+    other = page.context.browser.new_page()
+    try:
+        other.goto(f"http://127.0.0.1:{port}/", wait_until="load")
+        other.wait_for_selector("#bq-input textarea", timeout=60000)
+        other.fill("#bq-input textarea", "项目支出是多少")
+        other.click("#bq-send")
+        other.wait_for_selector("#bq-chat .bq-feedback", timeout=30000)
+        other.fill("#bq-chat .bq-comment", "<b>数字</b>对吗")
+        other.click("#bq-chat .bq-vote[data-vote='down']")
+        other.wait_for_function("document.querySelector('.bq-thanks').textContent.includes('已收到')")
+    finally:
+        other.close()
+        running.close()
+    [entry] = read(tmp_path)
+    assert entry["vote"] == "down" and entry["comment"] == "<b>数字</b>对吗"
+    assert entry["question"] == "项目支出是多少" and "433.00" in entry["answer"]
+
+
+@pytest.mark.parametrize(("body", "said"), [
+    (b'{"vote": "maybe", "question": "q"}', "vote"),
+    (b'{"vote": "up"}', "question"),
+    (b'{"vote": "up", "question": "q", "comment": "' + "长".encode() * 600 + b'"}', "过长"),
+])
+def test_bad_feedback_is_refused(server, body, said):
+    import json
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(server + "api/feedback", data=body, headers={"Content-Type": "application/json"})
+    with pytest.raises(urllib.error.HTTPError) as info:
+        urllib.request.urlopen(request, timeout=30)
+    assert info.value.code == 400 and said in json.load(info.value)["error"]
