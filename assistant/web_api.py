@@ -20,16 +20,9 @@ def add_routes(app: Any, assistant: Assistant) -> None:
     """Register the API on the page's FastAPI app."""
 
     async def ask(request: Request) -> JSONResponse:
-        body = await request.body()
-        if len(body) > MAX_BODY:
-            return _error(413, f"请求过大（{len(body)}字节，上限{MAX_BODY}）")
-        try:
-            data = json.loads(body or b"{}")
-        except ValueError as err:
-            return _error(400, f"请求不是合法的 JSON：{err}")
-        problem = _invalid(data)
-        if problem:
-            return _error(400, problem)
+        data = await _body(request, MAX_BODY, _invalid)
+        if isinstance(data, JSONResponse):
+            return data
         answer, turn = ask_after(assistant, data["question"], data.get("doc"), _previous(data.get("previous")))
         found = answer.to_dict()
         found["turn"] = {"question": turn.question, "doc_id": turn.doc_id, "parts": turn.parts}
@@ -46,22 +39,28 @@ def add_routes(app: Any, assistant: Assistant) -> None:
     async def feedback(request: Request) -> JSONResponse:
         from assistant.feedback import problem, record
 
-        body = await request.body()
-        if len(body) > MAX_BODY * 4:
-            return _error(413, f"请求过大（{len(body)}字节）")
-        try:
-            data = json.loads(body or b"{}")
-        except ValueError as err:
-            return _error(400, f"请求不是合法的 JSON：{err}")
-        wrong = problem(data)
-        if wrong:
-            return _error(400, wrong)
+        data = await _body(request, MAX_BODY * 4, problem)
+        if isinstance(data, JSONResponse):
+            return data
         record(assistant.settings.home, data)
         return JSONResponse({"ok": True})
 
     app.add_api_route("/api/ask", ask, methods=["POST"])
     app.add_api_route("/api/feedback", feedback, methods=["POST"])
     app.add_api_route("/api/documents", documents, methods=["GET"])
+
+
+async def _body(request: Request, limit: int, invalid: Any) -> Any:
+    """The request's JSON object, or the error response naming what is wrong (size, syntax, fields)."""
+    body = await request.body()
+    if len(body) > limit:
+        return _error(413, f"请求过大（{len(body)}字节，上限{limit}）")
+    try:
+        data = json.loads(body or b"{}")
+    except ValueError as err:
+        return _error(400, f"请求不是合法的 JSON：{err}")
+    problem = invalid(data)
+    return _error(400, problem) if problem else data
 
 
 def _invalid(data: Any) -> str | None:

@@ -17,8 +17,9 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
+
+from tests import servers
 
 CHROMA = Path(sys.executable).with_name("chroma")
 
@@ -57,15 +58,9 @@ def stop(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-@contextlib.contextmanager
-def throwaway(folder: Path) -> Iterator[str]:
-    url = start(folder)
-    try:
-        yield url
-    finally:
-        stop(folder)
+def throwaway(folder: Path):
+    return servers.throwaway(start, stop, folder)
 
 
 if __name__ == "__main__":
-    command, where = sys.argv[1], Path(sys.argv[2])
-    print(start(where) if command == "start" else stop(where) or "stopped")
+    servers.main(start, stop)

@@ -74,32 +74,27 @@ def sample_store(tmp_path_factory):
     return store
 
 
-@pytest.fixture(scope="session")
-def pg_url():
-    """A PostgreSQL server for the backend tests: BUDGET_QA_TEST_DATABASE_URL's, else a throwaway cluster
-    started here (Debian's postgresql) and stopped at the end, also when a test fails."""
+def _server(variable: str, module: str, prefix: str):
+    """The server a variable names, else a throwaway one the module starts (stopped at the end)."""
+    import importlib
     import tempfile
 
-    given = os.environ.get("BUDGET_QA_TEST_DATABASE_URL")
+    given = os.environ.get(variable)
     if given:
         yield given
         return
-    from tests.pg_cluster import throwaway
-
-    with throwaway(Path(tempfile.mkdtemp(prefix="bq-pg-"))) as url:
+    with importlib.import_module(module).throwaway(Path(tempfile.mkdtemp(prefix=prefix))) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """A PostgreSQL server for the backend tests: BUDGET_QA_TEST_DATABASE_URL's, else a throwaway cluster
+    (Debian's postgresql), stopped at the end, also when a test fails."""
+    yield from _server("BUDGET_QA_TEST_DATABASE_URL", "tests.pg_cluster", "bq-pg-")
 
 
 @pytest.fixture(scope="session")
 def chroma_url():
     """A chroma server for the vector backend tests: BUDGET_QA_TEST_CHROMA_URL's, else a throwaway one."""
-    import tempfile
-
-    given = os.environ.get("BUDGET_QA_TEST_CHROMA_URL")
-    if given:
-        yield given
-        return
-    from tests.chroma_server import throwaway
-
-    with throwaway(Path(tempfile.mkdtemp(prefix="bq-chroma-"))) as url:
-        yield url
+    yield from _server("BUDGET_QA_TEST_CHROMA_URL", "tests.chroma_server", "bq-chroma-")

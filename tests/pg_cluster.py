@@ -8,14 +8,13 @@ fails. As root it runs as the `postgres` user, which PostgreSQL requires.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import socket
 import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
+
+from tests import servers
 
 BIN = next((Path(p) for p in ("/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin", "/usr/local/bin")
             if (Path(p) / "initdb").exists()), Path("/usr/local/bin"))
@@ -51,13 +50,8 @@ def stop(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-@contextlib.contextmanager
-def throwaway(folder: Path) -> Iterator[str]:
-    url = start(folder)
-    try:
-        yield url
-    finally:
-        stop(folder)
+def throwaway(folder: Path):
+    return servers.throwaway(start, stop, folder)
 
 
 def fresh_database(url: str, name: str) -> str:
@@ -71,5 +65,4 @@ def fresh_database(url: str, name: str) -> str:
 
 
 if __name__ == "__main__":
-    command, where = sys.argv[1], Path(sys.argv[2])
-    print(start(where) if command == "start" else stop(where) or "stopped")
+    servers.main(start, stop)

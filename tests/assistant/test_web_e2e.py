@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 
@@ -175,38 +176,39 @@ def test_the_server_answers_only_the_page_and_its_api(server, path, data, expect
     assert _status(server + path, data, headers) == expect
 
 
-def test_a_document_ingested_while_the_page_runs_appears(page, tmp_path):
+@contextlib.contextmanager
+def another_page(page, assistant: Assistant):
+    """The module's browser on a page of another server (its own store or settings), ready to ask."""
     from assistant.web import serve
+
+    port = _free_port()
+    running = serve(assistant, port=port, block=False)
+    other = page.context.browser.new_page()  # the module's browser, another server
+    try:
+        other.goto(f"http://127.0.0.1:{port}/", wait_until="load")
+        other.wait_for_selector("#bq-input textarea", timeout=60000)
+        yield other
+    finally:
+        other.close()
+        running.close()
+
+
+def test_a_document_ingested_while_the_page_runs_appears(page, tmp_path):
     from index.ingest import ingest_paths
     from index.sqlite_store import SQLiteStore
     from tests.conftest import SAMPLES, SEED
 
     store = SQLiteStore(tmp_path / "store.sqlite3")
     ingest_paths([SEED], store)
-    port = _free_port()
-    running = serve(Assistant(store=store, settings=load_settings()), port=port, block=False)
-    other = page.context.browser.new_page()  # the module's browser, another server
-    try:
-        other.goto(f"http://127.0.0.1:{port}/", wait_until="load")
-        other.wait_for_selector("#bq-input textarea", timeout=60000)
+    with another_page(page, Assistant(store=store, settings=load_settings())) as other:
         assert "建设和管理委员会" not in other.content()
         ingest_paths([SAMPLES / "text" / "shanghai_putuo_jgw_2026_budget.txt"], store)
         other.reload(wait_until="load")
         other.wait_for_function("document.body.innerText.includes('建设和管理委员会')", timeout=30000)
-    finally:
-        other.close()
-        running.close()
 
 
 def test_a_choice_asks_again_of_the_disclosure_clicked(page, sample_store):
-    from assistant.web import serve
-
-    port = _free_port()
-    running = serve(Assistant(store=sample_store, settings=load_settings()), port=port, block=False)
-    other = page.context.browser.new_page()
-    try:
-        other.goto(f"http://127.0.0.1:{port}/", wait_until="load")
-        other.wait_for_selector("#bq-input textarea", timeout=60000)
+    with another_page(page, Assistant(store=sample_store, settings=load_settings())) as other:
         other.fill("#bq-input textarea", "支出总计是多少")
         other.click("#bq-send")
         other.wait_for_selector("button.bq-choice", timeout=30000)
@@ -214,9 +216,6 @@ def test_a_choice_asks_again_of_the_disclosure_clicked(page, sample_store):
         other.locator("button.bq-choice", has_text="石家庄市总工会").click()
         other.wait_for_function("document.querySelectorAll('#bq-chat .bq-q').length == 2", timeout=30000)
         assert "4154.03万元" in other.locator("#bq-chat .bq-msg").last.inner_text()
-    finally:
-        other.close()
-        running.close()
 
 
 _CONTRAST = """() => {
@@ -262,25 +261,16 @@ def test_readable_on_every_screen(page, server, tmp_path, scheme, width):
 
 def test_feedback_is_recorded_for_staff(page, seed_store, tmp_path):
     from assistant.feedback import read
-    from assistant.web import serve
     from index.settings import Settings
 
-    port = _free_port()
     settings = Settings(home=tmp_path, embed_model=None, models_home=load_settings().models_home)
-    running = serve(Assistant(store=seed_store, settings=settings), port=port, block=False)
-    other = page.context.browser.new_page()
-    try:
-        other.goto(f"http://127.0.0.1:{port}/", wait_until="load")
-        other.wait_for_selector("#bq-input textarea", timeout=60000)
+    with another_page(page, Assistant(store=seed_store, settings=settings)) as other:
         other.fill("#bq-input textarea", "项目支出是多少")
         other.click("#bq-send")
         other.wait_for_selector("#bq-chat .bq-feedback", timeout=30000)
         other.fill("#bq-chat .bq-comment", "<b>数字</b>对吗")
         other.click("#bq-chat .bq-vote[data-vote='down']")
         other.wait_for_function("document.querySelector('.bq-thanks').textContent.includes('已收到')")
-    finally:
-        other.close()
-        running.close()
     [entry] = read(tmp_path)
     assert entry["vote"] == "down" and entry["comment"] == "<b>数字</b>对吗"
     assert entry["question"] == "项目支出是多少" and "433.00" in entry["answer"]
