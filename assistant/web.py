@@ -122,16 +122,13 @@ def catalogue(infos: list) -> list[str]:
 
 
 def audit_html(assistant: Assistant, doc_id: str) -> str:
-    """A document's own accounting identities, as a table staff can read (read-only)."""
-    from html import escape
-
-    from index.audit import audit, describe
+    """A document's own accounting identities, as a sortable table staff can read (read-only)."""
+    from assistant.audit_html import audit_table
+    from index.audit import audit
 
     if not doc_id:
         return "<p>请选择一份文档。</p>"
-    findings = audit(assistant.disclosure(doc_id))
-    rows = "".join(f"<tr><td>{escape(f.severity)}</td><td>{escape(describe(f))}</td></tr>" for f in findings)
-    return f"<p>{len(findings)} 条结果</p><table><tr><th>级别</th><th>说明</th></tr>{rows}</table>"
+    return audit_table(audit(assistant.disclosure(doc_id)))
 
 
 def _audit_tab(gr, assistant: Assistant):

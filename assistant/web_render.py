@@ -32,6 +32,9 @@ CSS = """
 .bq-feedback {margin-top: 6px; font-size: 0.9em} .bq-vote {background: none; border: 1px solid #bbc;
   border-radius: 10px; margin-right: 4px; cursor: pointer} .bq-comment {width: 12em; max-width: 50%}
 .dark .bq-comment {background: #2b3040; color: #e8ecf4}
+.bq-audit {border-collapse: collapse; font-size: 0.85em; display: block; overflow-x: auto}
+.bq-audit th {cursor: pointer; white-space: nowrap} .bq-audit td, .bq-audit th {border: 1px solid #ccc;
+  padding: 2px 6px; vertical-align: top}
 .bq-chart {width: 100%; max-width: 640px; height: auto; display: block}
 .bq-chart text {fill: currentColor}
 .bq-src table {min-width: 100%} .bq-src td:first-child, .bq-src th:first-child {min-width: 8em}

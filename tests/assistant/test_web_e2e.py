@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import shutil
 import socket
 
@@ -290,3 +291,37 @@ def test_bad_feedback_is_refused(server, body, said):
     with pytest.raises(urllib.error.HTTPError) as info:
         urllib.request.urlopen(request, timeout=30)
     assert info.value.code == 400 and said in json.load(info.value)["error"]
+
+
+def test_the_audit_tab_sorts_and_filters(page, sample_store):
+    with another_page(page, Assistant(store=sample_store, settings=load_settings())) as other:
+        other.get_by_role("tab", name="一致性审计（工作人员）").click()
+        other.get_by_label("文档").click()
+        other.get_by_role("option", name=re.compile("规划和自然资源局")).click()
+        other.wait_for_selector("table.bq-audit", timeout=30000)
+        problems = other.locator("table.bq-audit").first
+        other.locator("table.bq-audit").first.locator("th", has_text="差额").click()
+
+        def differences() -> list[float]:
+            return [float(t) for t in problems.locator("tbody tr td:nth-child(8)").all_inner_texts() if t]
+
+        found = differences()
+        assert len(found) >= 2 and found == sorted(found)
+        problems.locator("th", has_text="差额").click()  # again: the other way
+        assert differences() == sorted(found, reverse=True)
+        other.locator("select").first.select_option("error")
+        shown = [r for r in problems.locator("tbody tr").all() if r.is_visible()]
+        assert shown and all(r.get_attribute("data-sev") == "error" for r in shown)
+
+
+def test_a_prior_year_follow_up_cites_last_years_own_table(page, sample_store):
+    with another_page(page, Assistant(store=sample_store, settings=load_settings())) as other:
+        for asked, question in enumerate(("万里街道2025年一般公共服务支出是多少", "那去年呢"), 1):
+            other.fill("#bq-input textarea", question)
+            other.click("#bq-send")
+            other.wait_for_function(f"document.querySelectorAll('#bq-chat .bq-q').length == {asked}",
+                                    timeout=30000)
+        last = other.locator("#bq-chat .bq-msg").last
+        assert "2932700" in last.inner_text() and "2024年预算" in last.inner_text()
+        last.locator("details.bq-chip summary").first.click()
+        assert "2,932,700" in last.locator("details.bq-chip[open] td.hl-cell").first.inner_text()

@@ -76,3 +76,35 @@ def test_header_escapes_document_names(name):
         assert "<script>" not in html and "&lt;script&gt;" in html
     else:
         assert name in html  # shown as written: the header is HTML, never Markdown
+
+
+def _finding(severity: str, left: str, right: str, row: str):
+    from decimal import Decimal
+
+    from index.audit_model import Cite, Finding, Term
+
+    cite = Cite("cell", 5, 10, table="支出总表", row=row, column="合计", text=left)
+    other = Cite("cell", 6, 20, table="收支总表", row="支出总计", column="预算数", text=right)
+    return Finding(severity, "cross.total", f"{row} = 支出总计", (Term(row, Decimal(left), cite),),
+                   (Term("支出总计", Decimal(right), other),), Decimal(left) - Decimal(right), False, "expense")
+
+
+@pytest.mark.parametrize(("findings", "rows", "folded"), [
+    ([_finding("info", "1.00", "1.01", "甲"), _finding("error", "5.00", "4.00", "乙"),
+      _finding("warning", "3.00", "3.50", "丙")], ["错误", "警告"], 1),  # problems first, notes folded
+    ([_finding("info", "1.00", "1.01", "甲")], [], 1),
+    ([], [], 0),
+])
+def test_audit_table(findings, rows, folded):
+    import re
+
+    from assistant.audit_html import audit_table
+
+    html = audit_table(findings)
+    problems = html.split("<details>")[0]
+    assert re.findall(r'<tr data-sev="\w+"><td data-k="\d">(\w+)</td>', problems) == rows
+    assert html.count("<details>") == (1 if folded else 0)
+    assert f"{len(findings)} 条结果" in html
+    assert ("<th onclick=" in problems) == bool(rows)  # the problems' table sorts by any column
+    if folded:
+        assert "<td>1.00</td>" in html.split("<details>")[1]  # the note is under the fold
