@@ -30,5 +30,7 @@ def _one(answer: Answer) -> str:
         lines += [f"  {c.doc_id}（{c.title}）" for c in answer.choices]
     if answer.citations:
         lines.append("来源：")
-        lines += [f"  [{i}] {citation_text(c)}" for i, c in enumerate(answer.citations, 1)]
+        several = len({c.doc_id for c in answer.citations}) > 1  # across documents: say whose each is
+        lines += [f"  [{i}] {c.doc_id + ' · ' if several else ''}{citation_text(c)}"
+                  for i, c in enumerate(answer.citations, 1)]
     return "\n".join(lines)

@@ -133,8 +133,10 @@ def _part_html(answer: Answer, docs: dict[str, Disclosure], first: int) -> list[
         parts.append(bar_chart(figures))
     if answer.choices:
         parts.append(choices_html(answer))
+    several = len({c.doc_id for c in answer.citations}) > 1  # across documents: say whose each is
     for i, c in enumerate(answer.citations, first):
-        parts.append(f'<details class="bq-chip"><summary>[{i}] {escape(chip_label(c))}</summary>'
+        whose = f"{docs[c.doc_id].title} · " if several and c.doc_id in docs else ""
+        parts.append(f'<details class="bq-chip"><summary>[{i}] {escape(whose + chip_label(c))}</summary>'
                      f'<div class="bq-src">{source_html(docs.get(c.doc_id), c)}</div></details>')
     return parts
 

@@ -50,3 +50,15 @@ def test_change_across_years_reads_both_disclosures(assistant, question, value, 
     assert {c.doc_id for c in answer.citations} == {W25, W24}  # each year cited to its own table
     assert all(c.kind == "cell" for c in answer.citations)
     assert (note in answer.text) if note else "说明则为" not in answer.text
+
+
+def test_sources_across_documents_say_whose(assistant):
+    from assistant.render import answer_text
+    from assistant.web_render import answer_html
+
+    answer = assistant.ask("哪个部门2025年的三公经费最多")
+    text = answer_text(answer)
+    assert f"{W25} · " in text and f"{SWJ} · " in text
+    docs = {c.doc_id: assistant.disclosure(c.doc_id) for c in answer.citations}
+    html = answer_html(answer.question, answer, docs)
+    assert all(d.title in html for d in docs.values())
