@@ -20,8 +20,8 @@ from index.audit import audit_summary, describe
 @click.option("--json", "as_json", is_flag=True, help='machine-readable output: {"findings": [...]}')
 @click.option("--report-only", is_flag=True, help="exit 0 even when errors are found / 只报告，不以错误退出")
 def audit(doc: str | None, as_json: bool, report_only: bool) -> None:
-    """Check the identities a disclosure must satisfy (sums, cross-table totals, the text vs the tables)
-    / 核对文件自身的勾稽关系；发现错误时退出码为 1。
+    """核对文件自身的勾稽关系（发现错误时退出码为 1）/ Check the identities a disclosure must satisfy
+    (sums, cross-table totals, the text vs the tables).
 
     例：budget-qa audit --doc shanghai_putuo_czj_2024_final"""
     from assistant.scope import resolve_doc

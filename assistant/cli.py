@@ -30,7 +30,7 @@ class _Group(click.Group):
 @click.group(cls=_Group)
 @click.version_option(package_name="budget-qa", prog_name="budget-qa")
 def cli() -> None:
-    """Answer questions on Chinese department budget disclosures (部门预算/决算)."""
+    """部门预算/决算公开文件问答 / Answer questions on Chinese department budget disclosures."""
 
 
 @cli.command()
@@ -38,7 +38,11 @@ def cli() -> None:
 @click.option("--department", help="the department or unit's name, when the document's cannot be read")
 @click.option("--year", type=click.IntRange(1990, 2100), help="the budget year, when the document's cannot be read")
 def ingest(paths: tuple[Path, ...], department: str | None, year: int | None) -> None:
-    """Parse disclosure files or folders into the store."""
+    """导入公开文件（.txt/.pdf，文件或文件夹）/ Parse disclosure files or folders into the store.
+
+    \b
+    例：budget-qa ingest corpus/documents ../2025年部门预算.pdf
+    """
     from assistant.ingest_report import run_ingest
 
     assistant = _open()
@@ -50,7 +54,11 @@ def ingest(paths: tuple[Path, ...], department: str | None, year: int | None) ->
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="machine-readable output")
 def docs(as_json: bool) -> None:
-    """List stored documents."""
+    """列出已收录的文件 / List stored documents.
+
+    \b
+    例：budget-qa docs --json
+    """
     assistant = _open()
     infos = assistant.documents()
     if as_json:
@@ -75,7 +83,11 @@ def docs(as_json: bool) -> None:
 @click.argument("table")
 @click.option("--doc", help="document id, id prefix or file stem")
 def show(table: str, doc: str | None) -> None:
-    """Print a parsed table (by key, e.g. expense, or by title words, e.g. 支出总表)."""
+    """显示解析出的表格 / Print a parsed table (by key, e.g. expense, or by title words).
+
+    \b
+    例：budget-qa show 支出总表 --doc shijiazhuang
+    """
     from assistant.scope import resolve_doc, resolve_table
     from assistant.tables_text import render_table
 
@@ -89,7 +101,7 @@ def show(table: str, doc: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "xlsx"]), required=True)
 @click.option("--out", type=click.Path(path_type=Path), help="the file to write (required for xlsx)")
 def export(doc: str | None, fmt: str, out: Path | None) -> None:
-    """Every amount record, one per line (jsonl) or row (csv / xlsx, for spreadsheets: Chinese headers).
+    """导出全部金额记录 / Every amount record: one per line (jsonl) or row (csv / xlsx, Chinese headers).
 
     例：budget-qa export --format csv > 金额.csv；budget-qa export --format xlsx --out 金额.xlsx"""
     from assistant.export_rows import csv_text, write_xlsx
@@ -120,7 +132,7 @@ def export(doc: str | None, fmt: str, out: Path | None) -> None:
 @cli.command()
 @click.argument("doc")
 def remove(doc: str) -> None:
-    """Remove one stored document (its records and its passages' vectors) / 删除一份已收录的文件.
+    """删除一份已收录的文件 / Remove one stored document (its records and its passages' vectors).
 
     例：budget-qa remove shanghai_putuo_czj_2024_final-pdf"""
     from assistant.scope import resolve_doc
@@ -138,7 +150,12 @@ def remove(doc: str) -> None:
 @click.option("--doc", help="scope the question to one document")
 @click.option("--json", "as_json", is_flag=True, help="the stable JSON answer schema")
 def ask(question: str, doc: str | None, as_json: bool) -> None:
-    """Ask a question in Chinese."""
+    """用中文提问 / Ask a question in Chinese.
+
+    \b
+    例：budget-qa ask "项目支出为何减少" --doc shijiazhuang
+        budget-qa ask "基本支出占总支出的比例是多少" --json
+    """
     from assistant.render import answer_text
 
     answer = _open().ask(question, doc=doc)
@@ -148,7 +165,11 @@ def ask(question: str, doc: str | None, as_json: bool) -> None:
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="machine-readable output")
 def feedback(as_json: bool) -> None:
-    """读者对答案的评价（👍/👎 与留言）/ the votes and comments readers left on the page's answers."""
+    """读者对答案的评价（👍/👎 与留言）/ The votes and comments readers left on the page's answers.
+
+    \b
+    例：budget-qa feedback --json
+    """
     from assistant.feedback import read
     from index.settings import load_settings
 
@@ -167,7 +188,11 @@ def feedback(as_json: bool) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=7860, show_default=True, type=int)
 def serve(host: str, port: int) -> None:
-    """Start the public chat page."""
+    """启动公开问答网页及其 JSON 接口 / Start the public chat page and its JSON API.
+
+    \b
+    例：budget-qa serve --host 0.0.0.0 --port 7860
+    """
     from assistant.web import serve as run
 
     run(_open(), host=host, port=port)

@@ -83,8 +83,10 @@ def _one_figure(ask: Ask, one: Operand) -> Answer:
     other = asked.group(1) if asked and asked.group(1) != one.unit and one.unit in UNITS \
         else {"万元": "元", "元": "万元"}.get(one.unit)
     if other and one.value:
-        shown = convert(one.value, one.unit, other).normalize()
-        text += f"（即{fmt(shown)}{other}）"
+        exact = convert(one.value, one.unit, other).normalize()
+        shown = exact.quantize(Decimal("0.01")) if other == "万元" else exact  # 18976.7551万元 reads as 18976.76
+        said = "即" if shown == exact else "约"
+        text += f"（{said}{fmt(shown)}{other}）"
         figures += (Figure(f"{one.label}（{other}）", shown, other),)
     return answer_from(ask, "lookup", text + "。", operands=(one,), value=one.value, unit=one.unit,
                        figures=figures)

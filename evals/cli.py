@@ -25,7 +25,11 @@ from assistant.cli import cli
 def eval_command(questions: tuple[Path, ...], corpus: tuple[Path, ...], split: str | None, as_pdf: bool,
                  out: Path | None, report: Path | None, baseline: Path | None, min_accuracy: float | None,
                  as_json: bool) -> None:
-    """Run question sets (JSONL, YAML or CSV) and score the answers."""
+    """运行问题集并评分 / Run question sets (JSONL, YAML or CSV) and score the answers.
+
+    \b
+    例：budget-qa eval evals/sets/seed.jsonl --report r.md --min-accuracy 97
+    """
     from evals.questions import load_questions, on_pdf
     from evals.report import markdown, summarize
     from evals.run import corpus_assistant, read_baseline, run, write_results

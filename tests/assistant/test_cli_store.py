@@ -102,3 +102,11 @@ def test_feedback_lists_what_readers_left(runner, tmp_path, monkeypatch):
     assert "👎" in shown and "项目支出是多少" in shown and "单位错了" in shown
     [entry] = json.loads(runner.invoke(cli, ["feedback", "--json"]).output)
     assert entry["comment"] == "单位错了" and entry["doc_id"] == ""
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_says_what_it_does_in_chinese_with_an_example(runner, command):
+    import re
+
+    shown = runner.invoke(cli, [command, "--help"]).output
+    assert re.search(r"[\u4e00-\u9fff]{4}", shown.split("Options:")[0]) and "例：budget-qa " + command in shown
