@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from html import escape
 
@@ -32,6 +33,7 @@ CSS = """
 .bq-feedback {margin-top: 6px; font-size: 0.9em} .bq-vote {background: none; border: 1px solid #bbc;
   border-radius: 10px; margin-right: 4px; cursor: pointer} .bq-comment {width: 12em; max-width: 50%}
 .dark .bq-comment {background: #2b3040; color: #e8ecf4}
+.bq-src td.bq-kuan {padding-left: 1.5em} .bq-src td.bq-xiang {padding-left: 3em}
 .bq-audit {border-collapse: collapse; font-size: 0.85em; display: block; overflow-x: auto}
 .bq-audit th {cursor: pointer; white-space: nowrap} .bq-audit td, .bq-audit th {border: 1px solid #ccc;
   padding: 2px 6px; vertical-align: top}
@@ -48,6 +50,9 @@ CSS = """
 """
 
 
+_INDENT = {"款": ' class="bq-kuan"', "项": ' class="bq-xiang"'}  # 类/款/项 indented as the document nests them
+
+
 def table_html(table: Table, cited_row: str | None = None, cited_column: str | None = None) -> str:
     """The source table as a table, the cited row and cell highlighted (data-* marks them for tests)."""
     columns = list(table.columns)
@@ -56,7 +61,8 @@ def table_html(table: Table, cited_row: str | None = None, cited_column: str | N
     for row in table.rows:
         hit = cited_row is not None and row_label(row) == cited_row
         cells = [str(row.number or ""), row.code or "", (row.side + "·" if row.side else "") + row.name]
-        tds = "".join(f"<td>{escape(c)}</td>" for c in cells)
+        tds = "".join(f"<td{_INDENT.get(row.level or '', '') if i == 2 else ''}>{escape(c)}</td>"
+                      for i, c in enumerate(cells))
         for column in columns:
             cell = row.cell(column)
             mark = hit and column == cited_column
@@ -93,6 +99,14 @@ def source_html(doc: Disclosure | None, citation: Citation) -> str:
     return table_html(table, citation.row, citation.column)
 
 
+_LONG = re.compile(r"(?<![\d.,])(\d{5,})(?=(?:\.\d+)?(?![\d年]))")  # 2024年 is a year, not an amount
+
+
+def grouped(text: str) -> str:
+    """Amounts of five digits or more with thousands separators, as people read them (33,556,428)."""
+    return _LONG.sub(lambda m: f"{int(m.group(1)):,}", text)
+
+
 def chip_label(c: Citation) -> str:
     page = f"第{c.page}页" if c.page is not None else ""
     if c.kind == "cell":
@@ -101,16 +115,20 @@ def chip_label(c: Citation) -> str:
 
 
 def bar_chart(figures: list[Figure]) -> str:
-    """An inline SVG bar chart (no scripts, no external assets)."""
+    """An inline SVG bar chart (no scripts, no external assets): largest first, each with its share of
+    the figures charted."""
+    figures = sorted(figures, key=lambda f: abs(f.value), reverse=True)
     top = max((abs(f.value) for f in figures), default=Decimal(1)) or Decimal(1)
+    total = sum((abs(f.value) for f in figures), Decimal(0)) or Decimal(1)
     bars = []
     for i, f in enumerate(figures):
+        share = (abs(f.value) / total * 100).quantize(Decimal("0.1"))
         width = int(Decimal(360) * abs(f.value) / top)
         y = 8 + i * 26
         bars.append(f'<text x="0" y="{y + 14}" font-size="12">{escape(f.label[:16])}</text>'
                     f'<rect x="170" y="{y}" width="{width}" height="18" fill="#4c78a8"/>'
                     f'<text x="{176 + width}" y="{y + 14}" font-size="12">'
-                    f"{escape(fmt(f.value))}{escape(f.unit)}</text>")
+                    f"{escape(grouped(fmt(f.value)))}{escape(f.unit)}（{share}%）</text>")
     height = 16 + 26 * len(figures)
     return (f'<svg class="bq-chart" viewBox="0 0 640 {height}" preserveAspectRatio="xMinYMin meet" '
             f'role="img">{"".join(bars)}</svg>')
@@ -127,7 +145,7 @@ def _part_html(answer: Answer, docs: dict[str, Disclosure], first: int) -> list[
     """One part: its text, formula, warnings, chart and source chips (numbered from `first`)."""
     parts = [f'<div class="bq-text">{escape(answer.text)}</div>']
     if answer.formula:
-        parts.append(f'<div class="bq-formula">计算：{escape(answer.formula)}</div>')
+        parts.append(f'<div class="bq-formula">计算：{escape(grouped(answer.formula))}</div>')
     parts += [f'<div class="bq-warn">注意：{escape(w)}</div>' for w in answer.warnings]
     if figures := chart_figures(answer):
         parts.append(bar_chart(figures))
@@ -162,12 +180,17 @@ _VOTE = ("const f=this.closest('.bq-feedback');fetch('api/feedback',{method:'POS
          ".then(r=>{f.querySelector('.bq-thanks').textContent=r.ok?'已收到，谢谢':'未能提交';});")
 
 
+_COPY = ("const f=this.closest('.bq-feedback');navigator.clipboard&&navigator.clipboard.writeText(f.dataset.a)"
+         ".then(()=>{f.querySelector('.bq-thanks').textContent='已复制';});")
+
+
 def feedback_html(question: str, answer: Answer) -> str:
     doc = next((c.doc_id for c in answer.citations), "")
     return (f'<div class="bq-feedback" data-q="{escape(question)}" data-a="{escape(answer.text[:2000])}" '
             f'data-doc="{escape(doc)}">'
             f'<button class="bq-vote" data-vote="up" title="有帮助" onclick="{_VOTE}">👍</button>'
             f'<button class="bq-vote" data-vote="down" title="有问题" onclick="{_VOTE}">👎</button>'
+            f'<button class="bq-vote bq-copy" title="复制答案" onclick="{_COPY}">复制</button>'
             '<input class="bq-comment" maxlength="500" placeholder="可选：说明哪里不对">'
             '<span class="bq-thanks"></span></div>')
 

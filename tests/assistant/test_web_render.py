@@ -108,3 +108,38 @@ def test_audit_table(findings, rows, folded):
     assert ("<th onclick=" in problems) == bool(rows)  # the problems' table sorts by any column
     if folded:
         assert "<td>1.00</td>" in html.split("<details>")[1]  # the note is under the fold
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("189767551 − 156211123 = 33556428", "189,767,551 − 156,211,123 = 33,556,428"),
+    ("2024年项目支出 433.00 ÷ 4154.03", "2024年项目支出 433.00 ÷ 4154.03"),  # years and small figures as printed
+    ("37151.4655万元", "37,151.4655万元"),
+])
+def test_long_amounts_are_grouped(text, shown):
+    from assistant.web_render import grouped
+
+    assert grouped(text) == shown
+
+
+def test_a_composition_chart_is_sorted_with_shares():
+    import re
+
+    from assistant.web_render import bar_chart
+
+    svg = bar_chart([Figure("甲", Decimal("25"), "万元"), Figure("乙", Decimal("75"), "万元")])
+    labels = re.findall(r">(甲|乙)<", svg)
+    assert labels == ["乙", "甲"] and "（75.0%）" in svg and "（25.0%）" in svg
+
+
+def test_source_table_indents_kuan_and_xiang(seed_doc):
+    from assistant.web_render import table_html
+
+    html = table_html(seed_doc.table("expense"))
+    assert 'class="bq-kuan"' in html and 'class="bq-xiang"' in html
+
+
+def test_each_answer_can_be_copied_and_rated():
+    from assistant.web_render import answer_html
+
+    html = answer_html("q", Answer(question="q", route="lookup", text="项目支出为433.00万元"), {})
+    assert "bq-copy" in html and 'data-vote="up"' in html and 'data-a="项目支出为433.00万元"' in html
