@@ -22,6 +22,7 @@ from index.settings import Settings, load_settings
 from index.store import DocumentInfo, RecordStore
 
 MAX_QUESTION = 300
+MAX_LOOKED_THROUGH = 200  # disclosures searched for a project a question names without its department
 
 
 @dataclass
@@ -60,7 +61,11 @@ class Assistant:
             compared = across_bodies(lambda q, d: self.ask(q, doc=d), question, q, scope.docs)
             if compared is not None:  # 哪个部门的三公经费最多: each disclosure asked, then ranked
                 return compared
-            return replace(abstain(question, several_docs_message(scope.docs)), choices=choices_of(scope.docs))
+            named = self._naming_project(q, scope.docs)
+            if len(named) == 1:  # 兰溪路-真南路下立交工程的预算: the one disclosure that has that project
+                return self.ask(question, doc=named[0].doc_id)
+            docs = named or scope.docs
+            return replace(abstain(question, several_docs_message(docs)), choices=choices_of(docs))
         disclosure = self.disclosure(scope.docs[0].doc_id)
         other = unknown_body(scope.bodies, document_text(disclosure))
         if other is not None:
@@ -99,6 +104,24 @@ class Assistant:
             return None
         answers = [(i.year, self.ask(question_for_year(q, i.year), doc=i.doc_id)) for i in docs]
         return side_by_side(question, answers)
+
+    def _naming_project(self, q: str, docs: list) -> list:
+        """The disclosures (one per group) with a project the question names (its name, four or more
+        characters, said in full); none when the store is too large to look through here."""
+        from assistant.qtext import plain_name
+        from assistant.scoping import disclosure_groups
+
+        groups = disclosure_groups(docs)
+        if len(groups) > MAX_LOOKED_THROUGH:
+            return []
+        asked = plain_name(q)
+        found = []
+        for group in groups:
+            doc = self.disclosure(group[0].doc_id)
+            names = [p.name for p in doc.projects] + [d.name for d in doc.described]
+            if any(len(n) >= 4 and plain_name(n) in asked for n in names):
+                found.append(group[0])
+        return found
 
     def _flag_suspect(self, doc: Disclosure, answer: Answer) -> Answer:
         """Answers citing a table whose own sums fail (probably misread by us) say so."""

@@ -37,3 +37,16 @@ def test_every_example_answers(assistant):
         for question in examples:
             answer = assistant.ask(question, doc=doc_id or None)
             assert not answer.abstained and not any(p.abstained for p in answer.parts), (question, answer.text)
+
+
+@pytest.mark.parametrize(("question", "docs"), [
+    ("兰溪路-真南路下立交工程的预算是多少", ["shanghai_putuo_jgw_2026_budget"]),  # answered from its one document
+    ("社区公共服务中心新建工程用款计划多少",  # two years of one body have it: the choice is between those
+     ["shanghai_putuo_wanli_2024_budget-pdf", "shanghai_putuo_wanli_2025_budget"]),
+])
+def test_a_project_named_picks_its_disclosures(assistant, question, docs):
+    answer = assistant.ask(question)
+    if len(docs) == 1:
+        assert not answer.abstained and {c.doc_id for c in answer.citations} == set(docs), answer.text
+    else:
+        assert [c.doc_id for c in answer.choices] == docs
