@@ -118,8 +118,9 @@ class Assistant:
         found = []
         for group in groups:
             doc = self.disclosure(group[0].doc_id)
-            names = [p.name for p in doc.projects] + [d.name for d in doc.described]
-            if any(len(n) >= 4 and plain_name(n) in asked for n in names):
+            names = [_own(plain_name(n), doc.department) for n in (*(p.name for p in doc.projects),
+                                                                     *(d.name for d in doc.described))]
+            if any(len(n) >= 4 and n in asked for n in names):
                 found.append(group[0])
         return found
 
@@ -157,6 +158,12 @@ class Assistant:
             self._narrative = NarrativeAnswerer(self.store, self.settings)
         return self._narrative
 
+
+
+def _own(name: str, department: str) -> str:
+    """A project's name without the body's own name before it (万里街道社区公共服务中心新建工程)."""
+    cut = max((i for i in range(len(name) + 1) if name[:i] in department), default=0)
+    return name[cut:]
 
 
 def execution_reason(ask: Ask) -> Answer | None:
