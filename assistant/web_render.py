@@ -143,7 +143,7 @@ def chart_figures(answer: Answer) -> list[Figure]:
 
 def _part_html(answer: Answer, docs: dict[str, Disclosure], first: int) -> list[str]:
     """One part: its text, formula, warnings, chart and source chips (numbered from `first`)."""
-    parts = [f'<div class="bq-text">{escape(answer.text)}</div>']
+    parts = [f'<div class="bq-text">{escape(grouped(answer.text))}</div>']
     if answer.formula:
         parts.append(f'<div class="bq-formula">计算：{escape(grouped(answer.formula))}</div>')
     parts += [f'<div class="bq-warn">注意：{escape(w)}</div>' for w in answer.warnings]

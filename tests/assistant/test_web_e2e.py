@@ -322,6 +322,6 @@ def test_a_prior_year_follow_up_cites_last_years_own_table(page, sample_store):
             other.wait_for_function(f"document.querySelectorAll('#bq-chat .bq-q').length == {asked}",
                                     timeout=30000)
         last = other.locator("#bq-chat .bq-msg").last
-        assert "2932700" in last.inner_text() and "2024年预算" in last.inner_text()
+        assert "2,932,700" in last.inner_text() and "2024年预算" in last.inner_text()  # grouped on the page
         last.locator("details.bq-chip summary").first.click()
         assert "2,932,700" in last.locator("details.bq-chip[open] td.hl-cell").first.inner_text()
