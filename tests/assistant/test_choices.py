@@ -50,3 +50,18 @@ def test_a_project_named_picks_its_disclosures(assistant, question, docs):
         assert not answer.abstained and {c.doc_id for c in answer.citations} == set(docs), answer.text
     else:
         assert [c.doc_id for c in answer.choices] == docs
+
+
+def test_digits_in_the_bodys_own_name_are_no_untraced_figure(tmp_path):
+    from index.ingest import ingest_paths
+    from index.sqlite_store import SQLiteStore
+    from tests.conftest import SEED
+
+    renamed = tmp_path / "school_2024_budget.txt"
+    renamed.write_text(SEED.read_text(encoding="utf-8").replace("石家庄市总工会", "石家庄市第42中学"),
+                       encoding="utf-8")
+    store = SQLiteStore(tmp_path / "store.sqlite3")
+    ingest_paths([renamed], store)
+    answer = Assistant(store=store, settings=load_settings()).ask("项目支出是多少")
+    assert "第42中学" in answer.text and answer.value is not None
+    assert not any("未能溯源" in w for w in answer.warnings), answer.warnings
