@@ -1,37 +1,56 @@
-"""万里街道2025年支出总计比2024年增加多少: with last year's disclosure stored, a change against last year
-is the difference of the two disclosures' own records (each cited to its table), not a figure worked
-back from a rounded stated change — which is still said when it differs."""
+"""With last year's disclosure of the same body stored, last year's figure (那去年呢) is its own record, and
+a change against last year (万里街道2025年支出总计比2024年增加多少) is the difference of the two
+disclosures' records (each cited to its table), not a figure worked back from a rounded stated change —
+which is still said when it differs."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
 from typing import Any
 
 from assistant import compute as c
 from assistant.answer import Answer
 from assistant.compute import Operand, fmt
-from assistant.exact import answer_from
+from assistant.exact import answer_from, in_other_unit
 from corpus.normalize import UNITS, convert
 
 
-def change_from_earlier(work: Any, planned: Any, context: Any) -> tuple[str, Answer] | None:
-    from assistant.execute import execute
+def from_earlier(work: Any, planned: Any, context: Any) -> tuple[str, Answer] | None:
+    """(what was understood, the answer) when the part is last year's figure or a change against it and
+    last year's disclosure is stored; None to answer from this year's document alone."""
     from assistant.explain import understood
+
+    if work.earlier is None:
+        return None
+    if planned.part.op == "prior":  # 那去年呢 / 上年的项目支出: last year's own record, cited there
+        answer = _looked_up(planned, work.earlier, work.raw, context)
+        said = understood(planned).removesuffix("。")
+        return None if answer.abstained else (f"{said}（取自{work.earlier.title}）", answer)
+    if planned.part.op in ("change", "growth") and len(planned.operands) == 1:
+        return _change(work, planned, context)
+    return None
+
+
+def _looked_up(planned: Any, doc: Any, raw: str, context: Any) -> Answer:
+    """The part's figure as a plain lookup on one disclosure (whatever year or period it said)."""
+    from assistant.execute import execute
     from assistant.plan import plan
 
-    if work.earlier is None or planned.part.op not in ("change", "growth") or len(planned.operands) != 1:
-        return None
     lookup = replace(planned.part, op="lookup", scope=replace(planned.part.scope, period=None, years=()))
-    now = execute(plan(lookup, work.doc, work.raw), context)
-    then = execute(plan(lookup, work.earlier, work.raw), context)
+    return execute(plan(lookup, doc, raw), context)
+
+
+def _change(work: Any, planned: Any, context: Any) -> tuple[str, Answer] | None:
+    from assistant.explain import understood
+
+    now = _looked_up(planned, work.doc, work.raw, context)
+    then = _looked_up(planned, work.earlier, work.raw, context)
     if not (_figure(now) and _figure(then)):
         return None
     label = now.values[0].label if now.values else "所问数额"
     a = Operand(f"{work.doc.year}年{label}", now.value, now.unit, now.citations[0])
     b = Operand(f"{work.earlier.year}年{label}", then.value, then.unit, then.citations[0])
     a, b = c.same_unit([a, b])
-    ask = planned.ask
     if planned.part.op == "growth":
         if b.value == 0:
             return None
@@ -43,10 +62,10 @@ def change_from_earlier(work: Any, planned: Any, context: Any) -> tuple[str, Ans
         word = "增加" if result.value >= 0 else "减少"
         text = f"{label}{work.doc.year}年比{work.earlier.year}年{word}{fmt(abs(result.value))}{a.unit}"
         if a.unit == "元":
-            text += f"（即{fmt(convert(abs(result.value), '元', '万元').quantize(Decimal('0.01')))}万元）"
+            text += in_other_unit(abs(result.value), "元", "万元")[0]
     text += f"，按{work.doc.title}与{work.earlier.title}各自的表格计算" + _stated_note(planned, context, result)
     said = f"{understood(planned).removesuffix('。')}（两年各自的公开文件）"
-    return said, answer_from(ask, "arithmetic", text + "。", result)
+    return said, answer_from(planned.ask, "arithmetic", text + "。", result)
 
 
 def _figure(answer: Answer) -> bool:

@@ -54,9 +54,7 @@ def ask_after(assistant: Assistant, question: str, doc: str | None, previous: Tu
 
 def _stays_in(assistant: Assistant, question: str, previous: Turn | None) -> str | None:
     """A new question naming no body of its own (什么是三公经费) stays with the document talked about."""
-    from assistant.scoping import scope_for
-
     if previous is None or previous.doc_id is None:
         return None
-    scope = scope_for(question, assistant.documents(), None)
+    _, scope = assistant.scope_of(question, assistant.documents())
     return previous.doc_id if len(scope.docs) > 1 and not scope.problem else None

@@ -76,6 +76,14 @@ def compute_answer(ask: Ask, op: str, operands: list[Operand]) -> Answer:
     return _one_figure(ask, operands[0])
 
 
+def in_other_unit(value: Decimal, unit: str, other: str) -> tuple[str, Decimal]:
+    """（即4330000元） / （约18976.76万元）: an amount said again in another unit — 万元 to the cent, 约 when
+    that rounds it — and the figure shown."""
+    exact = convert(value, unit, other).normalize()
+    shown = exact.quantize(Decimal("0.01")) if other == "万元" else exact  # 18976.7551万元 reads as 18976.76
+    return f"（{'即' if shown == exact else '约'}{fmt(shown)}{other}）", shown
+
+
 def _one_figure(ask: Ask, one: Operand) -> Answer:
     text = f"{where(ask.doc)}中，{one.label}为{fmt(one.value)}{one.unit}"
     figures: tuple[Figure, ...] = (Figure(one.label, one.value, one.unit),)
@@ -83,10 +91,8 @@ def _one_figure(ask: Ask, one: Operand) -> Answer:
     other = asked.group(1) if asked and asked.group(1) != one.unit and one.unit in UNITS \
         else {"万元": "元", "元": "万元"}.get(one.unit)
     if other and one.value:
-        exact = convert(one.value, one.unit, other).normalize()
-        shown = exact.quantize(Decimal("0.01")) if other == "万元" else exact  # 18976.7551万元 reads as 18976.76
-        said = "即" if shown == exact else "约"
-        text += f"（{said}{fmt(shown)}{other}）"
+        said, shown = in_other_unit(one.value, one.unit, other)
+        text += said
         figures += (Figure(f"{one.label}（{other}）", shown, other),)
     return answer_from(ask, "lookup", text + "。", operands=(one,), value=one.value, unit=one.unit,
                        figures=figures)

@@ -65,28 +65,6 @@ def _respelled(work: Work) -> Work:
     return _planned(_parse(replace(work, q=q))) if fixed else work
 
 
-def _from_earlier(work: Work, planned: Any, context: Any) -> tuple[str, Answer] | None:
-    """那去年呢 / 上年的项目支出: read from last year's own disclosure when it is stored (cited there), not
-    worked back from this year's figure and a stated change."""
-    from assistant.execute import execute
-    from assistant.explain import understood
-    from assistant.plan import plan
-
-    if work.earlier is not None and planned.part.op in ("change", "growth"):
-        from assistant.across_years import change_from_earlier
-
-        return change_from_earlier(work, planned, context)
-    if work.earlier is None or planned.part.op != "prior":
-        return None
-    scope = replace(planned.part.scope, period=None, years=())
-    there = plan(replace(planned.part, op="lookup", scope=scope), work.earlier, work.raw)
-    answer = execute(there, context)
-    if answer.abstained:
-        return None
-    said = understood(planned).removesuffix("。")
-    return f"{said}（取自{work.earlier.title}）", answer
-
-
 def _compose(work: Work) -> Answer:
     from assistant.compose import combine
 
@@ -97,12 +75,13 @@ def _compose(work: Work) -> Answer:
 def build(narrative: Any, llm: Any = None) -> Runnable:
     """The sequence for one assistant; `narrative` (a callable) gives its narrative answerer lazily;
     `llm`, a chat model, adds a guarded rewording step (assistant/rephrase.py)."""
+    from assistant.across_years import from_earlier
     from assistant.execute import Context, execute
     from assistant.explain import understood
 
     def run(work: Work) -> Work:
         context = Context(narrative())
-        return replace(work, answers=tuple(_from_earlier(work, p, context) or (understood(p), execute(p, context))
+        return replace(work, answers=tuple(from_earlier(work, p, context) or (understood(p), execute(p, context))
                                            for p in work.planned))
 
     sequence = (RunnableLambda(_parse, name="parse") | RunnableLambda(_plan, name="plan")

@@ -271,13 +271,12 @@ _PROJECT_TOTAL = re.compile(r"占(?:该|这个|本|其)?(?:项目)?的?(?:资金
 
 def _project_total(doc: Disclosure, part: Part, operands: tuple[Resolved, ...]) -> Resolved | None:
     """兰溪路工程今年申请的占总额百分之几 / 年度资金申请总额占项目资金总额: the project's own 项目资金总额."""
-    from assistant.resolve import TOTAL_ASKED, project_operand
+    from assistant.resolve import project_total
 
     projects = [t.project for r in operands[:1] for t in r.mention.targets if t.kind == "project" and t.project]
-    if part.op != "share" or len(projects) != 1 or projects[0].total is None or \
-            not _PROJECT_TOTAL.search(part.text):
+    if part.op != "share" or len(projects) != 1 or not _PROJECT_TOTAL.search(part.text):
         return None
-    op = project_operand(doc, projects[0], TOTAL_ASKED.pattern.split("|")[1])  # asks for its 总投资
+    op = project_total(doc, projects[0])
     if op is None or any(c.citation == op.citation for c in operands[0].candidates):
         return None  # the part is already the total: no share of itself
     return Resolved(Mention(op.label, -1, ()), (op,))

@@ -75,13 +75,19 @@ TOTAL_ASKED = re.compile(r"(?<![年度])(?<!申请)总额|总投资|总预算|�
                          r"(?:全部|整个项目)(?:资金|投资)")
 
 
+def project_total(doc: Disclosure, project: Project) -> Operand | None:
+    """The project's 项目资金总额 over its whole life, when its form prints one."""
+    if project.total is None:
+        return None
+    cite = Citation(doc.doc_id, "cell", project.span.page, table=project.title,
+                    row=f"{project.code} {project.name}".strip(), column="项目资金总额", value=fmt(project.total))
+    return Operand(f"{project.name}项目资金总额", project.total, project.unit, cite)
+
+
 def project_operand(doc: Disclosure, project: Project, question: str = "") -> Operand | None:
     """The project's 预算数 (this year's), or its 项目资金总额 when that is asked and printed."""
     if project.total is not None and TOTAL_ASKED.search(question):
-        cite = Citation(doc.doc_id, "cell", project.span.page, table=project.title,
-                        row=f"{project.code} {project.name}".strip(), column="项目资金总额",
-                        value=fmt(project.total))
-        return Operand(f"{project.name}项目资金总额", project.total, project.unit, cite)
+        return project_total(doc, project)
     if project.budget is None:
         return None
     citation = Citation(doc.doc_id, "cell", project.span.page, table=project.title,

@@ -120,25 +120,13 @@ def _funds(part: Part) -> Part:
     return replace(part, refs=refs, scope=replace(part.scope, fund=fund_of(fund)))
 
 
-def _ancestors(key: str) -> set[str]:
-    found: set[str] = set()
-    todo = [key]
-    while todo:
-        concept = ontology().concept(todo.pop())
-        for parent in concept.parent if concept else ():
-            if parent not in found:
-                found.add(parent)
-                todo.append(parent)
-    return found
-
-
 def _without_wholes(part: Part) -> Part:
     """面向中小企业预留的政府采购金额 / 基本支出中人员经费: a whole named beside its own part, when one
     figure is asked, only says where the part is; it is no second figure."""
     if part.op not in ("lookup", "each", "sum", "list"):
         return part
     named = [r for r in part.refs if r.role == "operand"]
-    parents = {p for r in named if r.kind == "concept" and r.key for p in _ancestors(r.key)}
+    parents = {p for r in named if r.kind == "concept" and r.key for p in ontology().ancestors(r.key)}
     if any(r.kind in ("name", "document") for r in named):
         parents.add("项目支出")  # a project is part of 项目支出 (checked against the document when planned)
     listed = {id(a) for a, b in itertools.pairwise(named) if _in_place(part, a) and _in_place(part, b)
@@ -224,7 +212,7 @@ def _head_nouns(part: Part) -> Part:
         if not (_in_place(part, left) and _in_place(part, right)):
             continue
         if left.kind == "concept" and right.kind == "concept" and left.key and right.key and \
-                right.key in _ancestors(left.key) and _gap(part, left, right) in ("的", ""):
+                right.key in ontology().ancestors(left.key) and _gap(part, left, right) in ("的", ""):
             drop.add(id(right))
         if {left.kind, right.kind} == {"word", "subject"} and left.role == right.role == "operand":
             word, subject = (left, right) if left.kind == "word" else (right, left)

@@ -47,9 +47,8 @@ class Assistant:
             raise QuestionError("the question is empty / 问题为空")
         if len(question) > MAX_QUESTION:
             return abstain(question, f"问题超过{MAX_QUESTION}字，请缩短后再问。")
-        infos = self.documents()  # one store read: scoping and the year check below share it
-        q = unframe(normalize_question(question))  # 我在整理街道采购数据，…: who asks names no body
-        scope = scope_for(q, infos, doc)
+        infos = self.documents()  # one store read: scoping, last year's disclosure and the year check share it
+        q, scope = self.scope_of(question, infos, doc)
         by_year = self._per_year(question, q, scope)
         if by_year is not None:
             return by_year
@@ -70,20 +69,26 @@ class Assistant:
         other = unknown_body(scope.bodies, document_text(disclosure))
         if other is not None:
             return abstain(question, f"库中没有“{other}”的公开文件；{disclosure.title}中也没有提到它。")
-        answer = self._answer(question, strip_department(q, disclosure.department), disclosure)
+        answer = self._answer(question, strip_department(q, disclosure.department), disclosure,
+                              self._earlier(disclosure, infos))
         years = {i.year + d for i in infos for d in (-1, 0, 1)}
         named = numbers_in(disclosure.department)  # 第42中学: the body's own name holds no figure to trace
         return _checked(self._flag_suspect(disclosure, answer), {Decimal(y) for y in years} | named)
 
-    def _answer(self, raw: str, q: str, doc: Disclosure) -> Answer:
+    def scope_of(self, question: str, infos: list[DocumentInfo], doc: str | None = None) -> tuple[str, Scope]:
+        """The question as read (its frame off) and the documents it may be about."""
+        q = unframe(normalize_question(question))  # 我在整理街道采购数据，…: who asks names no body
+        return q, scope_for(q, infos, doc)
+
+    def _answer(self, raw: str, q: str, doc: Disclosure, earlier: Disclosure | None = None) -> Answer:
         """The pipeline: parse into parts, plan each against the document, execute each, compose."""
         from assistant.pipeline import Work
 
-        return self.pipeline.invoke(Work(raw, q, doc, self._earlier(doc)), config={"callbacks": self.callbacks})
+        return self.pipeline.invoke(Work(raw, q, doc, earlier), config={"callbacks": self.callbacks})
 
-    def _earlier(self, doc: Disclosure) -> Disclosure | None:
+    def _earlier(self, doc: Disclosure, infos: list[DocumentInfo]) -> Disclosure | None:
         """The same body's disclosure of the same kind for the year before, when the store holds one."""
-        found = next((i for i in self.documents() if i.department == doc.department and i.year == doc.year - 1
+        found = next((i for i in infos if i.department == doc.department and i.year == doc.year - 1
                       and i.kind == doc.kind and i.body == doc.body), None)
         return self.disclosure(found.doc_id) if found is not None else None
 

@@ -90,16 +90,9 @@ def _of_whole(change: _Change, sentence_before: str) -> _Change:
     """三公经费预算安排0万元，其中…公务接待费0万元。与上年持平。: a statement after a sentence that lists a
     whole's parts is about the whole the sentence opened with, not its last part."""
     first = next((c for part in re.split(r"[，,：:；]", sentence_before) if (c := _concept_in(part))), None)
-    concept = ontology().concept(change.concept)
-    if first is None or concept is None or first == change.concept:
+    if first is None or first == change.concept:
         return change
-    ancestors, todo = set(), list(concept.parent)
-    while todo:
-        name = todo.pop()
-        if name not in ancestors:
-            ancestors.add(name)
-            todo += list(ontology().concept(name).parent) if ontology().concept(name) else []
-    return replace(change, concept=first) if first in ancestors else change
+    return replace(change, concept=first) if first in ontology().ancestors(change.concept) else change
 
 
 @dataclass(frozen=True)
@@ -146,15 +139,6 @@ def stated_amount(doc: Disclosure, concept: str) -> Operand | None:
     cite = best.cite()
     return Operand(concept, best.value, best.unit,
                    Citation(doc.doc_id, "text", cite.page, section=cite.section, quote=cite.quote))
-
-
-def _other_concept(sentence: str, end: int, concept: str) -> bool:
-    """A longer label of another concept ends where this label ends (政府性基金预算收入 is no 预算收入)."""
-    head = sentence[:end]
-    mine = [m.start() for _, p in _labelled() if _ == concept for m in p.finditer(head) if m.end() == end]
-    start = min(mine, default=end)
-    return any(m.end() == end and m.start() < start
-               for other, pattern in _labelled() if other != concept for m in pattern.finditer(head))
 
 
 _BOUGHT = re.compile(r"购置|购买|新增|添置|新购")  # a count of things bought, not of things held

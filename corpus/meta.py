@@ -34,6 +34,11 @@ class Meta:
     body: str = "部门"  # 部门 / 单位
 
 
+def disclosure_title(squashed: str) -> re.Match[str] | None:
+    """A (squashed) line that titles a disclosure — short, with year, 部门/单位 and 预算/决算 — or None."""
+    return _TITLE.search(squashed) if len(squashed) < 60 else None
+
+
 def lines_to_meta(lines: list[Line], source: str) -> Meta:
     name = _labelled(lines)
     code, header_name = _page_header(lines)
@@ -44,7 +49,7 @@ def lines_to_meta(lines: list[Line], source: str) -> Meta:
         if year is None and (m := _BUDGET_YEAR.search(stripped)):
             year = int(m.group(1))
         squashed = squash(stripped)
-        if (m := _TITLE.search(squashed)) and len(squashed) < 60:
+        if m := disclosure_title(squashed):
             year = year or int(m.group(1))
             body, kind = body or m.group(2), kind or m.group(3)
             prefix = _PART.sub("", squashed[: m.start()])  # 第二部分…: a 目录 line, not the name

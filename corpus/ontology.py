@@ -85,6 +85,18 @@ class Ontology:
     def subject(self, code: str) -> Subject | None:
         return next((s for s in self.subjects if s.code == code), None)
 
+    def ancestors(self, name: str) -> set[str]:
+        """Every concept above this one (its parents, theirs, …)."""
+        found: set[str] = set()
+        todo = [name]
+        while todo:
+            concept = self.concept(todo.pop())
+            for parent in concept.parent if concept else ():
+                if parent not in found:
+                    found.add(parent)
+                    todo.append(parent)
+        return found
+
     def classes(self, scheme: str = "功能分类") -> list[Subject]:
         return [s for s in self.subjects if s.scheme == scheme and len(s.code) == 3]
 

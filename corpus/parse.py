@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,7 +9,7 @@ from corpus.described import described_projects
 from corpus.errors import ParseError
 from corpus.layout import PAGE_HEADER, squash, title_key
 from corpus.limits import check_file
-from corpus.meta import Meta, lines_to_meta
+from corpus.meta import Meta, disclosure_title, lines_to_meta
 from corpus.ontology import ontology
 from corpus.reader import SourceText, read_source
 from corpus.records import TABLE_KEYS, Disclosure, Table, TocEntry
@@ -117,12 +116,9 @@ def _check_one_disclosure(source: str, lines: list[Line], tables: list[tuple[Tab
                                     f"从第{start}行开始，请拆分为各自的文件后再导入")
 
 
-_TITLED = re.compile(r"((?:19|20)\d{2})\s*年\s*度?\s*(?:[区市省县]级)?\s*(?:部门|单位)\s*(?:预算|决算)")
-
-
 def _other_title(text: str, meta: Meta) -> bool:
     """A title line of another disclosure: another year, or a body the first one is not."""
-    found = _TITLED.search(text) if len(text) < 60 else None
+    found = disclosure_title(text)
     if found is None:
         return False
     body = text[: found.start()]

@@ -60,14 +60,10 @@ def find_concept(context: str, vocabulary: dict[str, tuple[re.Pattern[str], ...]
         return None
     best = max(spans, key=lambda s: s[:2])
     # 面向小微企业预留政府采购项目预算金额: a concept's own kind said after its label names that concept
-    part = next((s for s in spans if s[0] in (-best[1], -best[1] + 1) and best[2] in ancestors(s[2])), None)
+    part = next((s for s in spans if s[0] in (-best[1], -best[1] + 1) and best[2] in ontology().ancestors(s[2])),
+                None)
     return (part[2], -part[1], best[0]) if part else (best[2], -best[1], best[0])  # one label, to its end
 
-
-def ancestors(concept: str) -> set[str]:
-    found = ontology().concept(concept)
-    parents = set(found.parent) if found else set()
-    return parents | {a for p in parents for a in ancestors(p)}
 
 
 def resolve(doc: Disclosure, concept: str, unit: str) -> list[Term]:

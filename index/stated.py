@@ -15,6 +15,7 @@ from corpus.normalize import to_halfwidth
 from corpus.records import Disclosure
 from index.audit_concepts import find_concept, patterns
 from index.audit_model import Cite
+from index.bounded import Bounded
 
 AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元)")
 _DELIM = re.compile(r"[，,；;。：:！？!?、]")
@@ -190,18 +191,15 @@ def all_statements(doc: Disclosure, labels: Labels | None = None) -> list[tuple[
     return [(p, statements(doc, p, labels)) for p in passages(doc)]
 
 
-_READ: dict[tuple[int, int], tuple[Disclosure, tuple[Stmt, ...]]] = {}  # (doc, vocabulary) → its facts
-MAX_READ = 16
+_READ: Bounded[tuple[int, int], tuple[Disclosure, tuple[Stmt, ...]]] = Bounded(16)  # (doc, vocabulary) → facts
 
 
 def stated_facts(doc: Disclosure, labels: Labels | None = None) -> tuple[Stmt, ...]:
     """Every figure the document's prose states, read once per document and vocabulary."""
     key = (id(doc), id(labels))
-    hit = _READ.get(key)
-    if hit is not None and hit[0] is doc:
+    hit = _READ[key] if key in _READ else None
+    if hit is not None and hit[0] is doc:  # the cache holds the document, so its id stays its own
         return hit[1]
-    if len(_READ) >= MAX_READ:
-        _READ.pop(next(iter(_READ)))
     facts = tuple(s for _, found in all_statements(doc, labels) for s in found)
     _READ[key] = (doc, facts)
     return facts
