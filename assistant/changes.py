@@ -50,6 +50,15 @@ def _parent_name(doc: Disclosure, subject) -> str | None:
     return next((plain_name(r.name) for t in doc.tables for r in t.rows if r.code == parent), None)
 
 
+def _only_child(doc: Disclosure, subject) -> str | None:
+    """The name of a 款's one 项 (the same money under a narrower name), when it has exactly one."""
+    from assistant.qtext import plain_name
+
+    codes = {r.code for _, r in subject.rows if r.level == "款" and r.code}
+    children = {plain_name(r.name) for t in doc.tables for r in t.rows if r.level == "项" and r.parent in codes}
+    return children.pop() if len(codes) == 1 and len(children) == 1 else None
+
+
 def _rate_word(rate: c.Result) -> str:
     return "增长" if rate.value > 0 else "下降"
 
@@ -104,6 +113,10 @@ def answer_change(ask: Ask, op: str, resolved: list[Resolved]) -> Answer:
 
             found = answer_item_change(ask.doc, ask.raw, where(ask.doc), op, item.candidates[0],
                                        subject.name, _parent_name(ask.doc, subject))
+            only = _only_child(ask.doc, subject) if not found else None
+            if only:  # 组织事务 (款) whose one 项 the 说明 states: 组织事务（款）一般行政管理事务（项）
+                found = answer_item_change(ask.doc, ask.raw, where(ask.doc), op, item.candidates[0],
+                                           only, subject.name)
             if found:
                 return found
     return abstain(ask.raw, f"{where(ask.doc)}没有说明该项与上年相比的变化，无法给出上年数。")

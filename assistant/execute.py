@@ -195,6 +195,8 @@ def _arith(p: Planned, op: str) -> Answer:
     ops, problem = figures(p, allow_default=False)
     if problem:
         return problem
+    if op == "sum" and len(ops) == 1 and "相加：" in ops[0].label:  # 四个季度加起来: the year's amount the
+        return compute_answer(p.ask, "lookup", ops)  # project states, its periods' amounts shown as added
     if len(ops) < 2:
         return abstain(p.ask.raw, f"这一问需要两个数，只读出了“{ops[0].label}”。" if ops else "没有读出要比较的数。")
     if op == "sum":
@@ -301,8 +303,9 @@ def _share(p: Planned, ctx: Context) -> Answer:
         whole = _row_total(p.ask.doc, part) or whole  # 那958万里面财政拨款占多少: the part's own row's 合计
     if whole.value == 0:
         return abstain(p.ask.raw, f"{whole.label}为0，无法计算占比。")
-    if (whole.citation, whole.value) == (part.citation, part.value) and p.whole is not None:
-        from assistant.wholes import implied_whole  # 服务类…服务采购占百分之多少: one name said twice,
+    if (whole.citation, whole.value) == (part.citation, part.value) and p.whole is not None and \
+            _said_as_part(p):
+        from assistant.wholes import implied_whole  # 服务类多少，服务占了百分之几: one name said twice,
 
         whole = implied_whole(p, part) or whole  # the whole is the one it belongs to
     if (whole.citation, whole.value) == (part.citation, part.value):  # one cell (one sentence may state two)
@@ -317,6 +320,13 @@ def _share(p: Planned, ctx: Context) -> Answer:
     result = c.share(part, whole)
     text = f"{where(p.ask.doc)}中，{part.label}占{whole.label}的{fmt(result.value)}%。"
     return answer_from(p.ask, "arithmetic", text, result)
+
+
+def _said_as_part(p: Planned) -> bool:
+    """Whether the whole is only the part said again (carried from the turn before, or the same words):
+    a whole named in its own words (占全部项目支出) is meant, and the part must then be narrower."""
+    whole = p.whole.mention if p.whole is not None else None
+    return whole is not None and (whole.start < 0 or any(o.mention.surface == whole.surface for o in p.operands))
 
 
 def _row_total(doc: Disclosure, part: Operand) -> Operand | None:
@@ -416,8 +426,21 @@ def _sets(p: Planned, ctx: Context) -> Answer:
     from assistant.sets import answer_set, text_list
 
     if p.part.op == "list" and text_list(p):
-        return ctx.narrative.answer(p.ask)  # 机关运行经费包括哪些: the text lists it
+        found = ctx.narrative.answer(p.ask)  # 机关运行经费包括哪些: the text lists it
+        if found.abstained or _lists(found):
+            return found
+        return abstain(p.ask.raw, f"{where(p.ask.doc)}的说明没有逐项列出所问的明细。")  # one total is no list
     return answer_set(p)
+
+
+_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|万)")
+_ENUMERATED = re.compile(r"[^、，。；]{1,20}、[^、，。；]{1,20}、|包括|包含|主要有|分别为|分别是|其中[:：]")
+
+
+def _lists(answer: Answer) -> bool:
+    """Whether the quoted sentences list something: two amounts or more, or an enumeration."""
+    quoted = "".join(c.quote or "" for c in answer.citations)
+    return len(_AMOUNT.findall(quoted)) >= 2 or bool(_ENUMERATED.search(quoted))
 
 
 # ---- text ---------------------------------------------------------------------------------------

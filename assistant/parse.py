@@ -298,7 +298,8 @@ def _is_name(phrase: str) -> bool:
 def _strip_fillers(phrase: str) -> str:
     g = grammar()
     phrase = re.sub(f"(?:{g.containers.pattern.removeprefix('^')})$", "", phrase)  # 这一款里
-    phrase = re.sub(r"^(?:里面|里头|当中|之中|中|里|内)", "", phrase)  # 卫生健康支出中行政单位医疗
+    # 卫生健康支出中行政单位医疗 — but 中小企业, 中心 keep their 中 (as the containers' own exceptions)
+    phrase = re.sub(r"^(?:里面|里头|当中|之中|中(?![心小国央期华容涵部门])|里|内)", "", phrase)
     while True:
         head = next((f for f in _filler_words() if phrase.startswith(f)), None)
         if head:

@@ -274,12 +274,20 @@ def _project_total(doc: Disclosure, part: Part, operands: tuple[Resolved, ...]) 
     from assistant.resolve import project_total
 
     projects = [t.project for r in operands[:1] for t in r.mention.targets if t.kind == "project" and t.project]
+    if not projects and operands:  # a project its 经费情况说明 names: its 绩效目标表's form holds the total
+        told = [_described_name(t.name) for t in operands[0].mention.targets if t.kind == "text_project"]
+        projects = [pr for pr in doc.projects if told and pr.name and _described_name(pr.name) == told[0]]
     if part.op != "share" or len(projects) != 1 or not _PROJECT_TOTAL.search(part.text):
         return None
     op = project_total(doc, projects[0])
     if op is None or any(c.citation == op.citation for c in operands[0].candidates):
         return None  # the part is already the total: no share of itself
     return Resolved(Mention(op.label, -1, ()), (op,))
+
+
+def _described_name(name: str) -> str:
+    """兰溪路-真南路下立交工程项目经费情况说明 → 兰溪路-真南路下立交工程: a project by its own name."""
+    return re.sub(r"(?:项目)?(?:经费)?(?:情况说明|绩效目标表?|申报表)$", "", name).removesuffix("项目")
 
 
 _TOTALS = ("支出总计", "本年支出合计")
@@ -411,7 +419,9 @@ def _fund_name(key: str) -> str:
 def _problem(doc: Disclosure, part: Part) -> str | None:
     if part.unread:
         return f"没有读懂“{'、'.join(part.unread)}”，这一问无法回答。"
-    last_year = part.scope.period == "last" or set(part.scope.years) == {doc.year - 1}
+    said_last = bool(grammar().slots["period"]["last"].search(part.text))  # 今年预算比去年执行数: both years
+    last_year = part.scope.period == "last" or set(part.scope.years) == {doc.year - 1} or \
+        (part.op in ("change", "growth") and said_last)
     if doc.kind == "预算" and part.scope.basis == "final" and part.op not in ("definition", "text") and \
             not (last_year and "执行" in part.text and part.op in ("prior", "change", "growth")):
         # a 预算 has no 决算; only last year's 预算执行数 its 说明 may state

@@ -23,9 +23,11 @@ def normalize_question(text: str) -> str:
     text = to_halfwidth(text).translate(_t2s())
     text = re.sub(r"\s+", "", text)
     text = _GLOSS.sub("", text)  # 政府采购总额（按合同签订口径）: how it is counted, no second figure
+    text = _GRANTED.sub(r"\1财政拨款", text)  # 财政给福利院拨了多少: the 财政拨款 said around who gets it
     return text.replace("“", "").replace("”", "").replace('"', "").replace("'", "")
 
 
+_GRANTED = re.compile(r"财政(?:局|部门)?(?:给|向|为|对)([^，,。？?！!]{1,12}?)(?:拨款|拨付|拨了|下拨|拨)了?")
 _GLOSS = re.compile(r"\((?:按|以|含|不含|包括|包含|即|也就是|指|注|口径)[^()]{1,20}\)")
 
 

@@ -42,7 +42,7 @@ KNOWN = ("concept", "subject", "code", "word", "document")
 
 
 # what may stand between a name and what it narrows: 社区中心那个项目今年每个季度用款计划 is one thing
-_NO_JOIN = re.compile(r"(?:的|那个|这个|该|项目|工程|今年|本年|全年|当年|每个|每一?)*")
+_NO_JOIN = re.compile(r"(?:的|那个|这个|该|项目|工程|今年|本年|全年|当年|每个|每一?|所?涉及|对应|相关)*")
 
 
 def _qualifiers(part: Part) -> Part:
@@ -66,7 +66,8 @@ def _qualifiers(part: Part) -> Part:
 def _bind_columns(part: Part) -> Part:
     """城乡社区支出的基本支出: a column concept right after a subject reads that subject's row, which
     becomes what the part is read within."""
-    if part.op not in FIGURE_OPS or any(r.role == "container" and not fund_of(r) for r in part.refs):
+    if part.op not in FIGURE_OPS or any(r.role == "container" and not fund_of(r) and not is_column(r)
+                                        for r in part.refs):  # 全部项目支出里，X的项目支出: X's row still binds
         return part
     refs = list(part.refs)
     for i in range(1, len(refs)):
@@ -90,6 +91,8 @@ def _containers(part: Part) -> Part:
             scope = replace(scope, fund=fund_of(c))
             if part.op == "share":
                 refs.append(replace(c, role="whole"))  # 一般公共预算支出里项目支出占比: of the fund's total
+        elif scope.within is not None and is_column(scope.within) and c.kind != "concept":
+            scope = replace(scope, within=c)  # 全部项目支出里，X的项目支出: X's cell (over the column's total)
         elif scope.within is None or _inside(c, scope.within):  # 社保那块的养老支出里: the inner one
             if scope.within is not None and part.op == "share":
                 refs = [r for r in refs if r is not scope.within and r != replace(scope.within, role="whole")]

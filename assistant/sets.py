@@ -144,8 +144,9 @@ def members(p: Planned) -> tuple[str, list[Operand]]:
                 if leaves:  # 住房保障支出分哪几项: its 项 (an 经济分类 类 has none: its 款 then)
                     return f"{level}级科目", leaves
                 rows = _rows(p, key, lambda r, c=code: r.parent == c)
-                while p.part.op == "list" and len(rows) == 1 and rows[0].citation.row:  # 住房保障支出包括哪几项:
-                    only = rows[0].citation.row.split()[0]  # one 款 says nothing; list what it holds
+                while p.part.op in ("list", "rank", "nth") and len(rows) == 1 and rows[0].citation.row:
+                    # 住房保障支出包括哪几项 / 下面哪个项最大: one 款 says nothing; what it holds is asked
+                    only = rows[0].citation.row.split()[0]
                     deeper = _rows(p, key, lambda r, c=only: r.parent == c)
                     if not deeper:
                         break

@@ -142,6 +142,7 @@ def stated_amount(doc: Disclosure, concept: str) -> Operand | None:
 
 
 _BOUGHT = re.compile(r"购置|购买|新增|添置|新购")  # a count of things bought, not of things held
+_GENERIC_COUNTERS = frozenset({"人", "名", "位", "个", "家", "项", "次", "人次", "批", "批次"})
 _PEOPLE = re.compile(r"劳模|劳动模范|职工|人员|干部|员工|老人|学生|志愿者")
 
 
@@ -170,6 +171,9 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
     wanted = {ch for ch in thing if "\u4e00" <= ch <= "\u9fff"}
     noun = _counted_noun(question, words) if re.search("个|家|项", words) else None  # 辆/人次 say what
     buying = bool(_BOUGHT.search(question))
+    # a generic counter (人, 个, 家) says nothing of what is counted: the words must then share two
+    # characters with it (全市工会会员 is not 石家庄市劳动模范, though both hold 市)
+    need = min(2, len(wanted)) if set(measures) <= _GENERIC_COUNTERS else 1
     best: list[tuple[tuple[int, int], Operand]] = []
     for section in doc.sections:
         for sentence, page in sentences(section):
@@ -177,7 +181,7 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
                 before = _counted_words(sentence[: match.start()])
                 after = re.match(r"[\u4e00-\u9fff]{0,6}", sentence[match.end():]).group()
                 label, shared = _closer(wanted, before, after)
-                if not shared or longest_run(thing, label) < min_run or any(x in label for x in exclude):
+                if shared < max(1, need) or longest_run(thing, label) < min_run or any(x in label for x in exclude):
                     continue
                 if noun and longest_run(noun, before + after) < 2:  # 几个功能大类: never 25个项目
                     continue

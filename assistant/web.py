@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, replace
 
 from assistant.conversation import Turn, ask_after
 from assistant.service import Assistant
+from assistant.web_limits import Limits, load_limits
 from assistant.web_render import CSS, MAX_QUESTION, answer_html, refused_html
 from corpus.records import Disclosure
 from index.bounded import Bounded
@@ -68,32 +70,55 @@ def _files(assistant: Assistant) -> list[tuple[str, str]]:
     return [(f"{i.title}（{i.source}）", i.doc_id) for i in assistant.documents()]
 
 
-def respond(assistant: Assistant, question: str, doc_id: str, history: str,
-            previous: Turn | None = None) -> tuple[str, str, Turn | None]:
-    """One turn, in time order: (chat HTML with the new turn at the bottom, cleared input, the turn a
-    follow-up is read against). Empty input does nothing."""
+@dataclass(frozen=True)
+class Talk:
+    """One conversation, kept on the server (never sent back by the browser): its newest turns' HTML,
+    how many older ones were let go, and the turn a follow-up is read against."""
+
+    shown: tuple[str, ...] = ()
+    dropped: int = 0
+    last: Turn | None = None
+
+    def html(self) -> str:
+        older = f'<div class="bq-msg bq-older">（较早的{self.dropped}轮对话已不再显示）</div>' if self.dropped else ""
+        return older + "".join(self.shown)
+
+    def added(self, html: str, keep: int) -> Talk:
+        shown = (*self.shown, html)
+        cut = max(0, len(shown) - keep)
+        return replace(self, shown=shown[cut:], dropped=self.dropped + cut)
+
+
+def respond(assistant: Assistant, question: str, doc_id: str, talk: Talk | None,
+            keep: int = Limits.turns) -> tuple[str, str, Talk]:
+    """One turn, in time order: (chat HTML with the new turn at the bottom, cleared input, the
+    conversation it leaves, at most `keep` turns long). Empty input does nothing."""
+    talk = talk or Talk()
     question = (question or "").strip()
     if not question:
-        return history, "", previous
+        return talk.html(), "", talk
     if len(question) > MAX_QUESTION:
-        return history + refused_html(question), "", previous
-    answer, turn = ask_after(assistant, question, doc_id or None, previous)
+        talk = talk.added(refused_html(question), keep)
+        return talk.html(), "", talk
+    answer, turn = ask_after(assistant, question, doc_id or None, talk.last)
     docs: dict[str, Disclosure] = {}
     for c in answer.citations:
         if c.doc_id not in docs:
             docs[c.doc_id] = assistant.disclosure(c.doc_id)
-    return history + answer_html(question, answer, docs), "", turn
+    talk = replace(talk.added(answer_html(question, answer, docs), keep), last=turn)
+    return talk.html(), "", talk
 
 
-def build_app(assistant: Assistant):
+def build_app(assistant: Assistant, limits: Limits | None = None):
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     import gradio as gr
 
+    limits = limits or Limits()
     titles = catalogue(assistant.documents())
     with gr.Blocks(title="预算问答 budget-qa", analytics_enabled=False) as demo:
         header = gr.HTML(header_html(titles))
         with gr.Tab("问答"):
-            scope = _chat_tab(gr, assistant)
+            scope = _chat_tab(gr, assistant, limits)
         with gr.Tab("一致性审计（工作人员）"):
             files = _audit_tab(gr, assistant)
 
@@ -102,6 +127,7 @@ def build_app(assistant: Assistant):
                     gr.update(choices=_files(assistant)))
 
         demo.load(fresh, None, [header, scope, files], api_visibility="private")
+    demo.state_session_capacity = limits.sessions  # conversations kept; the least recently used goes
     return demo
 
 
@@ -138,7 +164,7 @@ def _audit_tab(gr, assistant: Assistant):
     return docs
 
 
-def _chat_tab(gr, assistant: Assistant):
+def _chat_tab(gr, assistant: Assistant, limits: Limits):
     scope = gr.Dropdown(choices=_choices(assistant), value="", label="部门和年度", interactive=True)
     chat = gr.HTML(value="", elem_id="bq-chat")
     with gr.Row():
@@ -151,30 +177,39 @@ def _chat_tab(gr, assistant: Assistant):
         scope.change(lambda d: gr.Dataset(samples=[[e] for e in example_questions(assistant, d)]), [scope],
                      [listed.dataset], api_visibility="private")  # examples for the document chosen
 
-    state = gr.State(None)  # the turn a follow-up (那去年呢？) is read against
+    # the conversation lives on the server, bounded in turns, time and number of conversations
+    state = gr.State(Talk(), time_to_live=limits.session_seconds)
     clear = gr.Button("清空对话", size="sm", elem_id="bq-clear")
 
-    def turn(question: str, doc_id: str, history: str, previous: Turn | None) -> tuple[str, str, Turn | None]:
-        return respond(assistant, question, doc_id, history, previous)
+    def turn(question: str, doc_id: str, talk: Talk | None) -> tuple[str, str, Talk]:
+        return respond(assistant, question, doc_id, talk, limits.turns)
 
     shown = "() => document.querySelector('#bq-chat .bq-msg:last-child')?.scrollIntoView({block: 'end'})"
-    send.click(turn, [box, scope, chat, state], [chat, box, state], api_name="ask").then(None, js=shown)
-    box.submit(turn, [box, scope, chat, state], [chat, box, state], api_visibility="private").then(None, js=shown)
-    scope.change(lambda: None, None, [state], api_visibility="private")  # another document: a new talk
-    clear.click(lambda: ("", None), None, [chat, state], api_visibility="private")
+    send.click(turn, [box, scope, state], [chat, box, state], api_name="ask").then(None, js=shown)
+    box.submit(turn, [box, scope, state], [chat, box, state], api_visibility="private").then(None, js=shown)
+    scope.change(_new_document, [state], [state], api_visibility="private")
+    clear.click(lambda: ("", Talk()), None, [chat, state], api_visibility="private")
     return scope
 
 
-def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, block: bool = True):
-    """The page and its JSON API behind the route guard (assistant/web_guard.py); with `block=False` the
-    server runs in a thread and the returned handle's `close()` stops it."""
+def _new_document(talk: Talk | None) -> Talk:
+    """Another document chosen: the chat stays on the page, but no follow-up reads the old turn."""
+    return replace(talk or Talk(), last=None)
+
+
+def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, block: bool = True,
+          limits: Limits | None = None):
+    """The page and its JSON API behind the route guard (assistant/web_guard.py), with the limits the
+    environment sets unless given; with `block=False` the server runs in a thread and the returned
+    handle's `close()` stops it."""
     import gradio as gr
     from fastapi import FastAPI
 
     from assistant.web_api import add_routes
     from assistant.web_guard import run
 
-    demo = build_app(assistant)
+    limits = limits or load_limits()
+    demo = build_app(assistant, limits)
     demo.queue(default_concurrency_limit=4, max_size=512)
     theme = gr.themes.Base(font=["WenQuanYi Micro Hei", "Noto Sans CJK SC", "sans-serif"],
                            font_mono=["monospace"])
@@ -184,4 +219,4 @@ def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, block
                               theme=theme, css=CSS, footer_links=[])
     if block:
         print(f"budget-qa: http://{host}:{port}/", flush=True)
-    return run(app, host, port, block)
+    return run(app, host, port, block, limits)

@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 from assistant.conversation import Turn, ask_after
 from assistant.service import Assistant
@@ -23,7 +24,9 @@ def add_routes(app: Any, assistant: Assistant) -> None:
         data = await _body(request, MAX_BODY, _invalid)
         if isinstance(data, JSONResponse):
             return data
-        answer, turn = ask_after(assistant, data["question"], data.get("doc"), _previous(data.get("previous")))
+        # answered in a worker thread: the event loop keeps serving the page and other clients meanwhile
+        answer, turn = await run_in_threadpool(ask_after, assistant, data["question"], data.get("doc"),
+                                               _previous(data.get("previous")))
         found = answer.to_dict()
         found["turn"] = {"question": turn.question, "doc_id": turn.doc_id, "parts": turn.parts}
         return JSONResponse(found)

@@ -10,12 +10,16 @@ import socket
 import pytest
 
 from assistant.service import Assistant
+from assistant.web_limits import Limits
 from index.settings import load_settings
 
 pytestmark = pytest.mark.slow
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
+
+
+ROOMY = Limits(per_minute=6000, burst=1000)
 
 
 def _free_port() -> int:
@@ -30,8 +34,8 @@ def server(seed_store):
         pytest.fail("Debian chromium is required for the browser tests (.ci/run installs it)")
     from assistant.web import serve
 
-    port = _free_port()
-    demo = serve(Assistant(store=seed_store, settings=load_settings()), port=port, block=False)
+    port = _free_port()  # one browser asks every question of this module: its rate is not what is tested
+    demo = serve(Assistant(store=seed_store, settings=load_settings()), port=port, block=False, limits=ROOMY)
     yield f"http://127.0.0.1:{port}/"
     demo.close()
 
@@ -183,7 +187,7 @@ def another_page(page, assistant: Assistant):
     from assistant.web import serve
 
     port = _free_port()
-    running = serve(assistant, port=port, block=False)
+    running = serve(assistant, port=port, block=False, limits=ROOMY)
     other = page.context.browser.new_page()  # the module's browser, another server
     try:
         other.goto(f"http://127.0.0.1:{port}/", wait_until="load")
@@ -325,3 +329,30 @@ def test_a_prior_year_follow_up_cites_last_years_own_table(page, sample_store):
         assert "2,932,700" in last.inner_text() and "2024年预算" in last.inner_text()  # grouped on the page
         last.locator("details.bq-chip summary").first.click()
         assert "2,932,700" in last.locator("details.bq-chip[open] td.hl-cell").first.inner_text()
+
+
+def _ask_from(address: str, url: str) -> tuple[int, str]:
+    import httpx
+
+    with httpx.Client(transport=httpx.HTTPTransport(local_address=address), timeout=60) as client:
+        reply = client.post(url + "api/ask", json={"question": "支出总计是多少"})
+        return reply.status_code, reply.headers.get("retry-after", "")
+
+
+def test_a_flooding_client_is_slowed_and_another_is_served(seed_store):
+    """Each client address has its own bucket: the one that floods gets 429 with Retry-After, a
+    client at another address is answered meanwhile, and the page's own events count the same way."""
+    from assistant.web import serve
+
+    port = _free_port()
+    running = serve(Assistant(store=seed_store, settings=load_settings()), port=port, block=False,
+                    limits=Limits(per_minute=6, burst=3))
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        flood = [_ask_from("127.0.0.1", url) for _ in range(5)]
+        assert [s for s, _ in flood] == [200, 200, 200, 429, 429]
+        assert int(flood[-1][1]) >= 1  # says when to come back
+        assert _ask_from("127.0.0.2", url)[0] == 200
+        assert _status(url + "gradio_api/queue/join", b"{}", {"Content-Type": "application/json"}) == 429
+    finally:
+        running.close()

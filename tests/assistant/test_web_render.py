@@ -54,8 +54,18 @@ class _NoAsk:
 
 @pytest.mark.parametrize(("question", "expect"), [("", ""), ("   ", ""), ("问" * 301, "超过300字")])
 def test_empty_and_long_questions_are_not_asked(question, expect):
-    html, cleared, turn = respond(_NoAsk(), question, "", "")
-    assert cleared == "" and expect in html and turn is None
+    html, cleared, talk = respond(_NoAsk(), question, "", None)
+    assert cleared == "" and expect in html and talk.last is None
+
+
+def test_a_conversation_keeps_only_its_newest_turns():
+    from assistant.web import Talk
+
+    talk = Talk()
+    for i in range(7):
+        talk = talk.added(f"<div>turn {i}</div>", keep=3)
+    assert talk.shown == ("<div>turn 4</div>", "<div>turn 5</div>", "<div>turn 6</div>")
+    assert talk.dropped == 4 and "较早的4轮" in talk.html()
 
 
 def test_audit_tab_html(seed_store):
