@@ -569,7 +569,14 @@ def _elided_measure(doc: Disclosure, part: Part, operands: tuple[Resolved, ...])
     if ref is None:
         return operands
     read = _narrowed(doc, replace(ref, role="qualifier"), empty[0], part)
-    return tuple(read if r is empty[0] else r for r in operands)
+    operands = tuple(read if r is empty[0] else r for r in operands)
+    own = _own_amount(doc, named[0].text) if read.candidates else None
+    other = next(r for r in operands if r is not read)
+    if own is not None and other.candidates and own.value != other.candidates[0].value:
+        # set beside one of its units, the department's figure is its own (本级), never the total that
+        # holds that unit: 市总机关运行经费比人民会堂多多少 is 40.51 − 32.24, not 72.75 − 32.24
+        operands = tuple(Resolved(r.mention, (own,)) if r is other else r for r in operands)
+    return operands
 
 
 _PEOPLE = re.compile(r"(?:的)?(?:职工|干部|人员|员工|工作人员|机关)+$")
@@ -679,6 +686,17 @@ def _qualified_container(part: Part) -> Part:
 
 _OWN_PHRASE = re.compile(r"^.{0,8}?(?:机关)?(?:本级|本部)的?(.{2,})$")
 _OWN_BODY = re.compile(r"(?:机关)?本级|本部|机关本部")
+def _names_a_duty(doc: Disclosure, part: Part) -> bool:
+    """Whether a name no table or project holds is one of the department's listed duties (组织公共服务)."""
+    from assistant.duties import duty_section
+    from assistant.textfacts import longest_run
+
+    section = duty_section(doc)
+    heads = [p.text[:24] for p in section.paragraphs] if section is not None else []
+    names = [r.text for r in part.refs if r.role in ("operand", "part") and r.kind == "name"]
+    return any(longest_run(n, h) >= 4 for n in names for h in heads)
+
+
 _WHO = re.compile(r"由谁|谁来|谁负责|谁管|职责|职能")  # 工会经费由谁管理 / 职责里…哪条: duties, not a purpose
 
 
@@ -698,6 +716,9 @@ def plan(part: Part, doc: Disclosure, raw: str) -> Planned:
     if part.op == "duties" and not _WHO.search(part.text) and \
             any(t.kind in ("project", "subject") for r in operands for t in r.mention.targets):
         part = replace(part, op="purpose")  # 劳模体检费这个项目是做什么的: the project's purpose
+    elif part.op == "purpose" and operands and not any(r.mention.targets for r in operands) and \
+            _names_a_duty(doc, part):
+        part = replace(part, op="duties")  # 街道说要组织公共服务，具体是做啥: one of its duties
     whole_ref = part.role("whole")
     whole = _project_total(doc, part, operands)
     if whole is None and whole_ref is not None:

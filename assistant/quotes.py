@@ -59,10 +59,48 @@ def _score(sentence: str, context: str, terms: list[str], cues: tuple[str, ...])
     return hit + cue if hit else 0.0
 
 
+def _unsegmented(question: str, text: str, terms: list[str]) -> list[str]:
+    """The runs of the question the text says verbatim — four characters or more, not all of them
+    terms already counted (东高西低, which no word cut keeps whole)."""
+    runs, i = [], 0
+    while i < len(question):
+        j = i + 1
+        while j <= len(question) and question[i:j] in text:
+            j += 1
+        run = question[i:j - 1]
+        rest = _ASKING_WORDS.sub("", run)
+        for t in sorted((*terms, *GENERIC), key=len, reverse=True):
+            rest = rest.replace(t, "")
+        if len(_ASKING_WORDS.sub("", run)) >= 4 and rest:
+            runs.append(run)
+        i = max(i + 1, j - 1)
+    return runs
+
+
+# words of the asking, not of the thing asked: a sentence saying them verbatim says nothing more
+_ASKING_WORDS = re.compile(r"主要|用于|用途|用在|为什么|为何|为啥|什么|多少|原因|是否|怎么|哪些|具体|情况|目标|依据")
+
+
+def quoted_passage(passages: list[Passage], question: str) -> Passage | None:
+    """The one passage of the document saying words of the question verbatim that no word cut keeps
+    whole (东高西低) — words no other passage says."""
+    terms = key_terms(question)
+    unique = [(run, p) for p in passages for run in _unsegmented(question, p.text, terms)
+              if sum(run in q.text for q in passages) == 1]
+    return max(unique, key=lambda f: len(f[0]))[1] if unique else None
+
+
+def _anchor(question: str, passages: list[Passage], terms: list[str]) -> str:
+    """Those words, when the first passage says them and no other passage retrieved does."""
+    runs = _unsegmented(question, passages[0].text, terms) if passages else []
+    return next((r for r in runs if not any(r in p.text for p in passages[1:])), "")
+
+
 def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int = 3,
                    lead: Passage | None = None) -> list[Quote]:
     """Whole sentences only, best first; passages' own rank breaks ties."""
     terms, cues = key_terms(question), _cues(question)
+    anchor = _anchor(question, [p for p, _ in hits], terms)
     scored: list[Quote] = []
     why = bool(CUES[0][0].search(question))
     purpose = bool(CUES[1][0].search(question)) and not why
@@ -79,6 +117,8 @@ def best_sentences(question: str, hits: list[tuple[Passage, float]], limit: int 
             if why and _REASON_LEAD.search(sentence):  # the reason goes on: 较上一年度减少了培训费支出等。
                 sentence += _continuation(passage.text, match.end())
             score = _score(sentence, context, terms, cues) - rank * 0.25
+            if anchor and anchor in sentence:
+                score += 10  # 为什么设计成东高西低: the one sentence saying the words the asker quotes
             if max(previous, item) > score and _goes_with_item(sentence, why, purpose):
                 score = max(previous, item) + 0.5  # “主要原因：…” / “主要用于：…” speaks of its item
                 tied.add(sentence)

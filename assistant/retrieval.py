@@ -3,6 +3,7 @@ section the question names. `BUDGET_QA_RETRIEVAL` picks bm25 | dense | fusion.""
 
 from __future__ import annotations
 
+from assistant.quotes import quoted_passage
 from corpus.records import Disclosure
 from index.passages import BM25Index, Passage, disclosure_passages
 from index.settings import Settings
@@ -67,6 +68,9 @@ def search(indexes: dict, settings: Settings, doc: Disclosure, question: str,
     named = named_section(engine.passages, question)
     if named is not None and hits and named not in [p for p, _ in hits]:
         hits = [(named, hits[0][1]), *hits[: k - 1]]  # long lead paragraphs score low in BM25
+    quoted = quoted_passage(engine.passages, question)
+    if quoted is not None and hits and quoted not in [p for p, _ in hits]:
+        hits = [(quoted, hits[0][1]), *hits[: k - 1]]  # 为什么设计成东高西低: the words it quotes
     return hits
 
 

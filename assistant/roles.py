@@ -139,7 +139,9 @@ def _without_wholes(part: Part) -> Part:
     return replace(part, refs=kept)
 
 
-_LISTED = re.compile(r"和|与|及|以及|、|跟")
+# 和 / 的采购预算和: what stands between two names both asked — a joiner, after at most a few words
+# that end the first name's phrase
+_LISTED = re.compile(r"(?:的?[^，,。；;和与及、跟]{0,6})?(?:和|与|及|以及|、|跟)")
 
 
 def _fix_op(part: Part) -> Part:

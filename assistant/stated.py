@@ -36,22 +36,44 @@ def qualified_amount(doc: Disclosure, qualifier: str, label: str,
     """The amount the 说明 states for the figure beside the qualifier's name: in the clause naming the
     qualifier or the one after it (编报绩效目标的项目25个，涉及项目资金11,381.60万元)."""
     need = min(MIN_RUN, len(qualifier))
-    spots = []  # the clauses naming most of the qualifier first (石家庄人民会堂, not 石家庄市总工会)
+    # the clauses naming most of the qualifier first (石家庄人民会堂, not 石家庄市总工会), then those saying the
+    # label as asked (市总…机关运行经费, not its 部门运行经费 total); a qualifier said as an abbreviation
+    # (市总机关 of 石家庄市总工会机关) after those
+    spots, shortened = [], []
     for section in doc.sections:
         for sentence, page in sentences(section):
             clauses = [c.group() for c in _CLAUSE.finditer(sentence)]
             for i, text in enumerate(clauses):
+                said = 0 if label in text else 1
                 if (run := longest_run(qualifier, text)) >= need:
-                    spots.append((-run, len(spots), section, sentence, page, clauses, i))
-    for _, _, section, sentence, page, clauses, i in sorted(spots, key=lambda s: s[:2]):
+                    spots.append((-run, said, len(spots), section, sentence, page, clauses, i))
+                elif len(qualifier) >= 3 and _abbreviated(qualifier, text, label):
+                    shortened.append((0, said, len(shortened), section, sentence, page, clauses, i))
+    for run, _, _, section, sentence, page, clauses, i in [*sorted(spots, key=lambda s: s[:3]), *shortened]:
         text = clauses[i]
-        for clause in clauses[i:i + 2]:
-            found = _labelled_amount(clause, patterns, qualifier if clause is text else None)
+        for clause in clauses[i:i + 2]:  # an abbreviation chose its clause: the label there is its own
+            found = _labelled_amount(clause, patterns, qualifier if clause is text and run else None)
             if found is not None:
                 value, unit, printed = found
                 named = printed if clause is text and qualifier in printed else f"{qualifier}{label}"
+                if not run and label in clause:  # 市总机关 → as the 说明 names it: 市总工会机关运行经费
+                    named = clause[clause.find(qualifier[0]): clause.find(label) + len(label)]
                 return Operand(named, value, unit, _citation(doc, section, sentence, page))
     return None
+
+
+def _abbreviated(qualifier: str, clause: str, label: str) -> bool:
+    """市总机关 in 石家庄市总工会机关运行经费: the qualifier's characters in order, close together, up to the
+    label — how people shorten a name."""
+    end = clause.find(label)
+    text = clause[:end + len(label)] if end >= 0 else clause  # 市总机关: its 机关 may be the label's own
+    at, start = -1, None
+    for ch in qualifier:
+        at = text.find(ch, at + 1)
+        if at < 0:
+            return False
+        start = at if start is None else start
+    return start is not None and at - start < 2 * len(qualifier)
 
 
 def own_figure(doc: Disclosure, label: str) -> Operand | None:

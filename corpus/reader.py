@@ -1,4 +1,5 @@
-"""Bytes → text lines: encoding detection (UTF-8, GBK/GB18030), line endings, junk detection."""
+"""Bytes → text lines: encoding detection (UTF-8, GBK/GB18030, UTF-16/32), line endings, junk detection,
+and an HTML page laid out as text (corpus/html_text.py)."""
 
 from __future__ import annotations
 
@@ -65,5 +66,15 @@ def _looks_like_text(text: str) -> bool:
 
 
 def read_source(path: Path) -> SourceText:
+    """A text file's lines; an HTML page's (a web-published disclosure) as the HTML parser lays them out."""
+    from corpus.html_text import html_to_text, looks_like_html
+
     data = path.read_bytes()
-    return SourceText(path.name, decode(data, path.name), hashlib.sha256(data).hexdigest())
+    text = decode(data, path.name)
+    if path.suffix.lower() in (".html", ".htm", ".xhtml") or looks_like_html(text):
+        laid = html_to_text(text)
+        if not laid.strip():
+            raise UnsupportedInputError(path.name, "an HTML page with no text / 网页中没有文字内容")
+        note = "read as an HTML page: line numbers are those of its text / 按网页读取，行号为网页文字的行号"
+        return SourceText(path.name, laid, hashlib.sha256(data).hexdigest(), warnings=(note,))
+    return SourceText(path.name, text, hashlib.sha256(data).hexdigest())

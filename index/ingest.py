@@ -13,7 +13,7 @@ from corpus.records import Disclosure
 from index.store import IngestOutcome, RecordStore
 
 logger = logging.getLogger(__name__)
-SUFFIXES = (".txt", ".pdf")
+SUFFIXES = (".txt", ".pdf", ".html", ".htm")
 
 
 @dataclass(frozen=True)

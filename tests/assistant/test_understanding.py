@@ -209,6 +209,10 @@ CASES = [
     (SWJU, "绩效目标涉及的项目资金占全部项目支出的比例", [None]),  # never 项目支出 of 本年支出合计
     (SEED, "全市工会会员一共多少人？", [None]),  # 劳动模范200人 counts no 会员
     (CZJ, "绩效自评那4个项目分别叫啥、各多少钱？", [None, None]),  # one total lists nothing
+    # beside one of its units the department's figure is its own (本级), never the total holding the unit
+    (SEED, "市总机关运行经费比人民会堂多多少", [("8.27", "万元")]),
+    (SEED, "市总机关和人民会堂的机关运行经费各多少", [("40.51", "万元"), ("32.24", "万元")]),  # an abbreviation
+    (GHZY, "面向中小企业预留的采购预算和面向小微企业预留的各是多少", [("225.10", "万元"), ("164.87", "万元")]),
 ]
 
 
@@ -251,6 +255,8 @@ def test_each_part_answers_its_piece(assistant, doc, question, parts):
     (GHZY, "基本养老保险缴费支出决算咋比预算少了", "机构改革人员变动"),
     (W25, "万里街道办到底是个啥性质的机构", "普陀区政府的派出机关"),
     (GHZY, "公务接待费主要是接待谁的", "接待上级部门及外省市单位"),  # whom it serves: what it is for
+    (W24, "街道说要组织公共服务，具体是做啥", "与居民生活密切相关"),  # a duty's heading, asked what for
+    (W25, "那个新建工程为什么设计成东高西低", "减少对北面小区的日照"),  # words said verbatim, no word cut
 ])
 def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, said):
     answer = assistant.ask(question, doc=doc)
