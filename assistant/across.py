@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from assistant.answer import Answer, Figure, abstain
+from assistant.answer import Answer, Citation, Figure, abstain
 from assistant.compute import fmt
 from corpus.normalize import UNITS, convert
 from index.store import DocumentInfo
@@ -22,8 +22,10 @@ def asks_across(q: str) -> bool:
     return bool(_WHICH.search(q))
 
 
-def across_bodies(ask: Any, question: str, q: str, docs: list[DocumentInfo]) -> Answer | None:
-    """`ask(question, doc_id)` answers one disclosure; None when the question compares no bodies."""
+def across_bodies(ask: Any, question: str, q: str, docs: list[DocumentInfo], stored: Any = None) -> Answer | None:
+    """`ask(question, doc_id)` answers one disclosure; None when the question compares no bodies.
+    `stored(concept, doc_ids)`: the figures the store resolved at ingest (index/concept_facts.py) — read
+    in one query for a plain concept, so a thousand disclosures are not each loaded and asked."""
     from assistant.scoping import disclosure_groups
 
     if not asks_across(q) or len(docs) < 2:
@@ -36,8 +38,11 @@ def across_bodies(ask: Any, question: str, q: str, docs: list[DocumentInfo]) -> 
     each = _RANKED.sub("", each).rstrip("？?，,。的是") + "是多少"
     found: list[tuple[DocumentInfo, Answer]] = []
     lacking: list[str] = []
+    concept = one_concept(each, years[0], chosen[0].kind)
+    facts = stored(concept, [i.doc_id for i in chosen]) if concept and stored is not None else {}
     for info in chosen:
-        answer = ask(each, info.doc_id)
+        fact = facts.get(info.doc_id)
+        answer = _from_fact(each, info, fact) if fact is not None else ask(each, info.doc_id)
         if answer.abstained or answer.value is None or answer.unit not in UNITS:
             lacking.append(info.title)
         else:
@@ -45,6 +50,31 @@ def across_bodies(ask: Any, question: str, q: str, docs: list[DocumentInfo]) -> 
     if not found:
         return abstain(question, "所比较的各份文件都没有列出这个数：" + "；".join(lacking))
     return _ranked(question, q, found, lacking)
+
+
+def one_concept(question: str, year: int, kind: str) -> str | None:
+    """The concept a question asks for plainly (2025年的三公经费是多少: one lookup, one concept, no scope
+    but the year compared, and 决算 only of 决算s, whose figures are their 决算数)."""
+    from assistant.parse import parse
+
+    parts = parse(question).parts
+    part = parts[0] if len(parts) == 1 else None
+    if part is None or part.op != "lookup" or len(part.refs) != 1 or part.refs[0].kind != "concept":
+        return None
+    scope = part.scope
+    basis = scope.basis is None or (scope.basis == "final" and kind == "决算")
+    plain = scope.within is None and scope.fund is None and basis and \
+        set(scope.years) <= {year} and scope.period in (None, "this")
+    return part.refs[0].key if plain else None
+
+
+def _from_fact(question: str, info: DocumentInfo, fact: Any) -> Answer:
+    """One disclosure's stored figure of the concept, cited to its cell as the answer path cites it."""
+    cite = Citation(info.doc_id, "cell", fact.page, table=fact.table_title, row=fact.row, column=fact.column,
+                    value=fact.printed or fmt(fact.value))
+    text = f"{info.title}中，{fact.concept}为{fmt(fact.value)}{fact.unit}。"
+    return Answer(question=question, route="lookup", text=text, value=fact.value, unit=fact.unit,
+                  values=(Figure(fact.concept, fact.value, fact.unit),), citations=(cite,))
 
 
 def _one_per_body(infos: list[DocumentInfo], q: str) -> list[DocumentInfo]:

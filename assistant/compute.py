@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from assistant.answer import Citation
-from corpus.records import Disclosure, Row, Table
+from corpus.records import Disclosure, Row, Table, cited_row
 
 CENT = Decimal("0.01")
 
@@ -37,10 +37,7 @@ def round_pct(value: Decimal) -> Decimal:
 
 
 def row_label(row: Row) -> str:
-    side = f"{row.side}·" if row.side else ""
-    code = f"{row.code} " if row.code else ""
-    number = f"{row.number} " if row.number is not None else ""
-    return f"{number}{side}{code}{row.name}".strip()
+    return cited_row(row)
 
 
 def cell_operand(doc: Disclosure, table: Table, row: Row, column: str, label: str) -> Operand:

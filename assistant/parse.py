@@ -366,11 +366,15 @@ def _nth(text: str) -> int | None:
     return int(raw) if raw.isdigit() else chinese_numeral(raw)
 
 
-def _scope(text: str, op: str) -> Scope:
+def _scope(text: str, op: str, refs: list[Ref] | tuple[Ref, ...] = ()) -> Scope:
     g = grammar()
     unit = g.slots["unit"].search(text)
     asc = g.slots["order"]["asc"].search(text)
-    return Scope(basis=_slot("basis", text), period=_slot("period", text), years=_years(text),
+    named = text  # 上年结转 names a concept: its 上年 is no period
+    for r in refs:
+        if r.kind == "concept" and r.start >= 0 and text[r.start:r.start + len(r.text)] == r.text:
+            named = named[:r.start] + "□" * len(r.text) + named[r.start + len(r.text):]
+    return Scope(basis=_slot("basis", text), period=_slot("period", named), years=_years(text),
                  level=_slot("level", text), scheme=_slot("scheme", text),
                  unit=unit.group(1) if unit and op == "lookup" else None,
                  order="asc" if asc else "desc", n=_nth(text) if op == "nth" else None)
@@ -478,7 +482,7 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
     op = chosen or ("lookup" if refs else "text")
     refs += _anaphora(text, previous, earlier)
     refs = _containers(text, _without_table_titles(text, sorted(refs, key=lambda r: r.start)))
-    scope = _scope(text, op)
+    scope = _scope(text, op, refs)
     unread = tuple(m.group() for m in grammar().unknown.finditer(text))
     if chosen is None and previous is not None and _same_question(text):  # 项目支出占比多少，基本支出呢
         op, scope = previous.op, _carried(scope, previous)

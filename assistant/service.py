@@ -57,7 +57,8 @@ class Assistant:
         if len(scope.docs) > 1:
             from assistant.across import across_bodies
 
-            compared = across_bodies(lambda q, d: self.ask(q, doc=d), question, q, scope.docs)
+            compared = across_bodies(lambda q, d: self.ask(q, doc=d), question, q, scope.docs,
+                                     getattr(self.store, "concept_values", None))
             if compared is not None:  # 哪个部门的三公经费最多: each disclosure asked, then ranked
                 return compared
             named = self._naming_project(q, scope.docs)
@@ -134,10 +135,13 @@ class Assistant:
         """Answers citing a table whose own sums fail (probably misread by us) say so."""
         key = (doc.doc_id, doc.sha256)
         if key not in self._suspects:
-            from index.audit import audit, suspect_tables
+            stored = getattr(self.store, "suspect_titles", None)  # found by the audit run at ingest
+            found = stored(doc.doc_id) if stored is not None else None
+            if found is None:  # a store written before the audit was kept: audited now
+                from index.audit import audit, suspect_tables
 
-            self._suspects[key] = {t.title for t in doc.tables
-                                   if t.key in suspect_tables(audit(doc))}
+                found = {t.title for t in doc.tables if t.key in suspect_tables(audit(doc))}
+            self._suspects[key] = found
         cited = {c.table for c in answer.citations if c.kind == "cell"} & self._suspects[key]
         if not cited:
             return answer

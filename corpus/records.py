@@ -205,6 +205,14 @@ class Fact:
     line: int
 
 
+def cited_row(row: Row) -> str:
+    """A row as answers cite it: its printed number, side, code and name (12 30113 住房公积金)."""
+    side = f"{row.side}·" if row.side else ""
+    code = f"{row.code} " if row.code else ""
+    number = f"{row.number} " if row.number is not None else ""
+    return f"{number}{side}{code}{row.name}".strip()
+
+
 def disclosure_facts(doc: Disclosure) -> list[Fact]:
     """Every non-blank amount of every table, in document order."""
     facts: list[Fact] = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from corpus.errors import StoreError
 from corpus.records import Disclosure, disclosure_facts, to_json
-from index.sql_store import DOCUMENTS, SQLReads, document_row
+from index.sql_store import CONCEPTS, DOCUMENTS, SUSPECTS, SQLReads, document_row
 from index.sql_store import fact_row as fact_row
 from index.store import IngestOutcome
 
@@ -19,7 +19,7 @@ CREATE TABLE IF NOT EXISTS facts (
   page INTEGER, line INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id, table_key);
-"""
+""" + CONCEPTS + SUSPECTS
 
 
 class PostgresStore(SQLReads):
@@ -42,15 +42,18 @@ class PostgresStore(SQLReads):
 
         row = self.stored(doc.doc_id)
         payload = to_json(doc)
-        if row and row[0] == doc.sha256 and row[1] == payload:
+        if row and row[0] == doc.sha256 and row[1] == payload and self.suspect_titles(doc.doc_id) is not None:
             return IngestOutcome(doc.doc_id, "unchanged")
         documents, facts = self.inserts()
+        concepts, suspects = self.derived_rows(doc)  # worked out before the transaction opens
         try:
             with self._conn.transaction():  # one transaction: a failure leaves the store as it was
                 self._conn.execute("DELETE FROM documents WHERE doc_id = %s", (doc.doc_id,))
                 self._conn.execute(documents, document_row(doc, payload))
                 with self._conn.cursor() as cur:
                     cur.executemany(facts, [fact_row(f) for f in disclosure_facts(doc)])
+                    cur.executemany(self.concept_insert(), concepts)
+                    cur.executemany(self.suspect_insert(), suspects)
         except psycopg.Error as exc:
             raise StoreError(f"could not store {doc.source}: {exc}") from exc
         return IngestOutcome(doc.doc_id, "replaced" if row else "added")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from corpus.errors import StoreError
 from corpus.records import Disclosure, disclosure_facts, to_json
-from index.sql_store import DOCUMENTS, SQLReads, document_row
+from index.sql_store import CONCEPTS, DOCUMENTS, SUSPECTS, SQLReads, document_row
 from index.sql_store import fact_row as fact_row
 from index.store import IngestOutcome
 
@@ -19,7 +19,7 @@ CREATE TABLE IF NOT EXISTS facts (
   page INTEGER, line INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id, table_key);
-"""
+""" + CONCEPTS + SUSPECTS
 
 
 class SQLiteStore(SQLReads):
@@ -45,14 +45,17 @@ class SQLiteStore(SQLReads):
     def add(self, doc: Disclosure) -> IngestOutcome:
         row = self.stored(doc.doc_id)
         payload = to_json(doc)
-        if row and row[0] == doc.sha256 and row[1] == payload:
+        if row and row[0] == doc.sha256 and row[1] == payload and self.suspect_titles(doc.doc_id) is not None:
             return IngestOutcome(doc.doc_id, "unchanged")  # same file, parsed the same way
         documents, facts = self.inserts()
+        concepts, suspects = self.derived_rows(doc)  # worked out before the transaction opens
         try:
             with self._conn:  # one transaction: a failure leaves the store as it was
                 self._conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc.doc_id,))
                 self._conn.execute(documents, document_row(doc, payload))
                 self._conn.executemany(facts, [fact_row(f) for f in disclosure_facts(doc)])
+                self._conn.executemany(self.concept_insert(), concepts)
+                self._conn.executemany(self.suspect_insert(), suspects)
         except sqlite3.Error as exc:
             raise StoreError(f"could not store {doc.source}: {exc}") from exc
         return IngestOutcome(doc.doc_id, "replaced" if row else "added")

@@ -38,6 +38,32 @@ def test_round_trip_is_exact(store, seed_doc):
     assert any(f.value == Decimal("3648.28") and f.column == "人员经费" for f in facts)
 
 
+def test_each_concept_is_stored_with_its_cell(store, seed_doc):
+    """The corpus substrate: each standard concept's figure, resolved once at ingest, read by concept."""
+    store.add(seed_doc)
+    found = store.concept_values("基本支出", [SEED_ID, "no-such-document"])
+    assert list(found) == [SEED_ID]
+    fact = found[SEED_ID]
+    assert (fact.value, fact.unit, fact.column) == (Decimal("3721.03"), "万元", "基本支出")
+    assert store.concept_values("三公经费", [SEED_ID])[SEED_ID].value == 0  # an empty table states 0
+    store.remove(SEED_ID)
+    assert store.concept_values("基本支出", [SEED_ID]) == {}  # gone with its document
+
+
+def test_the_ingest_audit_is_stored(store, seed_doc):
+    """Which tables the audit found misread is worked out once, at ingest, and read by every question."""
+    from dataclasses import replace
+
+    table = seed_doc.table("expense")
+    broken = replace(seed_doc, sha256="0" * 64, tables=tuple(
+        replace(t, rows=t.rows[:3] + t.rows[4:]) if t is table else t for t in seed_doc.tables))
+    assert store.suspect_titles(SEED_ID) is None  # never stored: nothing audited
+    store.add(seed_doc)
+    assert store.suspect_titles(SEED_ID) == set()  # audited, nothing suspect
+    store.add(broken)  # a row lost: its table's own sums fail
+    assert store.suspect_titles(SEED_ID) == {table.title}
+
+
 def test_ingest_twice_changes_nothing(store):
     first = ingest_paths([SEED], store)
     before = store.facts()
