@@ -112,3 +112,4 @@ def test_the_answer_path_reads_each_stored_concept(sample_store):
             assert (answer.value, answer.unit) == (fact.value, fact.unit), (info.doc_id, concept, answer.text)
             checked += 1
     assert checked > 200
+
