@@ -37,7 +37,13 @@ def key_terms(question: str) -> list[str]:
     """The question's content words (precise cut, stopword edges trimmed: 主要职责 → 职责);
     generic budget words only when nothing else is left."""
     words = [w for w in (_trim(t) for t in precise_tokens(question)) if len(w) >= 2]
+    words += [q for half, quarters in _HALVES if half.search(question) for q in quarters]
     return [t for t in words if t not in GENERIC] or words
+
+
+# 后半年 in words the 说明 uses for it: a plan by quarters (第三季度支付尾款)
+_HALVES = ((re.compile(r"上半年|前半年"), ("第一季度", "第二季度")),
+           (re.compile(r"下半年|后半年"), ("第三季度", "第四季度")))
 
 
 def _trim(word: str) -> str:

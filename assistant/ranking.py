@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from assistant.answer import Answer, Citation, Figure, abstain
@@ -27,6 +28,12 @@ def _stated(ask: Ask, exclude: tuple[str, ...] = ()) -> list[Operand]:
 def _answer_stated(ask: Ask, ops: list[Operand]) -> Answer:
     """One stated count answers; several that fit equally are listed, none chosen."""
     said = "；".join(f"{o.label}{fmt(o.value)}{o.unit}" for o in ops)
+    if len(ops) == 1 and _WITH_SEAT.search(ask.q) and _UNDER.search(ops[0].label + (ops[0].citation.quote or "")) \
+            and "本部" not in ops[0].label:  # 连本部一共几家: the 下属 units the 说明 counts, and the 本部 itself
+        n = ops[0].value + 1
+        text = (f"据{where(ask.doc)}说明，{said}；连同本部：1 + {fmt(ops[0].value)} = {fmt(n)}{ops[0].unit}。")
+        found = answer_from(ask, "arithmetic", text, operands=tuple(ops), value=n, unit=ops[0].unit)
+        return replace(found, formula=f"本部 1 + {ops[0].label} {fmt(ops[0].value)} = {fmt(n)}")
     if len(ops) == 1:
         return answer_from(ask, "lookup", f"据{where(ask.doc)}说明，{said}。", operands=tuple(ops),
                        value=ops[0].value, unit=ops[0].unit)
@@ -34,6 +41,8 @@ def _answer_stated(ask: Ask, ops: list[Operand]) -> Answer:
                    operands=tuple(ops), figures=tuple(Figure(o.label, o.value, o.unit) for o in ops))
 
 
+_WITH_SEAT = re.compile(r"(?:连|连同|包括|包含|含|算上|加上)本部|本部在内")
+_UNDER = re.compile(r"下属|所属|下设")
 _KIND_WORDS = re.compile(r"(?:单位|部门)(?:预算|决算)")  # the document's kind: no count of 单位
 
 
