@@ -145,7 +145,8 @@ class Assistant:
         cited = {c.table for c in answer.citations if c.kind == "cell"} & self._suspects[key]
         if not cited:
             return answer
-        note = f"表格“{'、'.join(sorted(cited))}”自身合计校验未通过，可能解析有误，请核对原文。"
+        note = (f"表格“{'、'.join(sorted(cited))}”未通过审计（自身合计不符，或所标单位与数字的量级不符），"
+                "可能解析有误或原表有误，请核对原文。")
         return replace(answer, warnings=(*answer.warnings, note))
 
     def as_runnable(self):

@@ -114,10 +114,31 @@ def _against(doc: Disclosure, reading: Reading, stmt: Stmt, records: list[Term])
         reading.backed[id(stmt)] = records[outcomes.index("ok")]
         return []
     best = records[outcomes.index("rounding")] if "rounding" in outcomes else records[0]
+    scaled = _unit_misprinted(doc, stmt, what, best)
+    if scaled is not None and "rounding" not in outcomes:
+        return [scaled]
     severity = "warning" if "rounding" in outcomes else "error"
     identity = f"说明中的{what} = 表中数字" + ("（舍入不同）" if severity == "warning" else "")
     return [Finding(severity, "narrative.amount", identity, (stated(stmt),), (best,),
                     stmt.value - best.value, False, None, stmt.unit)]
+
+
+_SCALES = ((Decimal(10000), "元"), (Decimal("0.0001"), "万元"))  # table figure ÷ stated, and what it is in
+
+
+def _unit_misprinted(doc: Disclosure, stmt: Stmt, what: str, cell: Term) -> Finding | None:
+    """说明 4154.03万元 against a 万元 table printing 41,540,300: the table's figures are in 元 (or the
+    reverse) — its stated unit disagrees with their scale, and every answer citing it is suspect."""
+    if cell.cite.kind != "cell" or not stmt.value or not cell.value:
+        return None
+    ratio = cell.value / stmt.value
+    guess = next((unit for factor, unit in _SCALES if abs(ratio / factor - 1) < Decimal("0.01")), None)
+    table = next((t for t in doc.tables if t.title == cell.cite.table), None)
+    if guess is None or table is None:
+        return None
+    identity = (f"表“{table.title}”标注的单位（{table.unit}）与其数字的量级不符：说明中的{what}为"
+                f"{stmt.printed}{stmt.unit}，表中为{cell.cite.text}，相差一万倍——表中数字像是以{guess}为单位")
+    return Finding("error", "table.unit", identity, (stated(stmt),), (cell,), None, True, table.key, stmt.unit)
 
 
 def running_cost(reading: Reading, stmt: Stmt, common: Term) -> list[Finding]:

@@ -149,3 +149,27 @@ def test_audit_never_crashes_on_samples(path):
     json.dumps([f.to_dict() for f in findings], ensure_ascii=False)
     assert audit_summary(findings).startswith("audit: ")
     assert suspect_tables(findings) <= {f.table for f in findings}
+
+
+@pytest.mark.parametrize(("source", "printed", "declared", "guess"), [
+    (SEED, "单位：万元", "单位：元", "万元"),  # 万元 figures under a 元 heading
+    (SAMPLES / "text" / "shanghai_putuo_wanli_2025_budget.txt", "单位：元", "单位：万元", "元"),  # the reverse
+])
+def test_a_unit_that_disagrees_with_the_figures_is_flagged(tmp_path, source, printed, declared, guess):
+    """A table whose stated unit disagrees with its figures' scale (the 说明 states them 10,000 times
+    larger or smaller): an error on that table, blamed on the reading, so answers citing it warn."""
+    from assistant.service import Assistant
+    from index.settings import load_settings
+    from index.sqlite_store import SQLiteStore
+
+    copy = tmp_path / source.name
+    copy.write_text(source.read_text("utf-8").replace(printed, declared), "utf-8")
+    doc = parse_file(copy)
+    found = [f for f in audit(doc) if f.check == "table.unit"]
+    assert found and all(f.severity == "error" and f"以{guess}为单位" in f.identity for f in found)
+    assert "summary" in suspect_tables(audit(doc))
+    store = SQLiteStore(tmp_path / "store.sqlite3")
+    store.add(doc)
+    answer = Assistant(store=store, settings=load_settings()).ask("收入总计是多少", doc=doc.doc_id)
+    assert any("单位与数字的量级不符" in w for w in answer.warnings), answer.warnings
+    assert not [f for f in audit(parse_file(source)) if f.check == "table.unit"]  # the real one is clean
