@@ -14,7 +14,7 @@ CUES = {
     # …东高西低，减少对北面小区的日照: a design's reason is what it spares or enables
     "reason": re.compile(r"原因|主要是|主要为|主要系|主要用于|由于|因为|因(?![公素])|导致|所致|为了|用于|源于|"
                          r"以便|便于|以免|避免|从而|减少对"),
-    "purpose": re.compile(r"用于|用来|用在|为了|目的|旨在|保障|开展|支付|主要内容|作为|建成后"),
+    "purpose": re.compile(r"用于|用来|用在|主要用|为了|目的|旨在|保障|开展|支付|主要内容|作为|建成后"),  # 主要用扶持…
     "goal": re.compile(r"目标|达到|实现|确保|提升|提高|完成|力争|不低于|不少于|≥|%|％|满意度"),
     # a name asked (叫什么名字): a sentence giving one — a body's full name, or one introduced as such
     "name": re.compile(r"[\u4e00-\u9fff]{2,}(?:中心|站|所|院|科|队|馆|社|公司)(?![\u4e00-\u9fff]*(?:费|经费|支出|收入))"

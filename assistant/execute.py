@@ -16,7 +16,7 @@ from assistant.concepts import resolve_concept
 from assistant.exact import Ask, answer_from, choices_answer, compute_answer, images_only, where
 from assistant.grammar import grammar
 from assistant.link import Mention, Target
-from assistant.plan import Planned, spent_in_year
+from assistant.plan import POINTED, Planned, spent_in_year
 from assistant.qtext import plain_name
 from assistant.query import TEXT_OPS, Ref
 from assistant.resolve import Resolved
@@ -564,6 +564,9 @@ _KIND_SAID = {"purpose": "用途", "goal": "目标", "definition": "含义", "na
 def _text(p: Planned, ctx: Context) -> Answer:
     from assistant.answers_kind import answering
 
+    pointed = next((r.reason for r in p.operands if r.reason and POINTED.fullmatch(r.mention.surface)), None)
+    if pointed:  # the amount the asker quotes fits no item: what it points at is not in the document
+        return abstain(p.ask.raw, pointed)
     if p.part.op == "reason":
         return _reason(p, ctx)
     if p.part.op == "basis":

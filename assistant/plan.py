@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from assistant.compute import Operand
 from assistant.exact import Ask, where
@@ -686,6 +687,49 @@ def _qualified_container(part: Part) -> Part:
 
 _OWN_PHRASE = re.compile(r"^.{0,8}?(?:机关)?(?:本级|本部)的?(.{2,})$")
 _OWN_BODY = re.compile(r"(?:机关)?本级|本部|机关本部")
+# 那6200万中小企业的钱 / 那笔958万多的: an amount the asker quotes to point at an item (万/亿 said)
+POINTED = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)(多)?元?")
+_ROW_TABLES = ("expense", "gpb_expense", "gov_fund", "soe_capital", "gpb_basic")
+
+
+def _pointed_by_amount(doc: Disclosure, part: Part, operands: tuple[Resolved, ...]) -> tuple[Resolved, ...]:
+    """那6200万中小企业的钱是干嘛用的: what it is for is the item the amount points at — the one row whose
+    total is that amount (as said: 6200万 ± 0.5万; 958万多 from 958万 up to 959万) and whose name shares
+    words with the question — when the question's own words name no item the document has."""
+    found = POINTED.search(part.text)
+    if part.op not in ("purpose", "reason", "definition") or found is None:
+        return operands
+    from assistant.textfacts import longest_run
+    from corpus.normalize import convert
+
+    said = Decimal(found.group(1)) * (10000 if found.group(2) == "万" else 100000000)
+    step = Decimal(1).scaleb(-len(found.group(1).partition(".")[2])) * (said / Decimal(found.group(1)))
+    low, high = (said, said + step) if found.group(3) else (said - step / 2, said + step / 2)
+    words = part.text[:found.start()] + part.text[found.end():]
+    rows = {plain_name(r.name): r.code or "" for key in _ROW_TABLES if (t := doc.table(key)) for r in t.rows
+            if (total := _row_total_yuan(t, r)) is not None and low <= total <= high
+            and longest_run(words, plain_name(r.name)) >= 2}
+    deepest = max(rows, key=lambda n: len(rows[n]), default=None)  # a 款 and its one 项: the 项
+    nested = deepest is not None and all(rows[deepest].startswith(c) and c for c in rows.values())
+    named = [convert(c.value, c.unit, "元") for r in operands for c in r.candidates if c.unit in ("元", "万元", "亿元")]
+    if any(low <= v <= high for v in named):  # what it names is that amount itself
+        return operands
+    if not rows:  # 那1234万中小企业的钱: nothing of that amount — never another item's words
+        return (Resolved(Mention(found.group(), -1, ()), (), f"{where(doc)}没有金额为{found.group()}、"
+                         f"与所问相符的项目或科目。"),)
+    if not (len(rows) == 1 or nested):
+        return operands
+    ref = Ref(deepest, "name", None, found.start(), "operand")
+    return (resolve_ref(doc, ref, part, None),)
+
+
+def _row_total_yuan(table, row: Row) -> Decimal | None:
+    from corpus.normalize import convert
+
+    cell = next((c for c in row.cells if c.column in ("合计", "小计", "总计") and c.value is not None), None)
+    return convert(cell.value, table.unit, "元") if cell is not None else None
+
+
 def _names_a_duty(doc: Disclosure, part: Part) -> bool:
     """Whether a name no table or project holds is one of the department's listed duties (组织公共服务)."""
     from assistant.duties import duty_section
@@ -712,6 +756,7 @@ def plan(part: Part, doc: Disclosure, raw: str) -> Planned:
     part, operands, narrowing = _qualify(doc, part, operands, container)
     operands = _elided_measure(doc, part, operands)
     operands = _other_measure(doc, part, operands)
+    operands = _pointed_by_amount(doc, part, operands)
     part = _indicator_part(part, operands, tuple(t.kind for m in narrowing for t in m.targets))
     if part.op == "duties" and not _WHO.search(part.text) and \
             any(t.kind in ("project", "subject") for r in operands for t in r.mention.targets):

@@ -259,10 +259,18 @@ def test_each_part_answers_its_piece(assistant, doc, question, parts):
     (GHZY, "公务接待费主要是接待谁的", "接待上级部门及外省市单位"),  # whom it serves: what it is for
     (W24, "街道说要组织公共服务，具体是做啥", "与居民生活密切相关"),  # a duty's heading, asked what for
     (W25, "那个新建工程为什么设计成东高西低", "减少对北面小区的日照"),  # words said verbatim, no word cut
+    (JGW, "那6200万中小企业的钱是干嘛用的", "扶持中小企业支出"),  # the item the quoted amount points at
 ])
 def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, said):
     answer = assistant.ask(question, doc=doc)
     assert not answer.abstained and said in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["那1234万中小企业的钱是干嘛用的", "那6200万的钱是干嘛用的"])
+def test_an_amount_points_only_at_an_item_it_fits(assistant, question):
+    """No row of that amount, or none sharing the question's words: the amount points at nothing."""
+    answer = assistant.ask(question, doc=JGW)
+    assert "扶持中小企业支出" not in answer.text, answer.text
 
 
 @pytest.mark.parametrize(("doc", "question"), [
