@@ -5,13 +5,7 @@
 # exit, also when a step fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export HF_HUB_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False ANONYMIZED_TELEMETRY=False
-folder=$(mktemp -d /tmp/bq-pg-XXXXXX)
-vectors=$(mktemp -d /tmp/bq-chroma-XXXXXX)
-trap '.venv/bin/python -m tests.pg_cluster stop "$folder" >/dev/null;
-      .venv/bin/python -m tests.chroma_server stop "$vectors" >/dev/null' EXIT
-url=$(.venv/bin/python -m tests.pg_cluster start "$folder")
-chroma=$(.venv/bin/python -m tests.chroma_server start "$vectors")
+source scripts/servers.sh  # $url, $chroma; both stopped on exit
 echo "PostgreSQL: $url · chroma: $chroma"
 BUDGET_QA_TEST_DATABASE_URL=$url BUDGET_QA_TEST_CHROMA_URL=$chroma .venv/bin/pytest -q -p no:cacheprovider \
   tests/index/test_store.py tests/index/test_e5_model.py -k "postgres or server"
