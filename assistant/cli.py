@@ -187,15 +187,17 @@ def feedback(as_json: bool) -> None:
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=7860, show_default=True, type=int)
-def serve(host: str, port: int) -> None:
+@click.option("--staff", is_flag=True, help="加上一致性审计页（工作人员用，勿公开） / add the staff audit view")
+def serve(host: str, port: int, staff: bool) -> None:
     """启动公开问答网页及其 JSON 接口 / Start the public chat page and its JSON API.
 
     \b
     例：budget-qa serve --host 0.0.0.0 --port 7860
+        budget-qa serve --staff          # 内网工作人员用：另有一致性审计页
     """
     from assistant.web import serve as run
 
-    run(_open(), host=host, port=port)
+    run(_open(), host=host, port=port, staff=staff)
 
 
 def _register() -> None:

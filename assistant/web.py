@@ -109,7 +109,8 @@ def respond(assistant: Assistant, question: str, doc_id: str, talk: Talk | None,
     return talk.html(), "", talk
 
 
-def build_app(assistant: Assistant, limits: Limits | None = None):
+def build_app(assistant: Assistant, limits: Limits | None = None, staff: bool = False):
+    """The page; `staff` adds the audit view (`serve --staff`) — the public page only asks."""
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     import gradio as gr
 
@@ -119,14 +120,16 @@ def build_app(assistant: Assistant, limits: Limits | None = None):
         header = gr.HTML(header_html(titles))
         with gr.Tab("问答"):
             scope = _chat_tab(gr, assistant, limits)
-        with gr.Tab("一致性审计（工作人员）"):
-            files = _audit_tab(gr, assistant)
+        shown = [header, scope]
+        if staff:
+            with gr.Tab("一致性审计（工作人员）"):
+                shown.append(_audit_tab(gr, assistant))
 
         def fresh():  # each page load reads the store: a document ingested meanwhile is there
-            return (header_html(catalogue(assistant.documents())), gr.update(choices=_choices(assistant)),
-                    gr.update(choices=_files(assistant)))
+            found = [header_html(catalogue(assistant.documents())), gr.update(choices=_choices(assistant))]
+            return tuple(found + ([gr.update(choices=_files(assistant))] if staff else []))
 
-        demo.load(fresh, None, [header, scope, files], api_visibility="private")
+        demo.load(fresh, None, shown, api_visibility="private")
     demo.state_session_capacity = limits.sessions  # conversations kept; the least recently used goes
     return demo
 
@@ -198,7 +201,7 @@ def _new_document(talk: Talk | None) -> Talk:
 
 
 def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, block: bool = True,
-          limits: Limits | None = None):
+          limits: Limits | None = None, staff: bool = False):
     """The page and its JSON API behind the route guard (assistant/web_guard.py), with the limits the
     environment sets unless given; with `block=False` the server runs in a thread and the returned
     handle's `close()` stops it."""
@@ -209,7 +212,7 @@ def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, block
     from assistant.web_guard import run
 
     limits = limits or load_limits()
-    demo = build_app(assistant, limits)
+    demo = build_app(assistant, limits, staff)
     demo.queue(default_concurrency_limit=4, max_size=512)
     theme = gr.themes.Base(font=["WenQuanYi Micro Hei", "Noto Sans CJK SC", "sans-serif"],
                            font_mono=["monospace"])

@@ -182,12 +182,12 @@ def test_the_server_answers_only_the_page_and_its_api(server, path, data, expect
 
 
 @contextlib.contextmanager
-def another_page(page, assistant: Assistant):
+def another_page(page, assistant: Assistant, staff: bool = False):
     """The module's browser on a page of another server (its own store or settings), ready to ask."""
     from assistant.web import serve
 
     port = _free_port()
-    running = serve(assistant, port=port, block=False, limits=ROOMY)
+    running = serve(assistant, port=port, block=False, limits=ROOMY, staff=staff)
     other = page.context.browser.new_page()  # the module's browser, another server
     try:
         other.goto(f"http://127.0.0.1:{port}/", wait_until="load")
@@ -297,8 +297,14 @@ def test_bad_feedback_is_refused(server, body, said):
     assert info.value.code == 400 and said in json.load(info.value)["error"]
 
 
+def test_the_public_page_has_no_audit_view(page):
+    """The audit is for staff (`serve --staff`): the public page shows only the chat."""
+    assert page.get_by_role("tab", name="问答").count() == 1
+    assert page.get_by_role("tab", name="一致性审计（工作人员）").count() == 0
+
+
 def test_the_audit_tab_sorts_and_filters(page, sample_store):
-    with another_page(page, Assistant(store=sample_store, settings=load_settings())) as other:
+    with another_page(page, Assistant(store=sample_store, settings=load_settings()), staff=True) as other:
         other.get_by_role("tab", name="一致性审计（工作人员）").click()
         other.get_by_label("文档").click()
         other.get_by_role("option", name=re.compile("规划和自然资源局")).click()
