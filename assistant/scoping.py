@@ -103,10 +103,23 @@ def _places(department: str) -> list[str]:
         [part[:-1] for part in re.findall(r"[\u4e00-\u9fff]{2,3}?[省市区县]", head)]
 
 
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,16}")
+
+
+def _occurrences(name: str, text: str) -> list[tuple[int, int]]:
+    """Every (start, end) of name in text — a plain search: with a thousand departments, a regex per
+    name would overflow re's compile cache on every question."""
+    found, at = [], text.find(name) if name else -1
+    while at >= 0:
+        found.append((at, at + len(name)))
+        at = text.find(name, at + len(name))
+    return found
+
+
 def department_spans(question: str, department: str) -> list[tuple[int, int]]:
     """Where the question names the department, by its full, short or abbreviated name."""
-    spans = [(m.start(), m.end()) for name in short_names(department) for m in re.finditer(re.escape(name), question)]
-    for m in re.finditer(r"[\u4e00-\u9fff]{2,16}", question):
+    spans = [span for name in short_names(department) for span in _occurrences(name, question)]
+    for m in _CJK_RUN.finditer(question):
         text = m.group()
         for i in range(len(text)):
             for j in range(len(text), i + 1, -1):

@@ -7,6 +7,7 @@ Every record carries a `SourceSpan` (file, 1-based line, PDF page when known).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import types
 import typing
@@ -261,9 +262,15 @@ def _build(hint: Any, data: Any) -> Any:
 
 
 def from_dict(cls: type, data: dict[str, Any]) -> Any:
+    return cls(**{name: _build(hint, data[name]) for name, hint in _fields(cls) if name in data})
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """A record class's fields and their resolved types, worked out once (resolving the hints of every
+    record of a loaded document was most of the time a question spent loading it)."""
     hints = typing.get_type_hints(cls)
-    return cls(**{f.name: _build(hints[f.name], data[f.name])
-                  for f in dataclasses.fields(cls) if f.name in data})
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
 
 
 def to_json(record: Any) -> str:
