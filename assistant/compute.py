@@ -40,6 +40,14 @@ def row_label(row: Row) -> str:
     return cited_row(row)
 
 
+ROW_TOTALS = ("合计", "小计", "总计")
+
+
+def total_column(row: Row) -> str | None:
+    """The column holding a row's own total (合计, else 小计 or 总计), when it has a figure."""
+    return next((c for c in ROW_TOTALS if (cell := row.cell(c)) is not None and cell.value is not None), None)
+
+
 def cell_operand(doc: Disclosure, table: Table, row: Row, column: str, label: str) -> Operand:
     cell = row.cell(column)
     assert cell is not None and cell.value is not None

@@ -11,7 +11,7 @@ from typing import Any
 
 from assistant import compute as c
 from assistant.answer import Answer, Figure, abstain
-from assistant.compute import Operand, cell_operand, fmt, row_label
+from assistant.compute import ROW_TOTALS, Operand, cell_operand, fmt, row_label, total_column
 from assistant.concepts import resolve_concept
 from assistant.exact import Ask, answer_from, choices_answer, compute_answer, images_only, where
 from assistant.grammar import grammar
@@ -332,11 +332,11 @@ def _said_as_part(p: Planned) -> bool:
 def _row_total(doc: Disclosure, part: Operand) -> Operand | None:
     """The 合计 of the row a column figure was read in (收入总表's 社会福利事业单位 · 财政拨款收入 → its 合计)."""
     ci = part.citation
-    if ci.kind != "cell" or not ci.column or ci.column in ("合计", "小计", "总计"):
+    if ci.kind != "cell" or not ci.column or ci.column in ROW_TOTALS:
         return None
     table = next((t for t in doc.tables if t.title == ci.table), None)
     row = next((r for r in table.rows if row_label(r) == ci.row), None) if table else None
-    column = next((c for c in ("合计", "小计", "总计") if row and row.cell(c) and row.cell(c).value is not None), None)
+    column = total_column(row) if row is not None else None
     if row is None or column is None:
         return None
     return cell_operand(doc, table, row, column, f"{plain_name(row.name)}·{column}")

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from assistant.compute import Operand
+from assistant.compute import Operand, total_column
 from assistant.exact import Ask, where
 from assistant.grammar import grammar
 from assistant.link import Mention, Target, link, vocabulary
@@ -276,19 +276,15 @@ def _project_total(doc: Disclosure, part: Part, operands: tuple[Resolved, ...]) 
 
     projects = [t.project for r in operands[:1] for t in r.mention.targets if t.kind == "project" and t.project]
     if not projects and operands:  # a project its 经费情况说明 names: its 绩效目标表's form holds the total
-        told = [_described_name(t.name) for t in operands[0].mention.targets if t.kind == "text_project"]
-        projects = [pr for pr in doc.projects if told and pr.name and _described_name(pr.name) == told[0]]
+        titles = {t.name for t in operands[0].mention.targets if t.kind == "text_project"}
+        told = {plain_name(d.name) for d in doc.described if d.title in titles or d.name in titles}
+        projects = [pr for pr in doc.projects if pr.name and plain_name(pr.name) in told]
     if part.op != "share" or len(projects) != 1 or not _PROJECT_TOTAL.search(part.text):
         return None
     op = project_total(doc, projects[0])
     if op is None or any(c.citation == op.citation for c in operands[0].candidates):
         return None  # the part is already the total: no share of itself
     return Resolved(Mention(op.label, -1, ()), (op,))
-
-
-def _described_name(name: str) -> str:
-    """兰溪路-真南路下立交工程项目经费情况说明 → 兰溪路-真南路下立交工程: a project by its own name."""
-    return re.sub(r"(?:项目)?(?:经费)?(?:情况说明|绩效目标表?|申报表)$", "", name).removesuffix("项目")
 
 
 _TOTALS = ("支出总计", "本年支出合计")
@@ -726,8 +722,8 @@ def _pointed_by_amount(doc: Disclosure, part: Part, operands: tuple[Resolved, ..
 def _row_total_yuan(table, row: Row) -> Decimal | None:
     from corpus.normalize import convert
 
-    cell = next((c for c in row.cells if c.column in ("合计", "小计", "总计") and c.value is not None), None)
-    return convert(cell.value, table.unit, "元") if cell is not None else None
+    column = total_column(row)
+    return convert(row.cell(column).value, table.unit, "元") if column is not None else None
 
 
 def _names_a_duty(doc: Disclosure, part: Part) -> bool:
