@@ -135,10 +135,18 @@ def bar_chart(figures: list[Figure]) -> str:
 
 
 def chart_figures(answer: Answer) -> list[Figure]:
-    """Composition answers (several amounts in one unit) get a chart built from the cited records."""
-    money = [f for f in answer.values if f.unit in ("万元", "元", "亿元") and "（元）" not in f.label]
+    """Composition answers (several amounts in one unit, looked up or added) get a chart built from the
+    cited records; a difference, ratio or growth is no composition — its operands' shares of their sum
+    (and of its result) would be figures no record or formula states."""
+    if answer.formula and _NOT_ADDED.search(answer.formula):
+        return []
+    money = [f for f in answer.values if f.unit in ("万元", "元", "亿元") and "（元）" not in f.label
+             and f.label != "结果"]
     units = {f.unit for f in money}
     return money if len(money) >= 2 and len(units) == 1 and not answer.abstained else []
+
+
+_NOT_ADDED = re.compile(r"[−÷×]|(?<=\s)-(?=\s)")
 
 
 def _part_html(answer: Answer, docs: dict[str, Disclosure], first: int) -> list[str]:

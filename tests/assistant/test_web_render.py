@@ -37,13 +37,17 @@ def test_quote_is_marked(seed_doc):
     assert f"<mark>{quote}</mark>" in html and "第18页" in html
 
 
-@pytest.mark.parametrize(("figures", "charted"), [
-    ([Figure("基本支出", Decimal("3721.03"), "万元"), Figure("项目支出", Decimal("433.00"), "万元")], 2),
-    ([Figure("占比", Decimal("89.58"), "%")], 0),
-    ([Figure("a", Decimal(1), "万元"), Figure("b", Decimal(2), "人")], 0),
+@pytest.mark.parametrize(("figures", "charted", "formula"), [
+    ([Figure("基本支出", Decimal("3721.03"), "万元"), Figure("项目支出", Decimal("433.00"), "万元")], 2, None),
+    ([Figure("基本支出", Decimal("3721.03"), "万元"), Figure("项目支出", Decimal("433.00"), "万元"),
+      Figure("结果", Decimal("4154.03"), "万元")], 2, "基本支出 3721.03 + 项目支出 433.00 = 4154.03"),  # the parts
+    ([Figure("本级", Decimal("40.51"), "万元"), Figure("人民会堂", Decimal("32.24"), "万元"),
+      Figure("结果", Decimal("8.27"), "万元")], 0, "本级 40.51 − 人民会堂 32.24 = 8.27"),  # no composition
+    ([Figure("占比", Decimal("89.58"), "%")], 0, None),
+    ([Figure("a", Decimal(1), "万元"), Figure("b", Decimal(2), "人")], 0, None),
 ])
-def test_chart_only_for_compositions(figures, charted):
-    answer = Answer(question="q", route="lookup", text="t", values=tuple(figures))
+def test_chart_only_for_compositions(figures, charted, formula):
+    answer = Answer(question="q", route="lookup", text="t", values=tuple(figures), formula=formula)
     assert len(chart_figures(answer)) == charted
 
 
