@@ -308,7 +308,7 @@ def _share(p: Planned, ctx: Context) -> Answer:
         from assistant.wholes import implied_whole  # 服务类多少，服务占了百分之几: one name said twice,
 
         whole = implied_whole(p, part) or whole  # the whole is the one it belongs to
-    if (whole.citation, whole.value) == (part.citation, part.value):  # one cell (one sentence may state two)
+    if (whole.citation, whole.value) == (part.citation, part.value) and not _two_stated(part, whole):
         return abstain(p.ask.raw, f"“{part.label}”与占比的分母是同一个数，请说明是哪一部分占{whole.label}。")
     if (unlike := _unlike(p, [part, whole])) is not None:
         return unlike
@@ -433,14 +433,14 @@ def _sets(p: Planned, ctx: Context) -> Answer:
     return answer_set(p)
 
 
-_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|万)")
+_ANY_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|万)")
 _ENUMERATED = re.compile(r"[^、，。；]{1,20}、[^、，。；]{1,20}、|包括|包含|主要有|分别为|分别是|其中[:：]")
 
 
 def _lists(answer: Answer) -> bool:
     """Whether the quoted sentences list something: two amounts or more, or an enumeration."""
     quoted = "".join(c.quote or "" for c in answer.citations)
-    return len(_AMOUNT.findall(quoted)) >= 2 or bool(_ENUMERATED.search(quoted))
+    return len(_ANY_AMOUNT.findall(quoted)) >= 2 or bool(_ENUMERATED.search(quoted))
 
 
 # ---- text ---------------------------------------------------------------------------------------
@@ -524,15 +524,34 @@ def narrative_ask(p: Planned) -> Ask:
         return replace(p.ask, q=_ASKED_AS[p.part.op].format(names) + p.ask.q)
     if p.part.op == "duties":  # 是管什么的: the duty list; 管不管地名: the duties that name it
         from assistant.service import document_text
-        from assistant.textfacts import longest_run
+        from assistant.textfacts import longest_run, shortened_from
 
         said = document_text(p.ask.doc)  # 部门定位 / 平时: words the 说明 never uses restrict nothing
-        named = "".join(r.mention.surface for r in p.operands if r.mention.targets or (
-            not _GENERIC_BODY.fullmatch(r.mention.surface) and
-            longest_run(r.mention.surface, said) >= min(4, len(r.mention.surface))))
+        named = "".join(_said_as(r.mention.surface, said) for r in p.operands if r.mention.targets or (
+            not _GENERIC_BODY.fullmatch(r.mention.surface) and (
+                longest_run(r.mention.surface, said) >= min(4, len(r.mention.surface)) or
+                shortened_from(r.mention.surface, said))))
         return replace(p.ask, q=f"{named}主要职能是什么")
     topics = "".join(words for cue, words in grammar().topics if cue.search(p.ask.q))
     return replace(p.ask, q=p.ask.q + topics) if topics else p.ask  # 是怎么来的 → 组建 成立
+
+
+def _said_as(surface: str, said: str) -> str:
+    """The words the document uses for what the asker shortened (电商企业 → 电子商务企业), else theirs."""
+    from assistant.textfacts import longest_run, shortened_from
+
+    if longest_run(surface, said) >= min(4, len(surface)):
+        return surface
+    return shortened_from(surface, said) or surface
+
+
+def _two_stated(part: Operand, whole: Operand) -> bool:
+    """政府采购预算120.60万元，其中服务120.60万元: one sentence states a whole and its part, equal — two
+    figures (the share is 100%), unlike one cell reached by two names."""
+    from corpus.ontology import ontology
+
+    return part.citation is not None and part.citation.kind == "text" and part.label != whole.label and \
+        whole.label in ontology().ancestors(part.label)
 
 
 def _narrative(p: Planned, ctx: Context) -> Answer:
@@ -596,7 +615,9 @@ def execute(p: Planned, ctx: Context) -> Answer:
     if (planned := plan_point(p)) is not None:
         return planned
     item = any(t.kind == "stated" for r in p.operands for t in r.mention.targets)  # 支持企业规模化发展 in it
-    if p.part.op != "reason" and not item:
+    # 其他城乡社区公共设施支出安排了多少: a row named in full is asked, not a project sharing words with it
+    row = any(t.kind in ("subject", "concept") and t.name in p.ask.q for r in p.operands for t in r.mention.targets[:1])
+    if p.part.op != "reason" and not item and not row:
         from assistant.project_text import answer_project_part
 
         # 兰溪路工程的实施周期: its part, quoted (its amount is a planned operand: text_project)

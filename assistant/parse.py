@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import replace
 from functools import cache
+from itertools import pairwise
 
 from assistant.frames import unframe
 from assistant.grammar import Entry, grammar, is_cjk, scan
@@ -34,10 +35,12 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
     """`names`: a document's own names (rows, projects, indicators) to read as names first; without
     them the parse needs no document."""
     q = unframe(normalize_question(question), names)  # 来电人问：… / 我在写报告，…想问下…
+    q = _distributed(q, names)
     parts: list[Part] = []
     for text in _clauses(q, names):
         text = _LEADING_THEN.sub("", text)  # 那社会保障和就业这一类里面…呢: a follow-up's 那 names nothing
         part = _part(text, parts[-1] if parts else None, names, tuple(parts))
+        part = _asked_piece(part, names)
         part = _at_other_moment(part, parts[-1] if parts else None)
         part = _remainder(part, parts)
         part = _ranked_change(part, text)
@@ -65,8 +68,53 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
                 part.op in ("count", "lookup"):
             parts[-1] = part  # 有外宾吗，几批: the count answers whether there are any
             continue
+        if parts and part.inherited and part.op in ("text", "lookup") and _EXISTS.search(part.text) and \
+                not any(r.start >= 0 for r in part.refs if r.role == "operand"):
+            continue  # 实际花了多少，有决算数吗: whether there is one, the figure's own answer says
         parts.append(part)
     return Query(question, tuple(p for part in parts for p in _each(part)) or (Part("lookup", q),))
+
+
+_SHARED_HEAD = re.compile(r"([\u4e00-\u9fff]{1,4}?)(?:和|与|跟|及)([\u4e00-\u9fff]{1,4}?)的([\u4e00-\u9fff]{3,20})")
+
+
+def _distributed(q: str, names: frozenset[str]) -> str:
+    """省级和市级的困难职工帮扶救助钱 → 省级困难职工帮扶救助和市级困难职工帮扶救助…: two modifiers sharing one
+    head, when the document names the head with each of them (its characters in order, after it)."""
+    for m in _SHARED_HEAD.finditer(q):
+        a, b, head = m.groups()
+        for end in range(len(head), 2, -1):
+            if _names_with(a, head[:end], names) and _names_with(b, head[:end], names):
+                said = f"{a}{head[:end]}和{b}{head[:end]}{head[end:]}"
+                return q[:m.start()] + said + q[m.end():]
+    return q
+
+
+def _names_with(modifier: str, head: str, names: frozenset[str]) -> bool:
+    for name in names:
+        at = name.find(modifier)
+        rest = iter(name[at + len(modifier):]) if at >= 0 else None
+        if rest is not None and all(ch in rest for ch in head):
+            return True
+    return False
+
+
+def _asked_piece(part: Part, names: frozenset[str]) -> Part:
+    """我在院里实习看到物业外包挺多的，物业管理费一年预算多少钱 / 人民会堂承担啥功能，会员老问我: a piece that asks
+    nothing is context — when the one piece that asks names its own figures, the names said around it
+    are no figures asked."""
+    if part.op not in ("lookup", "each") or "，" not in part.text:
+        return part
+    bounds = [0, *(m.end() for m in re.finditer("，", part.text)), len(part.text) + 1]
+    asking = [(a, b) for a, b in pairwise(bounds) if _asks(part.text[a:b - 1], names)[0]]
+    if asking and re.search("分别|各", part.text[asking[0][0]:asking[0][1]]):
+        return part  # 出国，公车，接待分别花了多少: a list, each asked
+    operands = [r for r in part.refs if r.role == "operand" and r.start >= 0]
+    inside = [r for r in operands if asking and asking[0][0] <= r.start < asking[0][1]]
+    if len(asking) != 1 or not inside or len(inside) == len(operands):
+        return part
+    refs = tuple(r for r in part.refs if r.role != "operand" or r.start < 0 or r in inside)
+    return replace(part, refs=refs)
 
 
 def _said_twice(part: Part) -> Part:
@@ -137,8 +185,9 @@ def _asks(text: str, names: frozenset[str] = frozenset()) -> tuple[bool, bool]:
 _TOTAL_WORDS = {"一共", "总共", "合计"}
 _YES_NO = re.compile(r"吗|有没有|是否|变没变")
 _SAID_AGAIN = re.compile(r"^(?:也就是|就是|即|指的是|也即)")
-_IN_THOSE = re.compile(  # 那几项里面， / 几个专项里哪个: where, not how many
-    r"几[个项类款块笔]?[^，,？?]{0,12}?(?:里面|里头|当中|之中|里|中)(?=[，,]|$|哪|谁|最|排|的)")
+_IN_THOSE = re.compile(  # 那几项里面， / 几个专项里哪个 / 按几个大类看: where, not how many
+    r"几[个项类款块笔]?[^，,？?]{0,12}?(?:里面|里头|当中|之中|里|中)(?=[，,]|$|哪|谁|最|排|的)"
+    r"|几[个项类款块笔]?[^，,？?]{0,6}?(?:来?看|而言|来说)(?=[，,]|$)")
 _SAID_AMOUNT = re.compile(r"\d[\d,.]*\s*(?:万|亿|元)|[一二两三四五六七八九十百千几]+多?[亿万]")
 _OP_WORDS = 95  # cues this strong (why-words) are never part of a name
 
@@ -424,7 +473,7 @@ def _owns(text: str, ref: Ref, following: Ref) -> bool:
 _AMOUNT_SAID = re.compile(r"^(?:的)?[这那]?(?:\d[\d.,]*\s*(?:万|亿)?元?|"
                           r"[一二两三四五六七八九十百千]+\s*(?:万|亿)元?)多?")
 _THAT_PIECE = re.compile(r"^[这那]一?(?:块|部分)")
-_HEAD_NOUN = re.compile(r"^的?(?:支出|经费|资金|预算)?的?")
+_HEAD_NOUN = re.compile(r"^(?:\((?:类|款|项)\))?的?(?:支出|经费|资金|预算)?的?")  # 城乡社区规划与管理(项)里面
 
 
 def _containers(text: str, refs: list[Ref]) -> list[Ref]:
@@ -445,7 +494,19 @@ def _containers(text: str, refs: list[Ref]) -> list[Ref]:
             out.append(replace(ref, role="container"))
         else:
             out.append(ref)
-    return out
+    return _outer_said(text, out)
+
+
+def _outer_said(text: str, refs: list[Ref]) -> list[Ref]:
+    """基本支出公用经费里…: a concept said right before the container it holds (基本支出 holds 公用经费) only
+    places that container; it is no figure asked."""
+    drop = set()
+    for outer, inner in pairwise(refs):
+        if inner.role == "container" and outer.kind == inner.kind == "concept" and outer.start >= 0 and \
+                re.fullmatch(r"的?", text[outer.start + len(outer.text):inner.start]) is not None and \
+                outer.key in ontology().ancestors(inner.key or ""):
+            drop.add(id(outer))
+    return [r for r in refs if id(r) not in drop]
 
 
 _TABLE_END = re.compile(r"^(?:的)?(?:预算|决算)?总?表")

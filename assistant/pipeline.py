@@ -6,6 +6,7 @@ each step took (the eval report prints its p50/p95 per step).
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -62,7 +63,23 @@ def _respelled(work: Work) -> Work:
     from assistant.link import vocabulary
 
     q, fixed = correct(work.q, vocabulary(work.doc).names)
-    return _planned(_parse(replace(work, q=q))) if fixed else work
+    if fixed:
+        return _planned(_parse(replace(work, q=q)))
+    return _in_its_words(work)
+
+
+def _in_its_words(work: Work) -> Work:
+    """扶持中小企业 for 支持中小企业, 小区 for 社区: a name not found, read again in the words the documents
+    use for the everyday ones (the ontology's said_as) — kept only when every name is then found."""
+    from corpus.ontology import ontology
+
+    q = work.q
+    for said, printed in ontology().said_as:
+        q = re.sub(said, printed, q)
+    if q == work.q:
+        return work
+    again = _planned(_parse(replace(work, q=q)))
+    return work if _unread(again) else again
 
 
 def _compose(work: Work) -> Answer:

@@ -413,9 +413,18 @@ def _fund_name(key: str) -> str:
     return fund_name(key)
 
 
+# 全区一般公共预算收入完成了多少: the government's whole budget, which no department's disclosure holds
+_WHOLE_GOVERNMENT = re.compile(r"(全(?:区|市|省|县|国))(?:\d{2,4}年度?)?(?:的)?"
+                               r"(?:一般公共预算|财政|税收|地方|政府性基金|国有资本)")
+
+
 def _problem(doc: Disclosure, part: Part) -> str | None:
     if part.unread:
         return f"没有读懂“{'、'.join(part.unread)}”，这一问无法回答。"
+    government = _WHOLE_GOVERNMENT.search(part.text)
+    if government and part.op not in TEXT_OPS[1:]:
+        return (f"{where(doc)}只公开{doc.department}自己的收支，不含{government.group(1)}的财政收支"
+                "（见本级政府的预算、决算报告）。")
     said_last = bool(grammar().slots["period"]["last"].search(part.text))  # 今年预算比去年执行数: both years
     last_year = part.scope.period == "last" or set(part.scope.years) == {doc.year - 1} or \
         (part.op in ("change", "growth") and said_last)
@@ -588,6 +597,8 @@ def _own_body(doc: Disclosure, text: str) -> bool:
     from assistant.scoping import BODY_END, abbreviates, short_names
 
     body = _PEOPLE.sub("", text)
+    if text and not body:
+        return True  # 机关行政运行 / 职工的…: the body's own organ or staff, named by a bare word
     units = re.sub(r"^.*?(?=所属|下属)", "", body)  # 交委所属单位: the department's own units
     if _ALL_UNITS.match(units) and (units == body or _own_body(doc, body[: len(body) - len(units)])):
         return True
@@ -685,6 +696,7 @@ _OWN_PHRASE = re.compile(r"^.{0,8}?(?:机关)?(?:本级|本部)的?(.{2,})$")
 _OWN_BODY = re.compile(r"(?:机关)?本级|本部|机关本部")
 # 那6200万中小企业的钱 / 那笔958万多的: an amount the asker quotes to point at an item (万/亿 said)
 POINTED = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)(多)?元?")
+_CHANGED_BY = re.compile(r"(?:多|少|增加|减少|增长|下降|涨|降|高|低)了?(?:将近|近|约|大约)?$")
 _ROW_TABLES = ("expense", "gpb_expense", "gov_fund", "soe_capital", "gpb_basic")
 
 
@@ -693,8 +705,9 @@ def _pointed_by_amount(doc: Disclosure, part: Part, operands: tuple[Resolved, ..
     total is that amount (as said: 6200万 ± 0.5万; 958万多 from 958万 up to 959万) and whose name shares
     words with the question — when the question's own words name no item the document has."""
     found = POINTED.search(part.text)
-    if part.op not in ("purpose", "reason", "definition") or found is None:
-        return operands
+    if part.op not in ("purpose", "reason", "definition") or found is None or \
+            _CHANGED_BY.search(part.text, 0, found.start()):
+        return operands  # 为啥比23年多了25万: the amount it changed by, which points at no row
     from assistant.textfacts import longest_run
     from corpus.normalize import convert
 

@@ -130,6 +130,9 @@ def project_part(doc: Disclosure, q: str, amounts: bool = True) -> tuple[str, Se
     return (name, section) if section is not None else None
 
 
+_MONEY_ASKED = re.compile(r"多少钱|[价费]|金额|资金|经费|花了?多少")
+
+
 def answer_project_part(doc: Disclosure, raw: str, q: str, amounts: bool = True) -> Answer | None:
     found = project_part(doc, q, amounts)
     if found is None:
@@ -141,6 +144,8 @@ def answer_project_part(doc: Disclosure, raw: str, q: str, amounts: bool = True)
     text = f"据“{name}”经费情况说明的“{section.title}”：" + "".join(
         f"“{p.text}”" for p in section.paragraphs)
     value, unit = _one_amount(section) if re.search(r"多少|金额|数额|几", q) else (None, None)
+    if value is None and _MONEY_ASKED.search(q):
+        return None  # 施工单位中标价是多少: a sum of money its 实施主体 never states
     item = _item_asked(doc, q, name) if value is not None and "年度预算安排" in section.title else None
     if item is not None:  # 生命健康专项中支持企业规模化发展安排多少: that item's amount, not the total
         value, unit = item.value, item.unit

@@ -21,13 +21,29 @@ def _t2s() -> dict[int, str]:
 
 def normalize_question(text: str) -> str:
     text = to_halfwidth(text).translate(_t2s())
+    text = _SPOKEN_BREAK.sub(_spoken_break, text)
     text = re.sub(r"\s+", "", text)
     text = _GLOSS.sub("", text)  # 政府采购总额（按合同签订口径）: how it is counted, no second figure
+    text = _EXAMPLES.sub("", text)  # 那几个项目里（帮扶、奖励这些）: examples of what is asked about, no operands
+    text = _HINT.sub("", text)  # 差多少（区级减市级）: the order the asker means, as the question already says
+    text = _LISTED.sub(r"\1", text)  # 那几个政策专项（科技创新、生命健康）加起来: the ones listed are asked
     text = _GRANTED.sub(r"\1财政拨款", text)  # 财政给福利院拨了多少: the 财政拨款 said around who gets it
     return text.replace("“", "").replace("”", "").replace('"', "").replace("'", "")
 
 
+_SPOKEN_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_ASKED_BEFORE = re.compile(r"(?:多少|几|什么|啥|吗|呢|哪|为何|为啥|怎么)[^，,。？?！!；;]*$")
+
+
+def _spoken_break(m: re.Match[str]) -> str:
+    """买车的钱今年多少 比去年少了多少 为啥少了: a space after a question, typed as people chat, ends it."""
+    return "，" if _ASKED_BEFORE.search(m.string, 0, m.start()) else ""
+
+
 _GRANTED = re.compile(r"财政(?:局|部门)?(?:给|向|为|对)([^，,。？?！!]{1,12}?)(?:拨款|拨付|拨了|下拨|拨)了?")
+_EXAMPLES = re.compile(r"\([^()]{1,40}?(?:这些|那些|等等?|之类|什么的)\)")
+_HINT = re.compile(r"\([^()]{0,12}(?:减去?|加上?|除以|乘以?)[^()]{0,12}\)")
+_LISTED = re.compile(r"(?:那|这)?几[个项笔块类]?[\u4e00-\u9fff]{0,8}\(([^()]+、[^()]+)\)")
 _GLOSS = re.compile(r"\((?:按|以|含|不含|包括|包含|即|也就是|指|注|口径)[^()]{1,20}\)")
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from assistant.answer import Answer, Citation, Figure, abstain
 from assistant.compute import Operand, fmt
 from assistant.exact import Ask, answer_from, where
-from assistant.textfacts import stated_counts
+from assistant.textfacts import named_after, stated_counts
 
 COUNTABLE = re.compile(r"项目|单位|机构|科目|功能分类|经济分类|类|款|(?<!事)项|指标")
 
@@ -35,6 +35,7 @@ def _answer_stated(ask: Ask, ops: list[Operand]) -> Answer:
         found = answer_from(ask, "arithmetic", text, operands=tuple(ops), value=n, unit=ops[0].unit)
         return replace(found, formula=f"本部 1 + {ops[0].label} {fmt(ops[0].value)} = {fmt(n)}")
     if len(ops) == 1:
+        said += named_after(ops[0])  # 设5个内设机构，包括：院长室、…: the ones counted, as listed
         return answer_from(ask, "lookup", f"据{where(ask.doc)}说明，{said}。", operands=tuple(ops),
                        value=ops[0].value, unit=ops[0].unit)
     return answer_from(ask, "lookup", f"{where(ask.doc)}说明中写有：{said}。请说明指哪一项。",

@@ -114,7 +114,8 @@ def _funds(part: Part) -> Part:
     funds = [r for r in part.refs if fund_of(r) and r.role in ("operand",)]
     others = [r for r in part.refs if not fund_of(r) and r.role in ("operand", "whole")
               and (r.kind != "concept" or is_column(r))]  # what a fund can scope: rows and columns
-    if len(funds) != 1 or not (others or part.scope.within):
+    ranked = part.op in ("rank", "nth", "list", "count") and part.scope.level is not None  # 按类分，排第二
+    if len(funds) != 1 or not (others or part.scope.within or ranked):
         return part
     fund = funds[0]
     if part.op in ("share", "multiple", "difference", "compare"):

@@ -10,17 +10,19 @@ from assistant.intent import mentioned_years
 from assistant.scope import match_docs
 from index.store import DocumentInfo
 
-_DEPT_WORD = re.compile(r"((?:(?![的和与及是在占比为])[\u4e00-\u9fff]){1,12}?"
+_DEPT_WORD = re.compile(r"((?:(?![的和与及是在占比为对])[\u4e00-\u9fff]){1,12}?"
                         r"(?:局|委员会|委(?![托婉实屈])|厅|街道办事处|街道|总工会|管委会|镇|(?<!城)乡|"
                         r"政府(?!采购|性)|医院|学校|大学|法院|检察院|福利院|中心|办公室))")
 BODY_END = re.compile(r"(?:局|委员会|委|厅|办事处|街道|总工会|工会|管委会|镇|乡|院|中心|办公室|办)$")
 _PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}?[省市]|)(?:[\u4e00-\u9fff]{2,3}?[区县])?")
 _PLACE = re.compile(r"^.*?(?<![社园小校片辖景城营])[省市区县州旗]")
 # 建设市场 is no city; 今年给省部级劳模: a time word and a function word are no part of a place
-_LEADING_PLACE = re.compile(r"^(?:[今去明本前]年度?)?((?:(?![年给的在对向为和是有])[\u4e00-\u9fff]){2,3}"
+_LEADING_PLACE = re.compile(r"^(?:[今去明本前]年度?)?(?!咱|我|你|俺)((?:(?![年给的在对向为和是有])[\u4e00-\u9fff]){2,3}"
                             r"(?:省|市(?![场民值面容])|县))")
-_INSIDE = re.compile(r"里面|里头|当中|之中|里|^.*?年(?:度)?")  # …专项里各级企业技术中心 / 25年街道: after them
-_DEICTIC = re.compile(r"这个|那个|这家|那家|这一|那一|该|本|这|那")  # 这个局: the one asked about
+# …专项里各级企业技术中心 / 25年街道 / 8月底街道: the body named after them
+_INSIDE = re.compile(r"里面|里头|当中|之中|里|^.*?年(?:度)?|^.*?月[底末]")
+# 这个局 / 咱们市总: the one asked about
+_DEICTIC = re.compile(r"这个|那个|这家|那家|这一|那一|咱们|我们|俺们|你们|该|本|这|那|咱")
 
 
 @dataclass(frozen=True)

@@ -254,7 +254,7 @@ def _count(p: Planned) -> Answer:
 
 def _counted(p: Planned) -> Answer:
     from assistant.ranking import answer_count
-    from assistant.textfacts import stated_count
+    from assistant.textfacts import named_after, stated_count
 
     things = _THINGS.search(p.part.text)
     if things:  # 多少名员工 / 几辆车: a count the 说明 may state, never a count of rows
@@ -262,7 +262,7 @@ def _counted(p: Planned) -> Answer:
         measure = _SAME_MEASURE.get(things.group(2), things.group(2))
         stated = stated_count(p.ask.doc, carried + p.part.text, measure)  # 几批、多少人次: 公务接待's
         if stated is not None:
-            said = f"据{where(p.ask.doc)}说明，{stated.label}{fmt(stated.value)}{stated.unit}。"
+            said = f"据{where(p.ask.doc)}说明，{stated.label}{fmt(stated.value)}{stated.unit}{named_after(stated)}。"
             return answer_from(p.ask, "lookup", said, operands=(stated,), value=stated.value, unit=stated.unit)
         return abstain(p.ask.raw, f"{where(p.ask.doc)}只公开金额，没有公开这类数量（人数、车辆数等）。")
     if (whole := _with_headquarters(p)) is not None:

@@ -6,7 +6,7 @@ Each comes with the whole sentence it was read from, so an answer can quote and 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from assistant.answer import Citation
@@ -60,69 +60,23 @@ def _concept_in(clause: str) -> str | None:
 
 
 def stated_changes(doc: Disclosure) -> dict[str, StatedChange]:
-    """The first stated change against last year for each standard concept."""
+    """The first stated change against last year for each standard concept, as the shared prose reader
+    (index/stated.py) reads it — 持平 a change of 0, a bare change about the figure (or the whole) before it."""
+    from index.audit_concepts import stated_patterns
+    from index.stated import stated_facts
+
     found: dict[str, StatedChange] = {}
-    for section in doc.sections:
-        prev = ("", "")  # (last clause, sentence) before: 公务接待费1.00万元。与2024年预算持平。
-        opened, opening = "", ""  # how the sentence before (to its 。) opened, and how this one opens
-        for sentence, page in sentences(section):
-            opening = opening or sentence
-            clauses = [c for c in re.split(r"[，：:]|,(?!\d)", sentence) if c]  # 18,976.76 is one number
-            for i, clause in enumerate(clauses):
-                before, quote = (clauses[i - 1], sentence) if i else (prev[0], prev[1] + sentence)
-                change = _change_in(doc, clause, before, sentence)
-                whole = change is not None and change.inherited and not i
-                if whole:
-                    change = _of_whole(change, opened)
-                    quote = sentence if change.concept != _concept_in(before) else quote  # the whole's own
-                if change is not None and change.concept not in found:
-                    citation = _citation(doc, section, quote if change.inherited else sentence, page)
-                    found[change.concept] = StatedChange(
-                        change.concept, Operand(change.label, change.value, change.unit, citation),
-                        change.increased, change.prior_year)
-            prev = (clauses[-1] if clauses else "", sentence)
-            if sentence.endswith("。"):
-                opened, opening = opening, ""
+    for stmt in stated_facts(doc, stated_patterns()):
+        if not stmt.change or stmt.concept in (None, "subject") or stmt.concept in found:
+            continue
+        cite = stmt.cite()
+        word = "增加" if stmt.value > 0 else "减少" if stmt.value < 0 else "持平"
+        year = _YEAR.search(cite.quote or "")
+        citation = Citation(doc.doc_id, "text", cite.page, section=cite.section, quote=cite.quote)
+        found[stmt.concept] = StatedChange(
+            stmt.concept, Operand(f"比上年{word}额", abs(stmt.value), stmt.unit, citation), stmt.value >= 0,
+            int(year.group(1)) if year else doc.year - 1)
     return found
-
-
-def _of_whole(change: _Change, sentence_before: str) -> _Change:
-    """三公经费预算安排0万元，其中…公务接待费0万元。与上年持平。: a statement after a sentence that lists a
-    whole's parts is about the whole the sentence opened with, not its last part."""
-    first = next((c for part in re.split(r"[，,：:；]", sentence_before) if (c := _concept_in(part))), None)
-    if first is None or first == change.concept:
-        return change
-    return replace(change, concept=first) if first in ontology().ancestors(change.concept) else change
-
-
-@dataclass(frozen=True)
-class _Change:
-    concept: str
-    label: str
-    value: Decimal
-    unit: str
-    increased: bool
-    prior_year: int
-    inherited: bool  # the concept was named in the clause before
-
-
-def _change_in(doc: Disclosure, clause: str, before: str, sentence: str) -> _Change | None:
-    match = _CHANGE.search(clause) or _FLAT.search(clause)
-    if not match or (match.re is _FLAT and not _LAST_YEAR.search(clause)):
-        return None  # 决算数与预算数一致 is no change against last year
-    own = _concept_in(clause[: match.start()])
-    concept = own or _concept_in(before)
-    if concept is None:
-        return None
-    word, value, unit = match.group(1), match.group(2), match.group(3)
-    if match.re is _FLAT:  # 比2025年预算持平, 与2017年一致: a change of 0 in the figure's own unit
-        word = "持平"
-        stated = re.findall(_AMOUNT, before)
-        value, unit = "0", stated[-1][1] if stated else "万元"
-    year = _YEAR.search(sentence)
-    return _Change(concept, f"比上年{word}额", Decimal(value.replace(",", "")), unit,
-                   word in ("增加", "增长", "上升", "持平"),
-                   int(year.group(1)) if year else doc.year - 1, own is None)
 
 
 def stated_amount(doc: Disclosure, concept: str) -> Operand | None:
@@ -139,6 +93,20 @@ def stated_amount(doc: Disclosure, concept: str) -> Operand | None:
     cite = best.cite()
     return Operand(concept, best.value, best.unit,
                    Citation(doc.doc_id, "text", cite.page, section=cite.section, quote=cite.quote))
+
+
+_LISTED_AFTER = re.compile(r"^[^。；：:]{0,10}[：:]([^。；]+?(?:、[^。；、]+?)+)(?:[。；]|$)")
+
+
+def named_after(stated: Operand) -> str:
+    """设5个内设机构：院长室、办公室、…: the names the sentence lists right after the count, when it does."""
+    quote = stated.citation.quote if stated.citation is not None else None
+    said = f"{stated.value.normalize():f}{stated.unit}"
+    at = (quote or "").find(said)
+    found = _LISTED_AFTER.match(quote[at + len(said):]) if quote and at >= 0 else None
+    if found is None or len(found.group(1).split("、")) != stated.value:
+        return ""
+    return f"：{found.group(1)}"
 
 
 _BOUGHT = re.compile(r"购置|购买|新增|添置|新购")  # a count of things bought, not of things held
@@ -226,6 +194,19 @@ def _closer(wanted: set[str], before: str, after: str) -> tuple[str, int]:
     after = after[: last + 1]  # 预算单位开展了 → 预算单位
     ahead, behind = len(wanted & set(before)), len(wanted & set(after))
     return (after, behind) if behind >= 2 or (behind and behind >= ahead) else (before, ahead)
+
+
+def shortened_from(word: str, text: str) -> str | None:
+    """电商企业 → 电子商务企业: the text's own words a shortening stands for — its characters in order,
+    from its first to its last, in at most twice its length; None when the text says no such words."""
+    if len(word) < 3:
+        return None
+    for m in re.finditer(re.escape(word[0]), text):
+        window = text[m.start(): m.start() + 2 * len(word)]
+        rest = iter(window)
+        if all(ch in rest for ch in word[1:]):
+            return window[: window.rindex(word[-1]) + 1]
+    return None
 
 
 def longest_run(a: str, b: str) -> int:

@@ -7,7 +7,7 @@ from typing import Any
 
 from evals.run import Result
 
-CAUSE_NAMES = {"wrong": "wrong answer", "abstained": "abstained (had an answer)",
+CAUSE_NAMES = {"crashed": "crashed", "wrong": "wrong answer", "abstained": "abstained (had an answer)",
                "answered": "answered (should abstain)", "uncited": "no citation",
                "part-missing": "a part not answered"}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import tempfile
 import time
 from collections.abc import Iterator
@@ -15,6 +16,8 @@ from assistant.service import Assistant, open_assistant
 from evals.questions import EvalQuestion
 from evals.score import Verdict, verdict
 from index.settings import Settings, load_settings
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -82,10 +85,15 @@ def run(assistant: Assistant, questions: list[EvalQuestion], progress: bool = Tr
     try:
         for q in tqdm(questions, desc="eval", unit="q", disable=not progress):
             start = time.perf_counter()
-            answer = assistant.ask(q.question, doc=q.doc)
-            seconds = time.perf_counter() - start
-            response = json.loads(answer.to_json())
-            results.append(Result(q, response, verdict(q, response), seconds, timer.take()))
+            try:
+                response = json.loads(assistant.ask(q.question, doc=q.doc).to_json())
+            except Exception as exc:  # one question's crash fails that question, not the run
+                _log.exception("%s: %s", q.id, q.question)
+                results.append(Result(q, {"error": f"{type(exc).__name__}: {exc}"},
+                                      Verdict(False, f"crashed: {type(exc).__name__}: {exc}", cause="crashed"),
+                                      time.perf_counter() - start, timer.take()))
+                continue
+            results.append(Result(q, response, verdict(q, response), time.perf_counter() - start, timer.take()))
     finally:
         assistant.callbacks.remove(timer)
     return results

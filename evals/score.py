@@ -15,7 +15,7 @@ CHANGE_WORDS = ("增加", "减少", "增长", "下降", "上升", "降低", "持
 
 
 # Why a question failed, the way the report groups them: a confident wrong answer is the worst.
-CAUSES = ("wrong", "abstained", "answered", "uncited", "part-missing")
+CAUSES = ("crashed", "wrong", "abstained", "answered", "uncited", "part-missing")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from corpus.normalize import to_halfwidth
+from corpus.ontology import ontology
 from corpus.records import Disclosure
 from index.audit_concepts import find_concept, patterns
 from index.audit_model import Cite
@@ -22,12 +23,15 @@ _DELIM = re.compile(r"[，,；;。：:！？!?、]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _VERB = re.compile(r"(增加|减少|增长|下降|上升|降低|节约|节省|新增|超支)了?\s*$")
 _NEW = re.compile(r"^(新增|增加|减少)(项目)?(?=\w{2})")
+_FLAT = re.compile(r"持平|保持不变|无增减变化|没有变化|无变化|一致")
+_LAST_YEAR = re.compile(r"(?:比|较|与|同)\s*(?:\d{4}\s*年|上年|去年|上一年|上一度)度?")
 _GLOSS = re.compile(r"[(（][^()（）]*[)）]")  # 政府采购金额（以合同签订为准）为…: a gloss is no distance
 MAX_TAIL = 8  # chars allowed between a label and its figure (共计安排、预算数为 …)
 _UP = ("增加", "增长", "上升", "新增", "超支")
 _OPENS = re.compile(r"^\s*(?:[，,]\s*)?(?:其中|包括|主要为|主要包括|主要是|分别为|具体为|主要用于以下方面)|^\s*[：:]")
 _ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）])")
-_COMPARE = re.compile(r"(?:与|同|较|比|相比|对比)?(?:上年|上一年|去年|\d{4}年)度?(?:预算|决算)?数?(?:相比|比较|同期)?"
+_COMPARE = re.compile(r"(?:与|同|较|比|相比|对比)?(?:上年|上一年|上一度|去年|\d{4}年)度?(?:预算|决算)?(?:执行)?数?"
+                      r"(?:相比|比较|同期)?"
                       r"|同比|相比|比较")
 _FILLER = re.compile(r"^(?:其中|主要为|主要是|主要包括|包括|以及|及|和|导致|另|是|为)+|"
                      r"(?:共计|合计|总计)?(?:安排|预算数?|金额|为|是|约|达|了)*$")
@@ -71,11 +75,13 @@ class Stmt:
     passage: Passage
     path: tuple[str, ...] = ()
     inherited: bool = False  # a bare change about the figure stated just before it
+    about: int = -1  # where what it is about is stated (its own start unless inherited)
 
     def cite(self) -> Cite:
         page, line = self.passage.where(self.start)
         return Cite("text", page, line, section=self.passage.section, text=self.printed + self.unit,
-                    quote=self.passage.sentence(self.start, self.end), unit=self.unit)
+                    quote=self.passage.sentence(min(self.start, self.about if self.about >= 0 else self.start),
+                                                self.end), unit=self.unit)
 
     @property
     def label(self) -> str:
@@ -111,6 +117,7 @@ Labels = dict[str, tuple[re.Pattern[str], ...]]
 
 def statements(doc: Disclosure, passage: Passage, labels: Labels | None = None) -> list[Stmt]:
     text = passage.text
+    labels = labels or patterns()
     found: list[Stmt] = []
     prev_end = 0
     matches = list(AMOUNT.finditer(text))
@@ -118,15 +125,37 @@ def statements(doc: Disclosure, passage: Passage, labels: Labels | None = None) 
         cut = max((d.end() for d in _DELIM.finditer(text, prev_end, m.start())), default=prev_end)
         context = text[cut:m.start()].strip()
         following = text[m.end(): matches[i + 1].start() if i + 1 < len(matches) else len(text)]
-        stmt = _statement(doc, passage, context, m, following, found, labels or patterns())
+        stmt = _statement(doc, passage, (cut, context), m, following, found, labels)
         if stmt is not None:
             found.append(stmt)
         prev_end = m.end()
-    return found
+    flats = [f for m in _FLAT.finditer(text) if (f := _flat(passage, m, found, labels)) is not None]
+    return sorted(found + flats, key=lambda s: s.start)
 
 
-def _statement(doc: Disclosure, passage: Passage, context: str, m: re.Match, following: str,
+def _flat(passage: Passage, m: re.Match, amounts: list[Stmt], labels: Labels) -> Stmt | None:
+    """与上年持平 / 与2017年一致: a change of 0 against last year, stated without a figure — about the label
+    its clause names, else the figure it follows; in that figure's unit."""
+    text = passage.text
+    cut = max((d.end() for d in _DELIM.finditer(text, 0, m.start())), default=0)
+    compared = _LAST_YEAR.search(text, cut, m.start())
+    if compared is None or AMOUNT.search(text, cut, m.start()):
+        return None  # 决算数与预算数一致 is no change against last year; 增加0万元 is read as a figure
+    context = text[cut:compared.start()].strip()
+    found = find_concept(context, labels)  # the clause holds no figure: its label is its subject
+    before = [s for s in amounts if s.start < m.start()]
+    concept, name, about = (found[0], tidy(context), m.start()) if found else \
+        _inherit(before, passage, cut, labels)
+    if concept is None and not name:
+        return None
+    unit = before[-1].unit if before else "万元"  # 持平 in the unit the passage states figures in
+    return Stmt(concept, name, Decimal(0), unit, "0", True, "amount", m.start(), m.end(), False, passage,
+                inherited=not found, about=about)
+
+
+def _statement(doc: Disclosure, passage: Passage, clause: tuple[int, str], m: re.Match, following: str,
                before: list[Stmt], labels: Labels) -> Stmt | None:
+    cut, context = clause
     printed, unit = m.group(1), m.group(2)
     value = Decimal(printed.replace(",", ""))
     verb = _VERB.search(context)
@@ -145,14 +174,15 @@ def _statement(doc: Disclosure, passage: Passage, context: str, m: re.Match, fol
         concept, path = "subject", tuple(g for g in subject.groups() if g)
     name = tidy(context)
     inherited = False
+    about = m.start()
     if concept is None and change and not name:
-        concept, name = _inherit(before, passage, m.start())
+        concept, name, about = _inherit(before, passage, cut, labels)
         inherited = True
     if concept is None and not name:
         return None
     role = "amount" if change else _role(doc, context, found[2] if found and concept != "subject" else 0)
     return Stmt(concept, name, value, unit, printed, change, role, m.start(), m.end(),
-                bool(_OPENS.match(following)), passage, path, inherited)
+                bool(_OPENS.match(following)), passage, path, inherited, about)
 
 
 def tidy(context: str) -> str:
@@ -163,15 +193,32 @@ def tidy(context: str) -> str:
     return text if re.search(r"[\u4e00-\u9fff]{2}", text) else ""
 
 
-def _inherit(before: list[Stmt], passage: Passage, at: int) -> tuple[str | None, str]:
-    """A bare '比上年减少X万元' is about the figure stated just before it in the same sentence."""
+def _inherit(before: list[Stmt], passage: Passage, at: int, labels: Labels) -> tuple[str | None, str, int]:
+    """(concept, name, where it is stated) of the figure a bare '比上年减少X万元' is about: the last figure
+    before it in its sentence, else a label its sentence names before it (项目支出增加，较上年增加…), else —
+    when it opens its sentence — the sentence before's: the whole that sentence opened with when it went
+    on to list its parts (三公经费…，其中…公务接待费0万元。与上年持平。), else its last figure."""
     start = max((e.end() for e in _SENTENCE_END.finditer(passage.text, 0, at)), default=0)
-    for stmt in reversed(before):
-        if stmt.start < start:
-            break
-        if not stmt.change:
-            return stmt.concept, stmt.name
-    return None, ""
+    own = [s for s in before if s.start >= start and not s.change and s.role != "prior"]
+    if own:
+        return own[-1].concept, own[-1].name, own[-1].start
+    said = find_concept(passage.text[start:at], labels)
+    if said is not None:
+        return said[0], tidy(passage.text[start:at][said[1]:said[2]]), start + said[1]
+    if passage.text[start:at].strip(" ，,（）()一二三四五六七八九十、.") or not before:
+        return None, "", at
+    first = max((e.end() for e in _SENTENCE_END.finditer(passage.text, 0, max(start - 1, 0))), default=0)
+    prior = [s for s in before if s.start >= first and not s.change and s.role != "prior"]
+    if not prior:
+        return None, "", at
+    whole = prior[0]
+    if whole.opens and whole.concept and prior[-1].concept in _below(whole.concept):
+        return whole.concept, whole.name, whole.start
+    return prior[-1].concept, prior[-1].name, prior[-1].start
+
+
+def _below(concept: str) -> set[str]:
+    return {c.id for c in ontology().concepts.values() if concept in ontology().ancestors(c.id)}
 
 
 def _role(doc: Disclosure, context: str, concept_end: int) -> str:

@@ -215,6 +215,18 @@ CASES = [
     (GHZY, "面向中小企业预留的采购预算和面向小微企业预留的各是多少", [("225.10", "万元"), ("164.87", "万元")]),
     (JGW, "建管委部门预算连本部一共几家单位", [("5", "家")]),  # 下属4家 and the 本部 itself
     (JGW, "建管委下属几家预算单位", [("4", "家")]),
+    # a piece that asks nothing is context: its words are no figure asked (here: no part of their own)
+    (SFLYY, "我去院里看到保洁外包挺多的，物业管理费一年预算多少钱？", [("1206000", "元")]),
+    (CZJ, "财政局离休干部那块，行政单位离退休（项）决算多少", [("84.65", "万元")]),
+    (SEED, "咱们市总工会今年预算一共多少钱", [("4154.03", "万元")]),  # 咱们市 is no other city
+    (SEED, "基本支出公用经费里的福利费是多少", [("7.78", "万元")]),  # 基本支出 only places 公用经费
+    (GHZY, "城乡社区规划与管理（项）里面基本支出那一栏是多少", [("488.68", "万元")]),  # (项)里面: the row
+    (W25, "公务用车购置费今年多少 比去年少了多少", [("15", "万元"), ("-10", "万元")]),  # a space ends a question
+    (SWJ, "按功能分类的几个大类看，哪一类最少？", [("881803", "元")]),  # 几个大类看: where, not how many
+    (SWJ, "那几个专项（科技创新、生命健康）加起来多少", [("2890.00", "万元")]),  # the ones listed
+    (SWJ, "区级支持总部经济比市级支持总部经济差多少（区级减市级）", [("-156.00", "万元")]),  # a hint, no operand
+    (CZJ, "全区2024年一般公共预算收入完成了多少", [None]),  # the government's, not the department's
+    (SFLYY, "政府采购里服务类采购占了百分之多少", [("100.00", "%")]),  # one sentence states the whole and part
 ]
 
 
@@ -260,6 +272,12 @@ def test_each_part_answers_its_piece(assistant, doc, question, parts):
     (W24, "街道说要组织公共服务，具体是做啥", "与居民生活密切相关"),  # a duty's heading, asked what for
     (W25, "那个新建工程为什么设计成东高西低", "减少对北面小区的日照"),  # words said verbatim, no word cut
     (JGW, "那6200万中小企业的钱是干嘛用的", "扶持中小企业支出"),  # the item the quoted amount points at
+    (W24, "三公经费为啥比23年多了25万", "购置公务用车"),  # the amount it changed by points at no row
+    (SEED, "基本支出比去年少了，主要是哪方面减少了？", "人员经费支出减少"),  # 主要是哪方面减少: why
+    (SWJU, "我开网店的，商务委对电商企业具体管啥？", "电子商务企业的指导跟踪"),  # 电商: its own words
+    (JTW, "出租车这一块归不归交委管？", "出租汽车行业管理"),
+    (SFLYY, "福利院主要收住哪些老人？", "收养社会孤老"),
+    (W25, "街道对我们居委会这块的职责是啥", "指导居委会建设"),  # 我们居委会 names no other body
 ])
 def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, said):
     answer = assistant.ask(question, doc=doc)
