@@ -79,7 +79,8 @@ def _in_its_words(work: Work) -> Work:
     if q == work.q:
         return work
     again = _planned(_parse(replace(work, q=q)))
-    return work if _unread(again) else again
+    same_ops = [p.part.op for p in again.planned] == [p.part.op for p in work.planned]
+    return again if same_ops and not _unread(again) else work  # the same question, its names now found
 
 
 def _compose(work: Work) -> Answer:

@@ -276,6 +276,8 @@ def _counted(p: Planned) -> Answer:
         return Answer(question=p.ask.raw, route="lookup", text=f"{where(p.ask.doc)}中{within.text}共有{len(ops)}项："
                       f"{names}。", value=count, unit="项", values=(Figure("项数", count, "项"),),
                       citations=tuple(dict.fromkeys(o.citation for o in ops)))
+    if p.part.scope.level is not None:
+        return _count_rows(p)  # 几个类有项目支出: the classification's rows, never a count the 说明 states
     excluded = tuple(r.text for r in p.part.refs if r.role == "excluded")
     q = p.ask.q
     for word in excluded:
@@ -304,7 +306,7 @@ def _count_rows(p: Planned) -> Answer:
     unread = _unread(p, kind)
     if unread:  # 多少家企业要认定 / 持平的科目有几个: not the subjects' count
         return abstain(p.ask.raw, f"{where(p.ask.doc)}没有列出可以数的“{unread}”，无法给出个数。")
-    if re.search(r"有支出|有预算|有钱", p.part.text):
+    if re.search(r"有支出|有预算|有钱|分布|涉及|有[^，。？?]{0,8}(?:支出|经费)", p.part.text):
         ops = [o for o in ops if o.value != 0]
     if not ops:
         return abstain(p.ask.raw, f"{where(p.ask.doc)}的表格中没有列出{kind}")

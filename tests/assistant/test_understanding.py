@@ -227,6 +227,15 @@ CASES = [
     (SWJ, "区级支持总部经济比市级支持总部经济差多少（区级减市级）", [("-156.00", "万元")]),  # a hint, no operand
     (CZJ, "全区2024年一般公共预算收入完成了多少", [None]),  # the government's, not the department's
     (SFLYY, "政府采购里服务类采购占了百分之多少", [("100.00", "%")]),  # one sentence states the whole and part
+    (SWJU, "几个类有项目支出", [("4", "个")]),  # the classification's rows, never the 说明's 25 projects
+    (W24, "跟上年执行数比，哪个科目涨得最多", [None]),  # a rank of changes: said, never guessed
+    (W24, "其他城乡社区公共设施支出安排了多少", [("9721800", "元")]),  # the row, not a project sharing 社区公共
+    (GHZY, "一般公共预算财政拨款支出按类分，排第二的是哪一类", [("3832.36", "万元")]),  # in that fund's table
+    (JGW, "建管委机关行政运行预算多少", [("9241538.16", "元")]),  # 机关: the body's own organ
+    (JGW, "扶持中小企业那笔多少钱", [("62000000.00", "元")]),  # 扶持, as the document says 支持
+    (W25, "去年三公经费实际花了多少，有决算数吗", [None]),  # a 预算 holds no 决算; whether it has one, said once
+    (SWJU, "电商企业去哪申请补贴", [None, None]),  # a procedure, which no disclosure states
+    (JGW, "兰溪路-真南路下立交施工单位中标价是多少", [None]),  # its 实施主体 states no sum of money
 ]
 
 
@@ -278,6 +287,7 @@ def test_each_part_answers_its_piece(assistant, doc, question, parts):
     (JTW, "出租车这一块归不归交委管？", "出租汽车行业管理"),
     (SFLYY, "福利院主要收住哪些老人？", "收养社会孤老"),
     (W25, "街道对我们居委会这块的职责是啥", "指导居委会建设"),  # 我们居委会 names no other body
+    (SFLYY, "福利院设了几个内设机构", "院长室、办公室"),  # a count with the names its sentence lists
 ])
 def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, said):
     answer = assistant.ask(question, doc=doc)
