@@ -38,11 +38,11 @@ def _clause(text: str) -> str:
 
 def answer_duties(doc: Disclosure, raw: str, q: str, terms: list[str]) -> Answer | None:
     terms = [t for t in terms if t not in doc.department]  # 街道办事处的职能: the body itself, no topic
-    if not ASKS_DUTIES.search(q) or not set(terms) <= GENERIC:
-        return None  # 是否负责会计管理: a particular duty, found by the sentence search
-    section = duty_section(doc)
+    section = duty_section(doc) if ASKS_DUTIES.search(q) else None
     if section is None:
         return None
+    if not set(terms) <= GENERIC:  # 在国有资产、政府采购方面的职责: the items that name those topics
+        return _on_topics(doc, raw, section, [t for t in terms if t not in GENERIC])
     path = " > ".join(section.path)
     first = _items(section)[0].span.line
     lead = next((p for p in section.paragraphs if p.span.line < first and _DESCRIBES.search(p.text)), None)
@@ -53,3 +53,20 @@ def answer_duties(doc: Disclosure, raw: str, q: str, terms: list[str]) -> Answer
     if len(_items(section)) > MAX_ITEMS:
         text += "……（其余各项见原文）"
     return Answer(question=raw, route="narrative", text=text, citations=citations)
+
+
+def _on_topics(doc: Disclosure, raw: str, section: Section, terms: list[str]) -> Answer | None:
+    """The duty items naming most of the topics asked (at least half of them), each quoted whole — a duty
+    is one item, however many clauses it runs to; none: the sentence search answers."""
+    scored = [(sum(t in p.text for t in terms), p) for p in _items(section)]
+    best = max((n for n, _ in scored), default=0)
+    if best == 0 or best * 2 < len(terms):
+        return None
+    items = [p for n, p in scored if n == best][:MAX_TOPICAL]
+    path = " > ".join(section.path)
+    citations = tuple(Citation(doc.doc_id, "text", p.span.page, section=path, quote=p.text.strip()) for p in items)
+    text = f"据“{section.title}”：" + "".join(f"“{p.text.strip()}”" for p in items)
+    return Answer(question=raw, route="narrative", text=text, citations=citations)
+
+
+MAX_TOPICAL = 3

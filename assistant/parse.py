@@ -644,7 +644,7 @@ def _ranked_change(part: Part, text: str) -> Part:
     """哪一项比去年压减得最多: a rank of the changes — not a thing this plan can read; said, never guessed."""
     ranks = any(op in ("rank", "nth") for _, _, op, _ in _cue_matches(text, [False] * len(text)))
     changed_most = part.op in ("rank", "nth") and _CHANGED_MOST.search(text) is not None  # 哪个科目降得最厉害
-    if (part.op in ("change", "growth", "difference") and ranks or changed_most) and "哪" in text:
+    if ((part.op in ("change", "growth", "difference") and ranks) or changed_most) and "哪" in text:
         return replace(part, unread=(*part.unread, "哪一项的增减最多（按增减排名）"))
     return part
 

@@ -238,9 +238,12 @@ def resolve_ref(doc: Disclosure, ref: Ref, part: Part, container: Mention | None
         return Resolved(mention, (op,)) if op else Resolved(mention, (), f"{where(doc)}没有列出所问的数额。")
     mention = _under(mention_of(doc, ref), container)
     if mention is None and ref.kind in ("name", "word", "document"):
-        return _stated(doc, ref, container) or _missing(doc, ref)
+        return _stated(doc, ref, container, money=part.op != "count") or _missing(doc, ref)
     if mention is None:
         return _missing(doc, ref)
+    if _spent_as_income(mention, ref, part.text):  # 工会经费收入: 30228 工会经费 is a sum it spends
+        return Resolved(mention, (), f"{where(doc)}中的“{mention.targets[0].name}”是支出（经济分类）科目，"
+                                     f"没有“{ref.text}收入”的数字。")
     column = _column_container(container)
     if column and mention.targets[0].kind == "subject" and (found := _in_row(doc, mention, column, scope.fund,
                                                                               part.text)):
@@ -349,7 +352,15 @@ def _column_container(container: Mention | None) -> str | None:
     return key if is_column(Ref(key, "concept", key)) else None
 
 
-def _stated(doc: Disclosure, ref: Ref, container: Mention | None) -> Resolved | None:
+def _spent_as_income(mention: Mention, ref: Ref, text: str) -> bool:
+    """X收入 said of an 经济分类 row — every such row is a kind of spending, never income."""
+    said = ref.start >= 0 and text[ref.start + len(ref.text):].startswith("收入")
+    return said and mention.targets[0].kind == "subject" and \
+        all((r.code or "").startswith("3") for t in mention.targets for _, r in t.rows) and \
+        any(r.code for t in mention.targets for _, r in t.rows)
+
+
+def _stated(doc: Disclosure, ref: Ref, container: Mention | None, money: bool = True) -> Resolved | None:
     """A phrase only the 说明 names: a project described in words (its 年度预算安排), or an item stated
     with its amount — inside the container's own text when there is one (促消费 of 商业创新专项)."""
     from assistant.project_text import text_project
@@ -368,13 +379,34 @@ def _stated(doc: Disclosure, ref: Ref, container: Mention | None) -> Resolved | 
             sections = [s for s in doc.sections if s.path[:1] == (container.targets[0].name,)]
         found = stated_item(doc, [ref.text], sections) or _in_one_project(doc, ref.text) or \
             (_after_project(doc, ref.text) if container is None else None) or stated_measure(doc, ref.text) or \
-            stated_use(doc, ref.text)
+            stated_use(doc, ref.text) or (_money_of_counted(doc, ref.text) if money else None)
         kind = "stated"
     else:
         kind = "text_project"
     if found is None:
         return None
     return Resolved(Mention(ref.text, ref.start, (Target(kind, found.label),)), (found,))
+
+
+_COUNT_THEN_MONEY = re.compile(r"^[^，,；;。]*?[，,]([^，,；;。\d]*?)(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)")
+
+
+def _money_of_counted(doc: Disclosure, phrase: str) -> Operand | None:
+    """有几个项目报了绩效目标，涉及多少钱: the sum the sentence stating that count gives right after it
+    (编报绩效目标的项目50个，涉及项目预算资金5634.81万元) — a clause saying nothing but the sum."""
+    from assistant.stated_items import ONLY_AMOUNT
+    from assistant.textfacts import stated_count
+
+    counted = stated_count(doc, phrase + "几个", "个")
+    quote = counted.citation.quote if counted is not None and counted.citation is not None else None
+    said = f"{counted.value.normalize():f}{counted.unit}" if counted is not None else ""
+    if not quote or said not in quote:
+        return None
+    found = _COUNT_THEN_MONEY.match(quote[quote.index(said):])
+    if found is None or not ONLY_AMOUNT.match(found.group(1)):
+        return None
+    label = f"{counted.label}{found.group(1)}"
+    return Operand(label, Decimal(found.group(2).replace(",", "")), found.group(3), counted.citation)
 
 
 def _after_project(doc: Disclosure, phrase: str) -> Operand | None:

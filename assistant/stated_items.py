@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from assistant.answer import Citation
 from assistant.compute import Operand
 from assistant.qtext import plain_name
 from assistant.textfacts import StatedChange, _citation, sentences
@@ -70,7 +71,7 @@ _ASKED_TAIL = re.compile(r"(?:的)?(?:预算|资金|经费|金额|安排|预算�
 _ITEM_MARK = re.compile(r"[（(]项[)）]")
 _PATH = re.compile(r"[（(][类款][)）]")
 _COUNT_TAIL = re.compile(r"(?:共|共计|合计|总计)?\d+\s*[个项家笔所]$")
-_ONLY_AMOUNT = re.compile(r"^(?:涉及|共|合计|总计|安排|计|金额|为|是|达|约|项目|预算|资金|经费|财政|拨款)*$")
+ONLY_AMOUNT = re.compile(r"^(?:涉及|共|合计|总计|安排|计|金额|为|是|达|约|项目|预算|资金|经费|财政|拨款)*$")
 
 
 def stated_item(doc: Disclosure, phrases: list[str], sections: list[Section] | None = None) -> Operand | None:
@@ -78,7 +79,7 @@ def stated_item(doc: Disclosure, phrases: list[str], sections: list[Section] | N
     it, when that clause says nothing but the amount (编报绩效目标的项目50个，涉及项目预算资金5634.81万元)."""
     for section, sentence, page, clause, following in _clauses(doc, sections):
         amount = _AMOUNT.search(clause)
-        if amount is None and (after := _AMOUNT.search(following)) and _ONLY_AMOUNT.match(following[:after.start()]) \
+        if amount is None and (after := _AMOUNT.search(following)) and ONLY_AMOUNT.match(following[:after.start()]) \
                 and not _CHANGE.search(following):
             label, amount = _COUNT_TAIL.sub("", clause), after  # 编报绩效目标的项目(50个)
         elif amount is None or _CHANGE.search(clause):
@@ -95,16 +96,20 @@ def stated_item(doc: Disclosure, phrases: list[str], sections: list[Section] | N
 
 
 def stated_item_change(doc: Disclosure, phrases: list[str]) -> StatedChange | None:
-    """The change against last year the 说明 states right after a label holding one of the phrases."""
-    for section, sentence, page, clause, _ in _clauses(doc):
-        change = _CHANGE.search(clause)
-        if change is None or not any(holds(clause[: change.start()], p) for p in phrases):
+    """The change against last year the 说明 states for an item whose label holds one of the phrases, as
+    the shared prose reader (index/stated.py) reads it (持平 a change of 0)."""
+    from index.audit_concepts import stated_patterns
+    from index.stated import stated_facts
+
+    for stmt in stated_facts(doc, stated_patterns()):
+        if not stmt.change or not stmt.name or not any(holds(stmt.name, p) for p in phrases):
             continue
-        year = _YEAR.search(sentence)
-        amount = Operand(f"比上年{change.group(1)}额", Decimal(change.group(2).replace(",", "")), change.group(3),
-                         _citation(doc, section, sentence, page))
-        increased = change.group(1) in ("增加", "增长", "上升")
-        return StatedChange(_LEAD.sub("", plain_name(clause[: change.start()])), amount, increased,
+        cite = stmt.cite()
+        year = _YEAR.search(cite.quote or "")
+        word = "增加" if stmt.value > 0 else "减少" if stmt.value < 0 else "持平"
+        amount = Operand(f"比上年{word}额", abs(stmt.value), stmt.unit,
+                         Citation(doc.doc_id, "text", cite.page, section=cite.section, quote=stmt.short_quote()))
+        return StatedChange(_LEAD.sub("", plain_name(stmt.name)), amount, stmt.value >= 0,
                             int(year.group(1)) if year else doc.year - 1)
     return None
 

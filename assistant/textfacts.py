@@ -72,7 +72,7 @@ def stated_changes(doc: Disclosure) -> dict[str, StatedChange]:
         cite = stmt.cite()
         word = "增加" if stmt.value > 0 else "减少" if stmt.value < 0 else "持平"
         year = _YEAR.search(cite.quote or "")
-        citation = Citation(doc.doc_id, "text", cite.page, section=cite.section, quote=cite.quote)
+        citation = Citation(doc.doc_id, "text", cite.page, section=cite.section, quote=stmt.short_quote())
         found[stmt.concept] = StatedChange(
             stmt.concept, Operand(f"比上年{word}额", abs(stmt.value), stmt.unit, citation), stmt.value >= 0,
             int(year.group(1)) if year else doc.year - 1)

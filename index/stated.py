@@ -21,6 +21,7 @@ from index.bounded import Bounded
 AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元)")
 _DELIM = re.compile(r"[，,；;。：:！？!?、]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_CLAUSE_END = re.compile(r"[。！？!?；;]")
 _VERB = re.compile(r"(增加|减少|增长|下降|上升|降低|节约|节省|新增|超支)了?\s*$")
 _NEW = re.compile(r"^(新增|增加|减少)(项目)?(?=\w{2})")
 _FLAT = re.compile(r"持平|保持不变|无增减变化|没有变化|无变化|一致")
@@ -54,10 +55,14 @@ class Passage:
                 page, line = p, n
         return page, line
 
-    def sentence(self, start: int, end: int) -> str:
-        left = max((m.end() for m in _SENTENCE_END.finditer(self.text, 0, start)), default=0)
-        right = next((m.end() for m in _SENTENCE_END.finditer(self.text, end)), len(self.text))
+    def sentence(self, start: int, end: int, ends: re.Pattern[str] = _SENTENCE_END) -> str:
+        left, right = self.bounds(start, end, ends)
         return self.raw[left:right].strip()
+
+    def bounds(self, start: int, end: int, ends: re.Pattern[str] = _SENTENCE_END) -> tuple[int, int]:
+        left = max((m.end() for m in ends.finditer(self.text, 0, start)), default=0)
+        right = next((m.end() for m in ends.finditer(self.text, end)), len(self.text))
+        return left, right
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,16 @@ class Stmt:
         return Cite("text", page, line, section=self.passage.section, text=self.printed + self.unit,
                     quote=self.passage.sentence(min(self.start, self.about if self.about >= 0 else self.start),
                                                 self.end), unit=self.unit)
+
+    def short_quote(self) -> str:
+        """The sentence (to its ；) stating it — with the one just before, when that one states what a bare
+        change is about (公务接待费1.35万元。比上年持平): what an answer quotes."""
+        left, right = self.passage.bounds(self.start, self.end, _CLAUSE_END)
+        if self.inherited and 0 <= self.about < self.start:
+            before = self.passage.bounds(self.about, self.about, _CLAUSE_END)
+            if before[1] == left or not self.passage.text[before[1]:left].strip():
+                left = before[0]
+        return self.passage.raw[left:right].strip()
 
     @property
     def label(self) -> str:

@@ -236,6 +236,8 @@ CASES = [
     (W25, "去年三公经费实际花了多少，有决算数吗", [None]),  # a 预算 holds no 决算; whether it has one, said once
     (SWJU, "电商企业去哪申请补贴", [None, None]),  # a procedure, which no disclosure states
     (JGW, "兰溪路-真南路下立交施工单位中标价是多少", [None]),  # its 实施主体 states no sum of money
+    (SWJ, "有几个项目编报了绩效目标，涉及多少钱", [("25", "个"), ("11381.60", "万元")]),  # the count's own sum
+    (SEED, "工会经费收入有多少", [None]),  # 30228 工会经费 is spent, never income
 ]
 
 
