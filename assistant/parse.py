@@ -83,7 +83,7 @@ def _distributed(q: str, names: frozenset[str]) -> str:
     head, when the document names the head with each of them (its characters in order, after it)."""
     for m in _SHARED_HEAD.finditer(q):
         a, b, head = m.groups()
-        for end in range(len(head), 2, -1):
+        for end in range(len(head), 1, -1):
             if _names_with(a, head[:end], names) and _names_with(b, head[:end], names):
                 said = f"{a}{head[:end]}和{b}{head[:end]}{head[end:]}"
                 return q[:m.start()] + said + q[m.end():]

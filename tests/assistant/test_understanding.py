@@ -238,6 +238,7 @@ CASES = [
     (JGW, "兰溪路-真南路下立交施工单位中标价是多少", [None]),  # its 实施主体 states no sum of money
     (SWJ, "有几个项目编报了绩效目标，涉及多少钱", [("25", "个"), ("11381.60", "万元")]),  # the count's own sum
     (SEED, "工会经费收入有多少", [None]),  # 30228 工会经费 is spent, never income
+    (W25, "行政单位和事业单位的离退休各多少", [("259320", "元"), ("85260", "元")]),  # two modifiers, one head
 ]
 
 
