@@ -241,6 +241,7 @@ def _per_period(p: Planned) -> Answer | None:
     said = re.search(f"(?:{EVERY_PERIOD.pattern})" + r"的?([\u4e00-\u9fff]{2,6}?)(?:多少|是|有|加|一共|合计|共)",
                      p.part.text)
     phrases = [r.text for r in p.part.refs if r.role == "operand"] + ([said.group(1)] if said else [])
+    phrases += [after for ph in phrases if (after := EVERY_PERIOD.split(ph)[-1]) != ph]  # …新建工程每季度用款
     for phrase in phrases:  # 那个项目每季度用款多少: the item said right after the period word too
         item = re.sub(r"^(?:项目|的|季度)+", "", PERIOD.sub("", EVERY_PERIOD.sub("", phrase)))  # 季度用款计划
         ops = stated_per_period(p.ask.doc, item, sections) if len(item) >= 2 else []

@@ -41,6 +41,7 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
         text = _LEADING_THEN.sub("", text)  # 那社会保障和就业这一类里面…呢: a follow-up's 那 names nothing
         part = _part(text, parts[-1] if parts else None, names, tuple(parts))
         part = _asked_piece(part, names)
+        part = _over_periods(part, parts[-1] if parts else None)
         part = _at_other_moment(part, parts[-1] if parts else None)
         part = _remainder(part, parts)
         part = _ranked_change(part, text)
@@ -97,6 +98,18 @@ def _names_with(modifier: str, head: str, names: frozenset[str]) -> bool:
         if rest is not None and all(ch in rest for ch in head):
             return True
     return False
+
+
+def _over_periods(part: Part, previous: Part | None) -> Part:
+    """每季度用款多少，一年合计多少: a total asked of what was just asked period by period is the total over
+    those periods (the same item's year), not the item asked again."""
+    from assistant.stated_items import EVERY_PERIOD
+
+    said = EVERY_PERIOD.search(previous.text) if previous is not None else None
+    totalled = part.op == "sum" or (part.op == "lookup" and re.search("合计|一共|总共|加起来|共计", part.text))
+    if said is None or not totalled or not part.inherited or EVERY_PERIOD.search(part.text):
+        return part
+    return replace(part, op="sum", text=said.group() + part.text)
 
 
 def _asked_piece(part: Part, names: frozenset[str]) -> Part:

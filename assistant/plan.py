@@ -395,13 +395,13 @@ def _money_of_counted(doc: Disclosure, phrase: str) -> Operand | None:
     """有几个项目报了绩效目标，涉及多少钱: the sum the sentence stating that count gives right after it
     (编报绩效目标的项目50个，涉及项目预算资金5634.81万元) — a clause saying nothing but the sum."""
     from assistant.stated_items import ONLY_AMOUNT
-    from assistant.textfacts import stated_count
+    from assistant.textfacts import longest_run, stated_count
 
     counted = stated_count(doc, phrase + "几个", "个")
     quote = counted.citation.quote if counted is not None and counted.citation is not None else None
     said = f"{counted.value.normalize():f}{counted.unit}" if counted is not None else ""
-    if not quote or said not in quote:
-        return None
+    if not quote or said not in quote or longest_run(phrase, quote[: quote.index(said)]) < min(4, len(phrase)):
+        return None  # 部门定位 is no 本部门编报绩效目标的项目: the count's own words, said
     found = _COUNT_THEN_MONEY.match(quote[quote.index(said):])
     if found is None or not ONLY_AMOUNT.match(found.group(1)):
         return None
