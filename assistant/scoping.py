@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from assistant.intent import mentioned_years
 from assistant.scope import match_docs
@@ -33,7 +33,12 @@ class Scope:
     bodies: tuple[str, ...] = ()  # bodies named that are no stored department (a sub-unit, or another body)
 
 
-def short_names(department: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def short_names(department: str) -> frozenset[str]:
+    return frozenset(_short_names(department))
+
+
+def _short_names(department: str) -> set[str]:
     """石家庄市总工会 → {石家庄市总工会, 总工会}: how people name a department."""
     names = {department}
     for place in (_PLACE, re.compile(r"^.*[省市区县州旗]")):  # 上海市普陀区财政局 → 普陀区财政局, 财政局
@@ -121,14 +126,26 @@ def _occurrences(name: str, text: str) -> list[tuple[int, int]]:
 def department_spans(question: str, department: str) -> list[tuple[int, int]]:
     """Where the question names the department, by its full, short or abbreviated name."""
     spans = [span for name in short_names(department) for span in _occurrences(name, question)]
+    for starting in _body_words(question):  # the longest abbreviation at each start
+        found = next(((a, b) for a, b, word in starting if abbreviates(word, department)), None)
+        if found is not None:
+            spans.append(found)
+    return sorted(spans)
+
+
+@lru_cache(maxsize=256)
+def _body_words(question: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
+    """The question's words that end like a body's name, by start, longest first: the only words that
+    can abbreviate a department — found once per question, not once per stored department."""
+    found = []
     for m in _CJK_RUN.finditer(question):
         text = m.group()
         for i in range(len(text)):
-            for j in range(len(text), i + 1, -1):
-                if abbreviates(text[i:j], department):
-                    spans.append((m.start() + i, m.start() + j))
-                    break
-    return sorted(spans)
+            words = tuple((m.start() + i, m.start() + j, text[i:j]) for j in range(len(text), i + 1, -1)
+                          if BODY_END.search(text[i:j]))
+            if words:
+                found.append(words)
+    return tuple(found)
 
 
 def strip_department(question: str, department: str) -> str:
