@@ -85,6 +85,9 @@ def _distributed(q: str, names: frozenset[str]) -> str:
     for m in _SHARED_HEAD.finditer(q):
         a, b, head = m.groups()
         for end in range(len(head), 1, -1):
+            whole = q[m.start():m.start(3)] + head[:end]  # 对个人和家庭的补助: one name, said whole
+            if any(whole in n for n in names):
+                break
             if _names_with(a, head[:end], names) and _names_with(b, head[:end], names):
                 said = f"{a}{head[:end]}和{b}{head[:end]}{head[end:]}"
                 return q[:m.start()] + said + q[m.end():]

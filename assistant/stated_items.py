@@ -76,23 +76,40 @@ ONLY_AMOUNT = re.compile(r"^(?:涉及|共|合计|总计|安排|计|金额|为|�
 
 def stated_item(doc: Disclosure, phrases: list[str], sections: list[Section] | None = None) -> Operand | None:
     """The amount the 说明 states right after a label holding one of the phrases — or in the clause after
-    it, when that clause says nothing but the amount (编报绩效目标的项目50个，涉及项目预算资金5634.81万元)."""
-    for section, sentence, page, clause, following in _clauses(doc, sections):
-        amount = _AMOUNT.search(clause)
-        if amount is None and (after := _AMOUNT.search(following)) and ONLY_AMOUNT.match(following[:after.start()]) \
-                and not _CHANGE.search(following):
-            label, amount = _COUNT_TAIL.sub("", clause), after  # 编报绩效目标的项目(50个)
-        elif amount is None or _CHANGE.search(clause):
+    it, when that clause says nothing but the amount (编报绩效目标的项目50个，涉及项目预算资金5634.81万元) — as
+    the shared prose reader (index/stated.py) reads the figures; `sections`: only those sections'."""
+    from index.audit_concepts import stated_patterns
+    from index.stated import stated_facts
+
+    paths = {" > ".join(s.path) for s in sections} if sections is not None else None
+    for stmt in stated_facts(doc, stated_patterns()):
+        if stmt.change or stmt.role == "prior" or (paths is not None and stmt.passage.section not in paths):
             continue
-        else:
-            label = clause[: amount.start()]
-        label = _PATH.split(label)[-1]  # “社会保障和就业支出（类）就业补助（款）公益性岗位补贴（项）”: the 项
+        label = _printed_label(stmt)
         phrase = next((p for p in phrases if holds(label, p, narrow=sections is not None)), None)
         if phrase is not None:
+            cite = stmt.cite()
             return Operand(_ITEM_MARK.sub("", _LEAD.sub("", plain_name(label))).strip("为是共计安排") or phrase,
-                           Decimal(amount.group(1).replace(",", "")), _unit(amount.group(2)),
-                           _citation(doc, section, sentence, page))
+                           stmt.value, stmt.unit,
+                           Citation(doc.doc_id, "text", cite.page, section=cite.section, quote=stmt.short_quote()))
     return None
+
+
+def _printed_label(stmt) -> str:
+    """The words before a stated amount in its clause (a 项 of a subject path: the 项's name) — or, when they
+    say nothing but the amount and the clause before gives a count, that clause's words."""
+    text = stmt.passage.text
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, stmt.start)), default=0)
+    label = text[cut:stmt.start]
+    if ONLY_AMOUNT.match(label.strip()) and cut > 0:
+        before = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, cut - 1)), default=0)
+        counted = text[before:cut - 1]
+        if _COUNT_TAIL.search(counted):
+            return _COUNT_TAIL.sub("", counted)  # 编报绩效目标的项目(50个)
+    return _PATH.split(label)[-1]  # “社会保障和就业支出（类）就业补助（款）公益性岗位补贴（项）”: the 项
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:、](?!\d{3})")
 
 
 def stated_item_change(doc: Disclosure, phrases: list[str]) -> StatedChange | None:

@@ -18,11 +18,11 @@ from index.audit_concepts import find_concept, patterns
 from index.audit_model import Cite
 from index.bounded import Bounded
 
-AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元)")
+AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元|万(?![\u4e00-\u9fff]))")
 _DELIM = re.compile(r"[，,；;。：:！？!?、]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _CLAUSE_END = re.compile(r"[。！？!?；;]")
-_VERB = re.compile(r"(增加|减少|增长|下降|上升|降低|节约|节省|新增|超支)了?\s*$")
+_VERB = re.compile(r"(增加|减少|(?<!稳)增长|下降|上升|降低|节约|节省|新增|超支)了?\s*$")  # 支持商销稳增长: a name
 _NEW = re.compile(r"^(新增|增加|减少)(项目)?(?=\w{2})")
 _FLAT = re.compile(r"持平|保持不变|无增减变化|没有变化|无变化|一致")
 _LAST_YEAR = re.compile(r"(?:比|较|与|同)\s*(?:\d{4}\s*年|上年|去年|上一年|上一度)度?")
@@ -171,7 +171,7 @@ def _flat(passage: Passage, m: re.Match, amounts: list[Stmt], labels: Labels) ->
 def _statement(doc: Disclosure, passage: Passage, clause: tuple[int, str], m: re.Match, following: str,
                before: list[Stmt], labels: Labels) -> Stmt | None:
     cut, context = clause
-    printed, unit = m.group(1), m.group(2)
+    printed, unit = m.group(1), "万元" if m.group(2) == "万" else m.group(2)  # 支持促消费800.00万
     value = Decimal(printed.replace(",", ""))
     verb = _VERB.search(context)
     new = None if verb else _NEW.match(context)
