@@ -489,7 +489,9 @@ def _owns(text: str, ref: Ref, following: Ref) -> bool:
 _AMOUNT_SAID = re.compile(r"^(?:的)?[这那]?(?:\d[\d.,]*\s*(?:万|亿)?元?|"
                           r"[一二两三四五六七八九十百千]+\s*(?:万|亿)元?)多?")
 _THAT_PIECE = re.compile(r"^[这那]一?(?:块|部分)")
-_HEAD_NOUN = re.compile(r"^(?:\((?:类|款|项)\))?的?(?:支出|经费|资金|预算)?的?")  # 城乡社区规划与管理(项)里面
+# 城乡社区规划与管理(项)里面 / 商贸事务款下面 / 一般公共服务支出那个类: the level said after the name
+_HEAD_NOUN = re.compile(r"^(?:\((?:类|款|项)\)|[类款项](?=里|下|中|内|当中)"
+                        r"|[这那]个?[类款项](?=里|下|中|内|当中|[，,]|$))?的?(?:支出|经费|资金|预算)?的?")
 
 
 def _containers(text: str, refs: list[Ref]) -> list[Ref]:

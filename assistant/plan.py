@@ -270,11 +270,20 @@ def _own_side(part: Part, ref: Ref) -> str:
     return part.text
 
 
+_TOTAL_ASKED = re.compile(r"(?:项目)?资金总额|总投资")  # a project's whole, not this year's share of it
 _PROJECT_TOTAL = re.compile(r"占(?:该|这个|本|其)?(?:项目)?的?(?:资金|计划)?(?:总额|总投资|总预算)")
 
 
 def _project_total(doc: Disclosure, part: Part, operands: tuple[Resolved, ...]) -> Resolved | None:
     """兰溪路工程今年申请的占总额百分之几 / 年度资金申请总额占项目资金总额: the project's own 项目资金总额."""
+    if part.op != "share" or not _PROJECT_TOTAL.search(part.text):
+        return None
+    return _total_of_project(doc, operands)
+
+
+def _total_of_project(doc: Disclosure, operands: tuple[Resolved, ...]) -> Resolved | None:
+    """The 项目资金总额 of the one project the first operand names (by its 绩效目标表, or by the 经费情况说明
+    whose form holds it) — None when that operand already is the total."""
     from assistant.resolve import project_total
 
     projects = [t.project for r in operands[:1] for t in r.mention.targets if t.kind == "project" and t.project]
@@ -282,7 +291,7 @@ def _project_total(doc: Disclosure, part: Part, operands: tuple[Resolved, ...]) 
         titles = {t.name for t in operands[0].mention.targets if t.kind == "text_project"}
         told = {plain_name(d.name) for d in doc.described if d.title in titles or d.name in titles}
         projects = [pr for pr in doc.projects if pr.name and plain_name(pr.name) in told]
-    if part.op != "share" or len(projects) != 1 or not _PROJECT_TOTAL.search(part.text):
+    if len(projects) != 1:
         return None
     op = project_total(doc, projects[0])
     if op is None or any(c.citation == op.citation for c in operands[0].candidates):
@@ -800,12 +809,15 @@ def plan(part: Part, doc: Disclosure, raw: str) -> Planned:
     operands = _pointed_by_amount(doc, part, operands)
     part = _indicator_part(part, operands, tuple(t.kind for m in narrowing for t in m.targets))
     if part.op == "duties" and not _WHO.search(part.text) and \
-            any(t.kind in ("project", "subject") for r in operands for t in r.mention.targets):
+            any(t.kind in ("project", "subject", "text_project") for r in operands for t in r.mention.targets):
         part = replace(part, op="purpose")  # 劳模体检费这个项目是做什么的: the project's purpose
     elif part.op == "purpose" and operands and not any(r.mention.targets for r in operands) and \
             _names_a_duty(doc, part):
         part = replace(part, op="duties")  # 街道说要组织公共服务，具体是做啥: one of its duties
     whole_ref = part.role("whole")
+    if part.op == "lookup" and len(operands) == 1 and _TOTAL_ASKED.search(part.text):
+        asked = _total_of_project(doc, operands)  # 兰溪路下立交项目资金总额是多少
+        operands = (asked,) if asked is not None else operands
     whole = _project_total(doc, part, operands)
     if whole is None and whole_ref is not None:
         whole = within if whole_ref == container_ref and within is not None else \

@@ -32,18 +32,23 @@ def normalize_question(text: str) -> str:
 
 
 _SPOKEN_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_SPEAKER_BEFORE = re.compile(r"(?:^|[，,。？?！!；;\s])(?:我|咱|俺|本人)[^，,。？?！!；;\s]*$")  # 我是高中老师 想…
 _ASKED_BEFORE = re.compile(r"(?:多少|几|什么|啥|吗|呢|哪|为何|为啥|怎么)[^，,。？?！!；;]*$")
 
 
 def _spoken_break(m: re.Match[str]) -> str:
-    """买车的钱今年多少 比去年少了多少 为啥少了: a space after a question, typed as people chat, ends it."""
-    return "，" if _ASKED_BEFORE.search(m.string, 0, m.start()) else ""
+    """买车的钱今年多少 比去年少了多少 为啥少了 / 我是政治老师 想问…: a space after a question or after the
+    asker's words about themselves, typed as people chat, ends it."""
+    asked = _ASKED_BEFORE.search(m.string, 0, m.start())
+    return "，" if asked or _SPEAKER_BEFORE.search(m.string, 0, m.start()) else ""
 
 
-_GRANTED = re.compile(r"财政(?:局|部门)?(?:给|向|为|对)([^，,。？?！!]{1,12}?)(?:拨款|拨付|拨了|下拨|拨)了?")
+_GRANTED = re.compile(r"(?:财政|政府)(?:局|部门)?(?:一年)?(?:给|向|为|对)([^，,。？?！!]{1,12}?)"
+                      r"(?:拨款|拨付|拨了|下拨|拨)了?")
 _EXAMPLES = re.compile(r"\([^()]{1,40}?(?:这些|那些|等等?|之类|什么的)\)")
 _HINT = re.compile(r"\([^()]{0,12}(?:减去?|加上?|除以|乘以?)[^()]{0,12}\)")
-_LISTED = re.compile(r"(?:那|这)?几[个项笔块类]?[\u4e00-\u9fff]{0,8}\(([^()]+、[^()]+)\)")
+_LISTED = re.compile(r"(?:那|这)?(?:几|[两三四五六七八九十\d]{1,2})[个项笔块类]?[\u4e00-\u9fff]{0,8}"
+                     r"\(([^()]+、[^()]+)\)")
 _GLOSS = re.compile(r"\((?:按|以|含|不含|包括|包含|即|也就是|指|注|口径)[^()]{1,20}\)")
 
 

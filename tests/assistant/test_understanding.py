@@ -241,6 +241,14 @@ CASES = [
     (W25, "行政单位和事业单位的离退休各多少", [("259320", "元"), ("85260", "元")]),  # two modifiers, one head
     (SEED, "对个人和家庭的补助是多少", [("1796.02", "万元")]),  # one name said whole, never two
     (W24, "新建工程每个季度用款计划多少，加起来一共多少", [("158.05", "万元"), ("632.20", "万元")]),  # its year
+    (JGW, "商品和服务支出里，剔除其他商品和服务支出，哪一项最多", [("1219165.00", "元")]),  # 剔除: left out
+    (GHZY, "去办不动产登记需要准备哪些材料", [None]),  # a procedure, which no disclosure states
+    (W24, "到项一级，哪个科目最多", [("54212362", "元")]),  # 项一级: the 项 ranked
+    (SFLYY, "政府给福利院拨了多少钱", [("9501164", "元")]),  # 政府…拨: 财政拨款
+    (SEED, "今年的预算盘子多大", [("4154.03", "万元")]),  # 盘子: the total
+    (SWJ, "那四个专项（科技创新、生命健康、商业创新、贸易高质量发展）一共多少", [("7221.00", "万元")]),
+    (SWJ, "其他支持中小企业发展和管理支出占全部门支出的比例", [("79.08", "%")]),  # 全部门支出: 支出总计
+    (JGW, "兰溪路下立交项目资金总额是多少", [("771325800.00", "元")]),  # the project's whole, not this year's
 ]
 
 
@@ -293,6 +301,10 @@ def test_each_part_answers_its_piece(assistant, doc, question, parts):
     (SFLYY, "福利院主要收住哪些老人？", "收养社会孤老"),
     (W25, "街道对我们居委会这块的职责是啥", "指导居委会建设"),  # 我们居委会 names no other body
     (SFLYY, "福利院设了几个内设机构", "院长室、办公室"),  # a count with the names its sentence lists
+    (W25, "我是社区老师 想讲讲 机关运行经费这个词是什么意思", "日常公用经费"),  # a space after 我是… ends it
+    (SFLYY, "福利院都收什么样的老人", "寄养有家老人"),
+    (JTW, "交委是在什么背景下组建的", "2000年政府机构改革"),
+    (SWJ, "科技创新专项是干嘛的", "科技"),  # a project's duties are what it is for
 ])
 def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, said):
     answer = assistant.ask(question, doc=doc)
