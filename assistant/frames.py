@@ -33,8 +33,10 @@ def unframe(q: str, names: frozenset[str] = frozenset()) -> str:
         if opened and re.match(rf"^(?:{g.speaker.pattern})", piece):
             piece = piece[opened.end():]  # 我看到 / 有市民打热线问: the words that follow are the ask
         elif g.speaker.match(piece) and i < len(pieces) - 1 and _said_later(piece, pieces[i + 1:], names) and \
-                scan("".join(pieces[i + 1:]), names):  # 我们最关心商业创新专项，一共给了多少: the rest names nothing
-            continue  # 我在写区财政信息化的课程报告，/ 我在整理街道采购数据，: who asks, nothing of its own
+                (scan("".join(pieces[i + 1:]), names) or BODY_END.search(piece.rstrip("，,"))):
+            # 我在写区财政信息化的课程报告，/ 我在整理街道采购数据，: who asks, nothing of its own — but 我们最关心
+            # 商业创新专项，一共给了多少: what the rest asks of, unless it only names the body (我妈住的福利院)
+            continue
         else:
             piece = g.asking.sub("", piece)  # 想问下2025年… / 请问… (看病 keeps its 看: no speaker said it)
         if piece.strip("，,；; "):
