@@ -33,7 +33,8 @@ def unframe(q: str, names: frozenset[str] = frozenset()) -> str:
         if opened and re.match(rf"^(?:{g.speaker.pattern})", piece):
             piece = piece[opened.end():]  # 我看到 / 有市民打热线问: the words that follow are the ask
         elif g.speaker.match(piece) and i < len(pieces) - 1 and _said_later(piece, pieces[i + 1:], names) and \
-                (scan("".join(pieces[i + 1:]), names) or BODY_END.search(piece.rstrip("，,"))):
+                (scan("".join(pieces[i + 1:]), names) or BODY_END.search(piece.rstrip("，,")) or
+                 _IDENTITY.match(piece)):
             # 我在写区财政信息化的课程报告，/ 我在整理街道采购数据，: who asks, nothing of its own — but 我们最关心
             # 商业创新专项，一共给了多少: what the rest asks of, unless it only names the body (我妈住的福利院)
             continue
@@ -42,6 +43,9 @@ def unframe(q: str, names: frozenset[str] = frozenset()) -> str:
         if piece.strip("，,；; "):
             kept.append(piece)
     return "".join(kept) or q
+
+
+_IDENTITY = re.compile(r"^(?:我|咱|俺)们?(?:是|在|从事|做)[^，,]{0,12}?的?[，,]?$")  # 我是做电商的: who asks
 
 
 def _said_later(piece: str, rest: list[str], names: frozenset[str]) -> bool:

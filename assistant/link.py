@@ -84,10 +84,16 @@ def vocabulary(doc: Disclosure) -> Vocabulary:
 
 
 def doc_names(doc: Disclosure) -> frozenset[str]:
-    """The document's own names a question may use: rows, projects, indicators (not concepts/aliases)."""
-    return frozenset(name for name, targets in vocabulary(doc).names.items()
-                     if any(t.kind in ("subject", "project", "indicator") and name in (t.name, plain_name(t.name))
-                            for t in targets) or targets[0].kind == "indicator")
+    """The document's own names a question may use: rows, projects, indicators (not concepts/aliases), and
+    the projects its 说明 describes in words (商业创新专项(政策资金), also said without its bracket)."""
+    own = frozenset(name for name, targets in vocabulary(doc).names.items()
+                    if any(t.kind in ("subject", "project", "indicator") and name in (t.name, plain_name(t.name))
+                           for t in targets) or targets[0].kind == "indicator")
+    described = {n for d in doc.described for n in (plain_name(d.name), _BRACKET.sub("", plain_name(d.name)))}
+    return own | frozenset(n for n in described if len(n) >= 4)
+
+
+_BRACKET = re.compile(r"[(（][^()（）]*[)）]$")
 
 
 def _build_vocabulary(doc: Disclosure) -> Vocabulary:
