@@ -227,7 +227,8 @@ def _clauses(q: str, names: frozenset[str]) -> list[str]:
     if pending:
         tail = pending.rstrip("，")
         _, taken = _refs_of(tail, None, names)
-        if joined and not scan(tail, names) and not _cue_matches(tail, taken):  # 谢谢: no part of its own
+        said_again = all(tail[m.start:m.end] in joined[-1] for m in scan(tail, names)) if joined else False
+        if joined and said_again and not _cue_matches(tail, taken):  # 谢谢 / 只要基本支出那一列: nothing new
             joined[-1] += "，" + tail
         else:
             joined.append(tail)
@@ -488,7 +489,7 @@ def _owns(text: str, ref: Ref, following: Ref) -> bool:
 
 _AMOUNT_SAID = re.compile(r"^(?:的)?[这那]?(?:\d[\d.,]*\s*(?:万|亿)?元?|"
                           r"[一二两三四五六七八九十百千]+\s*(?:万|亿)元?)多?")
-_THAT_PIECE = re.compile(r"^[这那]一?(?:块|部分)")
+_THAT_PIECE = re.compile(r"^[这那][一个]?(?:块|部分|类|款|项(?!目))")
 # 城乡社区规划与管理(项)里面 / 商贸事务款下面 / 一般公共服务支出那个类: the level said after the name
 _HEAD_NOUN = re.compile(r"^(?:\((?:类|款|项)\)|[类款项](?=里|下|中|内|当中)"
                         r"|[这那]个?[类款项](?=里|下|中|内|当中|[，,]|$))?的?(?:支出|经费|资金|预算)?的?")
