@@ -525,25 +525,24 @@ def narrative_ask(p: Planned) -> Ask:
         return replace(p.ask, q=_ASKED_AS[p.part.op].format(names) + p.ask.q)
     if p.part.op == "duties":  # 是管什么的: the duty list; 管不管地名: the duties that name it
         from assistant.service import document_text
-        from assistant.textfacts import longest_run, shortened_from
 
         said = document_text(p.ask.doc)  # 部门定位 / 平时: words the 说明 never uses restrict nothing
-        named = "".join(_said_as(r.mention.surface, said) for r in p.operands if r.mention.targets or (
-            not _GENERIC_BODY.fullmatch(r.mention.surface) and (
-                longest_run(r.mention.surface, said) >= min(4, len(r.mention.surface)) or
-                shortened_from(r.mention.surface, said))))
+        named = "".join(w for r in p.operands if (w := _duty_words(r, said)))
         return replace(p.ask, q=f"{named}主要职能是什么")
     topics = "".join(words for cue, words in grammar().topics if cue.search(p.ask.q))
     return replace(p.ask, q=p.ask.q + topics) if topics else p.ask  # 是怎么来的 → 组建 成立
 
 
-def _said_as(surface: str, said: str) -> str:
-    """The words the document uses for what the asker shortened (电商企业 → 电子商务企业), else theirs."""
+def _duty_words(r: Resolved, said: str) -> str | None:
+    """An operand's words as the document says them (电商企业 → 电子商务企业) — None for words it never uses
+    or a generic name of the body, which restrict nothing; a name the document holds is kept as asked."""
     from assistant.textfacts import longest_run, shortened_from
 
-    if longest_run(surface, said) >= min(4, len(surface)):
-        return surface
-    return shortened_from(surface, said) or surface
+    surface = r.mention.surface
+    found = surface if longest_run(surface, said) >= min(4, len(surface)) else shortened_from(surface, said)
+    if r.mention.targets:
+        return found or surface
+    return None if _GENERIC_BODY.fullmatch(surface) else found
 
 
 def _two_stated(part: Operand, whole: Operand) -> bool:

@@ -12,7 +12,6 @@ import itertools
 import re
 from dataclasses import replace
 from functools import cache
-from itertools import pairwise
 
 from assistant.frames import unframe
 from assistant.grammar import Entry, grammar, is_cjk, scan
@@ -95,12 +94,9 @@ def _distributed(q: str, names: frozenset[str]) -> str:
 
 
 def _names_with(modifier: str, head: str, names: frozenset[str]) -> bool:
-    for name in names:
-        at = name.find(modifier)
-        rest = iter(name[at + len(modifier):]) if at >= 0 else None
-        if rest is not None and all(ch in rest for ch in head):
-            return True
-    return False
+    from assistant.scoping import subsequence
+
+    return any((at := name.find(modifier)) >= 0 and subsequence(head, name[at + len(modifier):]) for name in names)
 
 
 def _over_periods(part: Part, previous: Part | None) -> Part:
@@ -122,7 +118,7 @@ def _asked_piece(part: Part, names: frozenset[str]) -> Part:
     if part.op not in ("lookup", "each") or "，" not in part.text:
         return part
     bounds = [0, *(m.end() for m in re.finditer("，", part.text)), len(part.text) + 1]
-    asking = [(a, b) for a, b in pairwise(bounds) if _asks(part.text[a:b - 1], names)[0]]
+    asking = [(a, b) for a, b in itertools.pairwise(bounds) if _asks(part.text[a:b - 1], names)[0]]
     if asking and re.search("分别|各", part.text[asking[0][0]:asking[0][1]]):
         return part  # 出国，公车，接待分别花了多少: a list, each asked
     operands = [r for r in part.refs if r.role == "operand" and r.start >= 0]
@@ -520,7 +516,7 @@ def _outer_said(text: str, refs: list[Ref]) -> list[Ref]:
     """基本支出公用经费里…: a concept said right before the container it holds (基本支出 holds 公用经费) only
     places that container; it is no figure asked."""
     drop = set()
-    for outer, inner in pairwise(refs):
+    for outer, inner in itertools.pairwise(refs):
         if inner.role == "container" and outer.kind == inner.kind == "concept" and outer.start >= 0 and \
                 re.fullmatch(r"的?", text[outer.start + len(outer.text):inner.start]) is not None and \
                 outer.key in ontology().ancestors(inner.key or ""):

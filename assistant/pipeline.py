@@ -6,7 +6,6 @@ each step took (the eval report prints its p50/p95 per step).
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -73,9 +72,7 @@ def _in_its_words(work: Work) -> Work:
     use for the everyday ones (the ontology's said_as) — kept only when every name is then found."""
     from corpus.ontology import ontology
 
-    q = work.q
-    for said, printed in ontology().said_as:
-        q = re.sub(said, printed, q)
+    q = ontology().in_document_words(work.q)
     if q == work.q:
         return work
     again = _planned(_parse(replace(work, q=q)))

@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from assistant.answer import Citation
 from assistant.compute import Operand
 from assistant.qtext import plain_name
-from assistant.textfacts import StatedChange, _citation, sentences
+from assistant.textfacts import StatedChange, _citation, change_of, cited, sentences
 from corpus.records import Disclosure, Section
+
+if TYPE_CHECKING:
+    from index.stated import Stmt
 
 _CLAUSE = re.compile(r"(?:[^，,；;。：:、]|(?<=\d),(?=\d{3}))+")  # 314,076.90 is one number
 _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元|万(?![\u4e00-\u9fff]))")
-_CHANGE = re.compile(r"(增加|减少|增长|下降|上升|降低)\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)")
-_YEAR = re.compile(r"(?:比|较|与)\s*(\d{4})\s*年")
 _LEAD = re.compile(r"^(?:\d{4}年度?|本单位|本部门|我单位|我部门)*"
                    r"(?:其中|主要为|主要是|主要包括|包括|以及|另外|同时|及|和)?")
 NARROW_COVER = 0.3  # within one project's text a shorter piece names an item (促消费), never a bare 专项
@@ -88,14 +89,12 @@ def stated_item(doc: Disclosure, phrases: list[str], sections: list[Section] | N
         label = _printed_label(stmt)
         phrase = next((p for p in phrases if holds(label, p, narrow=sections is not None)), None)
         if phrase is not None:
-            cite = stmt.cite()
             return Operand(_ITEM_MARK.sub("", _LEAD.sub("", plain_name(label))).strip("为是共计安排") or phrase,
-                           stmt.value, stmt.unit,
-                           Citation(doc.doc_id, "text", cite.page, section=cite.section, quote=stmt.short_quote()))
+                           stmt.value, stmt.unit, cited(doc, stmt, stmt.short_quote()))
     return None
 
 
-def _printed_label(stmt) -> str:
+def _printed_label(stmt: Stmt) -> str:
     """The words before a stated amount in its clause (a 项 of a subject path: the 项's name) — or, when they
     say nothing but the amount and the clause before gives a count, that clause's words."""
     text = stmt.passage.text
@@ -118,17 +117,9 @@ def stated_item_change(doc: Disclosure, phrases: list[str]) -> StatedChange | No
     from index.audit_concepts import stated_patterns
     from index.stated import stated_facts
 
-    for stmt in stated_facts(doc, stated_patterns()):
-        if not stmt.change or not stmt.name or not any(holds(stmt.name, p) for p in phrases):
-            continue
-        cite = stmt.cite()
-        year = _YEAR.search(cite.quote or "")
-        word = "增加" if stmt.value > 0 else "减少" if stmt.value < 0 else "持平"
-        amount = Operand(f"比上年{word}额", abs(stmt.value), stmt.unit,
-                         Citation(doc.doc_id, "text", cite.page, section=cite.section, quote=stmt.short_quote()))
-        return StatedChange(_LEAD.sub("", plain_name(stmt.name)), amount, stmt.value >= 0,
-                            int(year.group(1)) if year else doc.year - 1)
-    return None
+    stmt = next((s for s in stated_facts(doc, stated_patterns())
+                 if s.change and s.name and any(holds(s.name, p) for p in phrases)), None)
+    return change_of(doc, stmt, _LEAD.sub("", plain_name(stmt.name))) if stmt is not None else None
 
 
 PERIOD = re.compile(r"第?[一二三四1-4]季度|[一二三四五六七八九十]{1,2}月|上半年|下半年")

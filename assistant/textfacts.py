@@ -8,23 +8,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from assistant.answer import Citation
 from assistant.compute import Operand
 from corpus.ontology import ontology
 from corpus.records import Disclosure, Section
 
+if TYPE_CHECKING:
+    from index.stated import Stmt
+
 _SENTENCE = re.compile(r"[^。；！？]*[。；！？]?")
-_AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)"
-_CHANGE = re.compile(r"(增加|减少|增长|下降|上升|降低)\s*" + _AMOUNT)
-_FLAT = re.compile(r"(持平|一致|保持不变|没有变化|无变化)()()")  # groups shaped like _CHANGE's
-_LAST_YEAR = re.compile(r"(?:比|较|与|同)\s*(?:\d{4}\s*年|上年|去年|上一年|上年度)")
-_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")
-
-
-def _labelled() -> list[tuple[str, re.Pattern[str]]]:
-    """(concept, the pattern the 说明 names it with), from the ontology."""
-    return [(c.id, p) for c in ontology().concepts.values() for p in c.text_patterns]
+_YEAR = re.compile(r"(?:比|较|与)\s*(\d{4})\s*年")
 
 
 @dataclass(frozen=True)
@@ -49,16 +44,6 @@ def _citation(doc: Disclosure, section: Section, quote: str, page: int | None) -
     return Citation(doc.doc_id, "text", page, section=" > ".join(section.path), quote=quote)
 
 
-def _concept_in(clause: str) -> str | None:
-    """The concept whose label ends last; a label inside a longer one (支出预算 in
-    财政拨款支出预算) does not count."""
-    spans = [(m.start(), m.end(), concept) for concept, pattern in _labelled()
-             for m in pattern.finditer(clause) if m.end() > m.start()]
-    whole = [s for s in spans
-             if not any(o[0] <= s[0] and s[1] <= o[1] and o[1] - o[0] > s[1] - s[0] for o in spans)]
-    return max(whole, key=lambda s: (s[1], s[1] - s[0]))[2] if whole else None
-
-
 def stated_changes(doc: Disclosure) -> dict[str, StatedChange]:
     """The first stated change against last year for each standard concept, as the shared prose reader
     (index/stated.py) reads it — 持平 a change of 0, a bare change about the figure (or the whole) before it."""
@@ -67,16 +52,23 @@ def stated_changes(doc: Disclosure) -> dict[str, StatedChange]:
 
     found: dict[str, StatedChange] = {}
     for stmt in stated_facts(doc, stated_patterns()):
-        if not stmt.change or stmt.concept in (None, "subject") or stmt.concept in found:
-            continue
-        cite = stmt.cite()
-        word = "增加" if stmt.value > 0 else "减少" if stmt.value < 0 else "持平"
-        year = _YEAR.search(cite.quote or "")
-        citation = Citation(doc.doc_id, "text", cite.page, section=cite.section, quote=stmt.short_quote())
-        found[stmt.concept] = StatedChange(
-            stmt.concept, Operand(f"比上年{word}额", abs(stmt.value), stmt.unit, citation), stmt.value >= 0,
-            int(year.group(1)) if year else doc.year - 1)
+        if stmt.change and stmt.concept not in (None, "subject") and stmt.concept not in found:
+            found[stmt.concept] = change_of(doc, stmt, stmt.concept)
     return found
+
+
+def change_of(doc: Disclosure, stmt: Stmt, subject: str) -> StatedChange:
+    """A stated change (a Stmt of the shared reader) as answers use it: its size, cited to its own sentence."""
+    word = "增加" if stmt.value > 0 else "减少" if stmt.value < 0 else "持平"
+    year = _YEAR.search(stmt.cite().quote or "")
+    amount = Operand(f"比上年{word}额", abs(stmt.value), stmt.unit, cited(doc, stmt, stmt.short_quote()))
+    return StatedChange(subject, amount, stmt.value >= 0, int(year.group(1)) if year else doc.year - 1)
+
+
+def cited(doc: Disclosure, stmt: Stmt, quote: str | None = None) -> Citation:
+    """A figure the prose states, cited to its section and page with `quote` (its whole sentence when None)."""
+    cite = stmt.cite()
+    return Citation(doc.doc_id, "text", cite.page, section=cite.section, quote=quote or cite.quote)
 
 
 def stated_amount(doc: Disclosure, concept: str) -> Operand | None:
@@ -90,9 +82,7 @@ def stated_amount(doc: Disclosure, concept: str) -> Operand | None:
         next((s for s in found if s.role == "budget"), None)
     if best is None:
         return None
-    cite = best.cite()
-    return Operand(concept, best.value, best.unit,
-                   Citation(doc.doc_id, "text", cite.page, section=cite.section, quote=cite.quote))
+    return Operand(concept, best.value, best.unit, cited(doc, best))
 
 
 _LISTED_AFTER = re.compile(r"^[^。；：:]{0,10}[：:]([^。；]+?(?:、[^。；、]+?)+)(?:[。；]|$)")
@@ -133,8 +123,7 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
         measures += ("名", "人", "位")
     words = "|".join(map(re.escape, measures))
     pattern = re.compile(rf"(\d[\d,]*)\s*({words})")
-    for said, printed in ontology().said_as:  # 准备买几辆车: the 说明 says 购置
-        question = re.sub(said, printed, question)
+    question = ontology().in_document_words(question)  # 准备买几辆车: the 说明 says 购置
     thing = re.sub(r"多少|几|一共|总共|共|有|是|的|[？?。]|" + words, "", question)
     wanted = {ch for ch in thing if "\u4e00" <= ch <= "\u9fff"}
     noun = _counted_noun(question, words) if re.search("个|家|项", words) else None  # 辆/人次 say what

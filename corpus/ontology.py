@@ -82,6 +82,12 @@ class Ontology:
     def concept(self, name: str) -> Concept | None:
         return self.concepts.get(name)
 
+    def in_document_words(self, text: str) -> str:
+        """准备买几辆车 → 准备购置几辆车, 扶持 → 支持: everyday words replaced by the ones the 说明 uses."""
+        for said, printed in self.said_as:
+            text = re.sub(said, printed, text)
+        return text
+
     def subject(self, code: str) -> Subject | None:
         return next((s for s in self.subjects if s.code == code), None)
 

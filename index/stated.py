@@ -227,13 +227,9 @@ def _inherit(before: list[Stmt], passage: Passage, at: int, labels: Labels) -> t
     if not prior:
         return None, "", at
     whole = prior[0]
-    if whole.opens and whole.concept and prior[-1].concept in _below(whole.concept):
+    if whole.opens and whole.concept and whole.concept in ontology().ancestors(prior[-1].concept or ""):
         return whole.concept, whole.name, whole.start
     return prior[-1].concept, prior[-1].name, prior[-1].start
-
-
-def _below(concept: str) -> set[str]:
-    return {c.id for c in ontology().concepts.values() if concept in ontology().ancestors(c.id)}
 
 
 def _role(doc: Disclosure, context: str, concept_end: int) -> str:
