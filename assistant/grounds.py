@@ -11,7 +11,8 @@ from assistant.exact import where
 from assistant.plan import Planned
 from assistant.qtext import bigrams
 from assistant.resolve import Resolved
-from assistant.textfacts import _citation, sentences
+from assistant.textfacts import _citation
+from index.stated import sentences
 
 _GROUNDS = re.compile(r"根据|依据|按照|依照|《|批复|\d+号|规定|办法|意见")
 _NOT_NAME = re.compile(r"^(?:给|为|对|搞|做)|(?:这件事|这个事|这事|这项工作|这个项目|这笔钱|文件|规定|政策)+$")

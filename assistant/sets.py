@@ -328,7 +328,8 @@ def _with_headquarters(p: Planned) -> Answer | None:
     if p.part.scope.within is not None or any(r.kind in ("name", "document", "subject", "code")
                                                for r in p.part.refs if r.role == "operand"):
         return None  # 港航管理局下面包含几个: a named unit's own count, not the department's
-    from assistant.textfacts import _citation, sentences
+    from assistant.textfacts import _citation
+    from index.stated import sentences
 
     for section in p.ask.doc.sections:
         for sentence, page in sentences(section):

@@ -13,9 +13,10 @@ from assistant.compute import Operand, fmt
 from assistant.exact import answer_from, where
 from assistant.plan import Planned
 from assistant.qtext import plain_name
-from assistant.textfacts import _citation, longest_run, sentences
+from assistant.textfacts import _citation, longest_run
 from corpus.ontology import ontology
 from corpus.records import Disclosure
+from index.stated import sentences
 
 _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)")
 _CLAUSE = re.compile(r"(?:[^；;。，,：:]|(?<=\d),(?=\d{3}))+")  # 314,076.90 is one number

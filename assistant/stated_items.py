@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 from assistant.compute import Operand
 from assistant.qtext import plain_name
-from assistant.textfacts import StatedChange, _citation, change_of, cited, sentences
+from assistant.textfacts import StatedChange, _citation, change_of, cited
 from corpus.records import Disclosure, Section
+from index.stated import sentences
 
 if TYPE_CHECKING:
     from index.stated import Stmt

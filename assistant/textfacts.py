@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant.answer import Citation
@@ -18,7 +17,6 @@ from corpus.records import Disclosure, Section
 if TYPE_CHECKING:
     from index.stated import Stmt
 
-_SENTENCE = re.compile(r"[^。；！？]*[。；！？]?")
 _YEAR = re.compile(r"(?:比|较|与)\s*(\d{4})\s*年")
 
 
@@ -28,16 +26,6 @@ class StatedChange:
     amount: Operand  # the size of the change, cited to the sentence
     increased: bool
     prior_year: int
-
-
-def sentences(section: Section) -> list[tuple[str, int | None]]:
-    found = []
-    for para in section.paragraphs:
-        for match in _SENTENCE.finditer(para.text):
-            text = match.group().strip()
-            if text:
-                found.append((text, para.span.page))
-    return found
 
 
 def _citation(doc: Disclosure, section: Section, quote: str, page: int | None) -> Citation:
@@ -118,11 +106,12 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
                   min_run: int = 1, exclude: tuple[str, ...] = ()) -> list[Operand]:
     """Every stated count that fits the question best (several when they fit equally well); `exclude`:
     what the question leaves out (不算参公单位: no 参公事业单位)."""
+    from index.stated import stated_tallies
+
     measures = (measure,) if isinstance(measure, str) else tuple(measure)
     if "个" in measures and _PEOPLE.search(question):  # 多少个劳模: people are counted in 名/人
         measures += ("名", "人", "位")
     words = "|".join(map(re.escape, measures))
-    pattern = re.compile(rf"(\d[\d,]*)\s*({words})")
     question = ontology().in_document_words(question)  # 准备买几辆车: the 说明 says 购置
     thing = re.sub(r"多少|几|一共|总共|共|有|是|的|[？?。]|" + words, "", question)
     wanted = {ch for ch in thing if "\u4e00" <= ch <= "\u9fff"}
@@ -131,29 +120,30 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
     # a generic counter (人, 个, 家) says nothing of what is counted: the words must then share two
     # characters with it (全市工会会员 is not 石家庄市劳动模范, though both hold 市)
     need = min(2, len(wanted)) if set(measures) <= _GENERIC_COUNTERS else 1
-    best: list[tuple[tuple[int, int], Operand]] = []
-    for section in doc.sections:
-        for sentence, page in sentences(section):
-            for match in pattern.finditer(sentence):
-                before = _counted_words(sentence[: match.start()])
-                after = re.match(r"[\u4e00-\u9fff]{0,6}", sentence[match.end():]).group()
-                label, shared = _closer(wanted, before, after)
-                if shared < max(1, need) or longest_run(thing, label) < min_run or any(x in label for x in exclude):
-                    continue
-                if noun and longest_run(noun, before + after) < 2:  # 几个功能大类: never 25个项目
-                    continue
-                total = 2 if re.search(r"共有|共计|合计|总计", before) else 0
-                if bool(_BOUGHT.search(before + after)) != buying:
-                    total -= 2  # 截至8月底有几辆车: the cars held, not the one bought (新增1辆公务用车购置)
-                # then the fewest other words, then the sentence naming most of the rest (港航管理局…三级预算单位)
-                run = longest_run(question.replace(label, "") if label else question, sentence)
-                score = (shared + total, -len(set(label) - wanted), run if run >= 3 else 0)
-                value = Decimal(match.group(1).replace(",", ""))
-                op = Operand(label, value, match.group(2), _citation(doc, section, sentence, page))
-                if not best or score > best[0][0]:
-                    best = [(score, op)]
-                elif score == best[0][0] and all(o.label != label for _, o in best):
-                    best.append((score, op))
+    best: list[tuple[tuple[int, int, int], Operand]] = []
+    for tally in stated_tallies(doc):
+        counter = tally.counter(measures)
+        if counter is None:
+            continue
+        before = _counted_words(tally.before)
+        after = re.match(r"[\u4e00-\u9fff]{0,6}", tally.sentence[tally.at + len(counter):]).group()
+        label, shared = _closer(wanted, before, after)
+        if shared < max(1, need) or longest_run(thing, label) < min_run or any(x in label for x in exclude):
+            continue
+        if noun and longest_run(noun, before + after) < 2:  # 几个功能大类: never 25个项目
+            continue
+        total = 2 if re.search(r"共有|共计|合计|总计", before) else 0
+        if bool(_BOUGHT.search(before + after)) != buying:
+            total -= 2  # 截至8月底有几辆车: the cars held, not the one bought (新增1辆公务用车购置)
+        # then the fewest other words, then the sentence naming most of the rest (港航管理局…三级预算单位)
+        run = longest_run(question.replace(label, "") if label else question, tally.sentence)
+        score = (shared + total, -len(set(label) - wanted), run if run >= 3 else 0)
+        cite = Citation(doc.doc_id, "text", tally.page, section=tally.section, quote=tally.sentence)
+        op = Operand(label, tally.value, counter, cite)
+        if not best or score > best[0][0]:
+            best = [(score, op)]
+        elif score == best[0][0] and all(o.label != label for _, o in best):
+            best.append((score, op))
     return [op for _, op in best]
 
 

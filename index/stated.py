@@ -1,5 +1,6 @@
 """The one reader of figures the 情况说明 states in words, shared by the answer path and the audit: every
-"<label>…<amount>万元" becomes a `Stmt` record (a stated amount, or a stated change against last year),
+"<number><counter>" (共有车辆8辆, 下属5家预算单位) becomes a `Tally`, every
+"<label>…<amount>万元" a `Stmt` record (a stated amount, or a stated change against last year),
 with its printed label, value, unit, role (amount / 年初预算 / 决算 / an earlier year) and its sentence and
 page — labelled with a standard concept from the one ontology, a 功能分类 subject path, or, naming
 neither, kept as a named item (a project, a reason's amount). The audit labels with the concepts a
@@ -13,7 +14,7 @@ from decimal import Decimal
 
 from corpus.normalize import to_halfwidth
 from corpus.ontology import ontology
-from corpus.records import Disclosure
+from corpus.records import Disclosure, Section
 from index.audit_concepts import find_concept, patterns
 from index.audit_model import Cite
 from index.bounded import Bounded
@@ -261,3 +262,56 @@ def stated_facts(doc: Disclosure, labels: Labels | None = None) -> tuple[Stmt, .
     facts = tuple(s for _, found in all_statements(doc, labels) for s in found)
     _READ[key] = (doc, facts)
     return facts
+
+
+_CLAUSE = re.compile(r"[^。；！？]*[。；！？]?")
+# what a stated count may count in: the longest first (26人次 is no 26人)
+COUNTERS = ("平方米", "人次", "批次", "个人", "平米", "台（套）", "辆", "台", "名", "套", "间", "位", "人", "批",
+            "次", "个", "家", "项", "所", "处")
+_TALLY = re.compile(r"(\d[\d,]*)\s*(?=" + "|".join(map(re.escape, COUNTERS)) + ")")
+
+
+def sentences(section: Section) -> list[tuple[str, int | None]]:
+    """The section's sentences (to 。；！？ — a PDF line wrap splits one), each with its page."""
+    found = []
+    for para in section.paragraphs:
+        for match in _CLAUSE.finditer(para.text):
+            text = match.group().strip()
+            if text:
+                found.append((text, para.span.page))
+    return found
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A count the prose states: its number and the sentence it stands in; what it counts is read from the
+    words around it (`before`, `rest`) against a question's, so one record serves every counter word."""
+
+    value: Decimal
+    start: int  # the number's offset in the sentence
+    at: int  # where its counter word starts
+    sentence: str
+    section: str  # the section's path, " > "-joined
+    page: int | None
+
+    @property
+    def before(self) -> str:
+        return self.sentence[: self.start]
+
+    def counter(self, measures: tuple[str, ...]) -> str | None:
+        """The first of `measures` it is counted in, as a regex alternation would read it."""
+        return next((m for m in measures if self.sentence.startswith(m, self.at)), None)
+
+
+_TALLIES: Bounded[int, tuple[Disclosure, tuple[Tally, ...]]] = Bounded(16)
+
+
+def stated_tallies(doc: Disclosure) -> tuple[Tally, ...]:
+    """Every count the document's prose states, in document order, read once per document."""
+    hit = _TALLIES[id(doc)] if id(doc) in _TALLIES else None
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    found = tuple(Tally(Decimal(m.group(1).replace(",", "")), m.start(), m.end(), sentence, " > ".join(s.path), page)
+                  for s in doc.sections for sentence, page in sentences(s) for m in _TALLY.finditer(sentence))
+    _TALLIES[id(doc)] = (doc, found)
+    return found

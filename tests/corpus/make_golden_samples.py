@@ -45,7 +45,7 @@ def table_form(table: Table) -> dict:
 
 def golden_summary(doc: Disclosure) -> dict:
     """What the golden pins: metadata, every table row, projects, the section tree, the 目录, the prose's
-    stated figures."""
+    stated figures and counts."""
     sections = [f"{s.level}|{s.number}|{' > '.join(s.path)}|p.{s.span.page}|{len(s.paragraphs)}|"
                 + (s.paragraphs[0].text[:24] if s.paragraphs else "") for s in doc.sections]
     projects = [{"code": p.code, "name": p.name, "unit": p.unit, "budget": str(p.budget),
@@ -57,7 +57,7 @@ def golden_summary(doc: Disclosure) -> dict:
             "year": doc.year, "kind": doc.kind, "body": doc.body, "warnings": list(doc.warnings),
             "tables": [table_form(t) for t in doc.tables], "projects": projects, "described": described,
             "sections": sections, "toc": [f"{e.title}|{e.page}" for e in doc.toc],
-            "stated": stated_lines(doc)}
+            "stated": stated_lines(doc), "counts": count_lines(doc)}
 
 
 def stated_lines(doc: Disclosure) -> list[str]:
@@ -68,6 +68,13 @@ def stated_lines(doc: Disclosure) -> list[str]:
 
     return [f"{s.concept or ''}|{s.name}|{s.value} {s.unit}|{'change' if s.change else s.role}|p.{s.cite().page}"
             for s in stated_facts(doc, stated_patterns())]
+
+
+def count_lines(doc: Disclosure) -> list[str]:
+    """The counts the prose states, as the shared reader finds them: `value counter|words before|p.page`."""
+    from index.stated import COUNTERS, stated_tallies
+
+    return [f"{t.value} {t.counter(COUNTERS)}|{t.before[-12:]}|p.{t.page}" for t in stated_tallies(doc)]
 
 
 def main() -> None:
