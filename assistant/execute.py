@@ -395,6 +395,9 @@ def _completion(p: Planned, ctx: Context) -> Answer:
 
     if p.ask.doc.kind != "决算":
         return abstain(p.ask.raw, f"{where(p.ask.doc)}是预算，还没有执行结果（完成情况见当年决算）。")
+    if p.part.direction is not None:  # 决算比年初预算下降了百分之几: the change's rate, not the completion
+        found = answer_execution(p.ask, "growth")
+        return found or abstain(p.ask.raw, f"{where(p.ask.doc)}没有列出所问项目的年初预算和决算数。")
     found = answer_execution(replace(p.ask, q=p.ask.q + "完成率"))  # the pair's rate, whatever the wording
     return found or abstain(p.ask.raw, f"{where(p.ask.doc)}没有列出所问项目的年初预算和决算数。")
 
@@ -511,6 +514,21 @@ def _searched_name(r: Resolved) -> str:
     return said if own else name
 
 
+def _said_besides(p: Planned, names: str) -> bool:
+    """为啥要采用东高西低的布局: the question says, besides the names, words the document holds (four in a
+    row) — the reason asked is of those, not of a change in the figure."""
+    from assistant.service import document_text
+    from assistant.textfacts import longest_run
+
+    rest = p.part.text
+    for r in p.operands:
+        rest = rest.replace(r.mention.surface, "")
+    return longest_run(re.sub(r"为什么|为啥|为何|原因|要|采用|是", "", rest), document_text(p.ask.doc)) >= 4
+
+
+_ASKING = re.compile(r"多少|几|什么|啥|吗|呢|哪|为何|为啥|怎么|怎样|如何|是否|有没有|会不会|能不能")
+
+
 def narrative_ask(p: Planned) -> Ask:
     """The 说明 is searched with what was understood — the operands' names and the question's kind in
     standard words (拿来干嘛 → 主要用于什么, 为啥 → 为什么) — not with the colloquial cue words."""
@@ -519,7 +537,7 @@ def narrative_ask(p: Planned) -> Ask:
                     (r.mention.surface for r in p.operands if r.mention.surface))
     if p.part.op == "reason" and not names and not p.part.refs:  # 预算一下子多了11个亿，为啥: the total's
         names = "收入支出总计财政拨款收入支出"  # the 说明 gives it for the total or its 财政拨款 (the whole)
-    if p.part.op == "reason" and names:
+    if p.part.op == "reason" and names and (p.part.direction is not None or not _said_besides(p, names)):
         return replace(p.ask, q=f"{names}为什么{_WAY.get(p.part.direction or '', '变化')}")
     if p.part.op in _ASKED_AS and names:
         return replace(p.ask, q=_ASKED_AS[p.part.op].format(names) + p.ask.q)
@@ -527,19 +545,35 @@ def narrative_ask(p: Planned) -> Ask:
         from assistant.service import document_text
 
         said = document_text(p.ask.doc)  # 部门定位 / 平时: words the 说明 never uses restrict nothing
-        named = "".join(w for r in p.operands if (w := _duty_words(r, said)))
+        topics = [_in_document(t, said) for t in _TOPIC_SAID.findall(p.part.text)]  # 在防汛方面: 防汛
+        named = "".join(t for t in topics if t) or "".join(w for r in p.operands if (w := _duty_words(r, said)))
         return replace(p.ask, q=f"{named}主要职能是什么")
     topics = "".join(words for cue, words in grammar().topics if cue.search(p.ask.q))
-    return replace(p.ask, q=p.ask.q + topics) if topics else p.ask  # 是怎么来的 → 组建 成立
+    asked = p.ask
+    if p.part.op == "text":  # 我是家长，想带孩子去做点志愿服务，平时会组织志愿服务吗: the clause asking
+        pieces = [c for c in re.split(r"[，,；;。]", p.part.text) if c]
+        ask_at = [i for i, c in enumerate(pieces) if _ASKING.search(c)]
+        if ask_at and ask_at[0] > 0 and len("".join(pieces[ask_at[0]:])) >= 4:
+            asked = replace(p.ask, q="，".join(pieces[ask_at[0]:]))
+    return replace(asked, q=asked.q + topics) if topics else asked  # 是怎么来的 → 组建 成立
+
+
+_TOPIC_SAID = re.compile(r"在([^，,。？?在]{2,12}?)(?:这一?块|这方面|方面|领域|上面)")
+
+
+def _in_document(words: str, said: str) -> str | None:
+    """Words as the document says them (出租车 → 出租汽车); None when it never says them."""
+    from assistant.textfacts import longest_run, shortened_from
+
+    return words if longest_run(words, said) >= min(4, len(words)) else shortened_from(words, said)
 
 
 def _duty_words(r: Resolved, said: str) -> str | None:
     """An operand's words as the document says them (电商企业 → 电子商务企业) — None for words it never uses
     or a generic name of the body, which restrict nothing; a name the document holds is kept as asked."""
-    from assistant.textfacts import longest_run, shortened_from
 
     surface = r.mention.surface
-    found = surface if longest_run(surface, said) >= min(4, len(surface)) else shortened_from(surface, said)
+    found = _in_document(surface, said)
     if r.mention.targets:
         return found or surface
     return None if _GENERIC_BODY.fullmatch(surface) else found

@@ -14,9 +14,12 @@ _SIGN = {"sum": " + ", "difference": " − ", "compare": " 与 ", "each": "、"}
 _PERIOD = {"change": "比上年的增减额", "growth": "比上年的增减幅度（%）", "prior": "上年的数额"}
 
 
+_WORKING = re.compile(r"（各季度相加：[^）]*）")
+
+
 def _label(r: Resolved | None, ref: Ref | None = None) -> str:
     if r is not None and len(r.candidates) == 1:
-        return r.candidates[0].label
+        return _WORKING.sub("", r.candidates[0].label)  # the sum's working belongs to the answer
     if r is not None and r.mention.surface:
         return r.mention.surface
     return ref.text if ref is not None else ""
@@ -69,6 +72,8 @@ def understood(p: Planned) -> str:
         phrase = f"（{first} − {names[1]}）÷ {names[1]}"
     elif op in _PERIOD:
         phrase = f"{first}{_PERIOD[op]}"
+    elif op == "completion" and p.part.direction is not None:
+        phrase = f"（{first}决算数 − 年初预算）÷ 年初预算"
     elif op == "completion":
         phrase = f"{first}决算数 ÷ 年初预算"
     elif op in ("rank", "nth"):

@@ -44,7 +44,7 @@ def answer_execution(ask: Ask, want: str | None = None) -> Answer | None:
         items = [i for i in text_executions(ask.doc) if not i.path][:1]
     need = ("budget",) if want == "budget" else ("final",) if want == "final" else ("budget", "final")
     usable = [i for i in items if all(getattr(i, n) is not None for n in need)]
-    if not usable and want in ("budget", "rate", "diff") and not _only_totals(ask):  # never another item's pair
+    if not usable and want != "final" and not _only_totals(ask):  # never another item's pair
         return abstain(ask.raw, f"{where(ask.doc)}没有列出所问项目的年初预算数（表中数字是决算数），"
                                 "无法比较决算与预算。" if want != "budget" else
                        f"{where(ask.doc)}没有列出所问项目的年初预算数（表中数字是决算数）。")
@@ -72,6 +72,14 @@ def _compose(ask: Ask, want: str, item: Execution) -> Answer:
     if budget.value == 0:
         return answer_from(ask, "lookup", f"{at}中，{item.name}年初预算为0，无法计算完成比例；"
                        f"决算数为{fmt(final.value)}{final.unit}。", operands=(budget, final))
+    if want == "growth":
+        pct = c.round_pct((final.value - budget.value) / budget.value * 100)
+        result = c.Result(pct, "%", f"({final.label} {fmt(final.value)} − {budget.label} {fmt(budget.value)}) ÷ "
+                          f"{budget.label} {fmt(budget.value)} × 100% = {fmt(pct)}%（四舍五入保留两位小数）",
+                          (budget, final))
+        word = "增长" if result.value >= 0 else "下降"
+        return answer_from(ask, "arithmetic", f"{at}中，{item.name}年初预算{fmt(budget.value)}{budget.unit}，决算数"
+                           f"{fmt(final.value)}{final.unit}，决算比年初预算{word}{fmt(abs(result.value))}%。", result)
     result = c.share(final, budget)
     text = (f"{at}中，{item.name}年初预算{fmt(budget.value)}{budget.unit}，决算数{fmt(final.value)}"
             f"{final.unit}，完成年初预算的{fmt(result.value)}%")

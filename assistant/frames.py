@@ -23,15 +23,19 @@ def unframe(q: str, names: frozenset[str] = frozenset()) -> str:
     g = grammar()
     q = g.greeting.sub("", q, count=1) or q  # 你好，… : a greeting names nothing
     found = _PREAMBLE.match(q)
-    if found and not scan(found.group(1), names) and not _TITLED.search(found.group(1)):
-        q = q[found.end():]
-    pieces = [m.group() for m in _PIECE.finditer(q)]
+    if found and not _TITLED.search(found.group(1)) and (not scan(found.group(1), names) or (
+            g.speaker.match(found.group(1)) and _said_later(found.group(1), [q[found.end():]], names))):
+        q = q[found.end():]  # 居民问到三公经费：…三公经费预算多少: who asks about what the ask names again
+    pieces = _before_asking([m.group() for m in _PIECE.finditer(q)], names)
     kept: list[str] = []
     for i, piece in enumerate(pieces):
         piece = _LOST.sub("", piece)
         opened = re.match(rf"^(?:{g.speaker.pattern})?[^，,]{{0,6}}?(?:{g.reporting.pattern})", piece)
         if opened and re.match(rf"^(?:{g.speaker.pattern})", piece):
             piece = piece[opened.end():]  # 我看到 / 有市民打热线问: the words that follow are the ask
+        elif g.speaker.match(piece) and i < len(pieces) - 1 and _IDENTITY.match(piece) and \
+                scan("".join(pieces[i + 1:]), names):
+            continue  # 我退休前在街道管过环卫，…城乡社区环境卫生…: who asks, whatever it names
         elif g.speaker.match(piece) and i < len(pieces) - 1 and _said_later(piece, pieces[i + 1:], names) and \
                 (scan("".join(pieces[i + 1:]), names) or BODY_END.search(piece.rstrip("，,")) or
                  _IDENTITY.match(piece)):
@@ -45,7 +49,25 @@ def unframe(q: str, names: frozenset[str] = frozenset()) -> str:
     return "".join(kept) or q
 
 
-_IDENTITY = re.compile(r"^(?:我|咱|俺)们?(?:是|在|从事|做)[^，,]{0,12}?的?[，,]?$")  # 我是做电商的: who asks
+# 我是做电商的 / 我退休前在街道管过环卫: who asks
+_ASKS = re.compile(r"^(?:我)?(?:想|要)(?:问|了解|知道|请教)|^请问|^问一下")
+_ASKING_WORDS = re.compile(r"多少|(?<!好)几|什么|啥|吗|呢|哪|为何|为啥|怎么|如何|是否|有没有")
+
+
+def _before_asking(pieces: list[str], names: frozenset[str]) -> list[str]:
+    """给学生讲政府职能，想问财政局在公务用车方面负责什么: what comes before 想问 asks nothing and names
+    nothing the ask does not say again — why the asker asks."""
+    at = next((i for i, p in enumerate(pieces) if i and _ASKS.match(p)), None)
+    if at is None:
+        return pieces
+    before = pieces[:at]
+    if any(_ASKING_WORDS.search(p) for p in before) or not _said_later("".join(before), pieces[at:], names):
+        return pieces
+    return pieces[at:]
+
+
+_IDENTITY = re.compile(r"^(?:我|咱|俺)们?(?:以前|之前|退休前|原来|过去|曾经|早年)?(?:是|在|从事|做|干过|管过|当过)"
+                       r"[^，,]{0,12}?的?[，,]?$")
 
 
 def _said_later(piece: str, rest: list[str], names: frozenset[str]) -> bool:

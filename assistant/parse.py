@@ -125,7 +125,9 @@ def _asked_piece(part: Part, names: frozenset[str]) -> Part:
     inside = [r for r in operands if asking and asking[0][0] <= r.start < asking[0][1]]
     if len(asking) != 1 or not inside or len(inside) == len(operands):
         return part
-    refs = tuple(r for r in part.refs if r.role != "operand" or r.start < 0 or r in inside)
+    start, end = asking[0]
+    refs = tuple(r for r in part.refs if r.role not in ("operand", "qualifier") or r.start < 0 or r in inside or
+                 start <= r.start < end)  # 有不少工会系统的退休老同志，…退休费: no 工会系统's 退休费
     return replace(part, refs=refs)
 
 
@@ -476,9 +478,42 @@ def _anaphora(text: str, previous: Part | None, earlier: tuple[Part, ...] = ()) 
     return []
 
 
+_INVOLVED = re.compile(r"^(?:共|一共|总共)?涉及(?:到)?的?(?:多少|几多)?(?:项目)?(?:预算)?(?:资金|金额|钱|经费)?"
+                       r"(?:是|有|为)?(?:多少)?(?:钱)?$")
+_AGAIN = re.compile(r"(?<![一])又(?:各|分别|是|为|有|占)|又[^，,。？?]{0,2}多少")
+_COLUMNS = frozenset({"基本支出", "项目支出", "人员经费", "公用经费"})
+
+
+def _columns_again(text: str, previous: Part | None, refs: list[Ref]) -> list[Ref]:
+    """社保类合计多少，基本支出和项目支出又各是多少: columns asked again of the row just asked are that
+    row's — a part naming only columns, said with 又, is read in the previous part's one subject."""
+    if previous is None or not _AGAIN.search(text):
+        return []
+    asked = [r for r in refs if r.role == "operand"]
+    if not asked or any(r.role == "container" for r in refs) or \
+            not all(r.kind == "concept" and r.key in _COLUMNS for r in asked):
+        return []
+    rows = {r.key: r for r in previous.operands() if r.kind == "subject"}
+    return [replace(r, start=-1, role="container") for r in rows.values()] if len(rows) == 1 else []
+
+
+def _project_money(previous: Part | None, refs: list[Ref]) -> list[Ref]:
+    """X工程道路全长多少米？项目资金总额多少: the 项目资金 asked right after one thing named is that thing's."""
+    asked = [r for r in refs if r.role == "operand"]
+    if previous is None or len(asked) != 1 or "资金" not in asked[0].text or asked[0].kind != "concept" or \
+            any(r.role == "container" for r in refs):
+        return []
+    named = [r for r in previous.operands() if r.kind in ("name", "document")]
+    return [replace(named[0], start=-1, role="container")] if len(named) == 1 and len(previous.operands()) == 1 \
+        else []
+
+
 def _owns(text: str, ref: Ref, following: Ref) -> bool:
     """自然资源事务的事业运行: a subject, 的, then a name right after it — the name is read under it."""
     end = ref.start + len(ref.text)
+    if ref.kind == "subject" and len(ref.key or "") == 5 and following.start == end and \
+            following.kind in ("subject", "name", "document") and (following.key or "")[:5] in ("", ref.key):
+        return True  # 组织事务一般行政管理事务: a 款 said right before a 项 of its own
     return ref.kind == "subject" and text[end:end + 1] == "的" and following.start == end + 1 and \
         following.kind in ("subject", "name", "word", "document")
 
@@ -489,6 +524,9 @@ _THAT_PIECE = re.compile(r"^[这那][一个]?(?:块|部分|类|款|项(?!目))")
 # 城乡社区规划与管理(项)里面 / 商贸事务款下面 / 一般公共服务支出那个类: the level said after the name
 _HEAD_NOUN = re.compile(r"^(?:\((?:类|款|项)\)|[类款项](?=里|下|中|内|当中)"
                         r"|[这那]个?[类款项](?=里|下|中|内|当中|[，,]|$))?的?(?:支出|经费|资金|预算)?的?")
+
+
+_YEAR_GAP = re.compile(r"\d{4}\s*年度?的?")
 
 
 def _containers(text: str, refs: list[Ref]) -> list[Ref]:
@@ -505,6 +543,8 @@ def _containers(text: str, refs: list[Ref]) -> list[Ref]:
         later = i + 1 < len(refs)
         marked = marked or (later and _THAT_PIECE.match(after) is not None)  # 社保就业那块有多少公用经费
         marked = marked or (later and _owns(text, ref, refs[i + 1]))
+        marked = marked or (later and ref.kind == refs[i + 1].kind == "name" and  # X工程2024年第一季度用款计划
+                            _YEAR_GAP.fullmatch(text[end:refs[i + 1].start]) is not None)
         if marked and (later or ref.kind not in ("name", "document")):
             out.append(replace(ref, role="container"))
         else:
@@ -556,7 +596,10 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
         chosen = _operation([c for c in cues if not any(a <= c[0] < b for a, b in said_again)])
     refs = _counterpart(text, _without_excluded(text, kept))
     op = chosen or ("lookup" if refs else "text")
-    refs += _anaphora(text, previous, earlier)
+    if previous is not None and previous.op == "count" and _INVOLVED.match(text):
+        refs = []  # 编报绩效目标的项目有几个？涉及多少项目资金: the money of what was counted, said after it
+    refs += _anaphora(text, previous, earlier) + _columns_again(text, previous, refs) + \
+        _project_money(previous, refs)
     refs = _containers(text, _without_table_titles(text, sorted(refs, key=lambda r: r.start)))
     scope = _scope(text, op, refs)
     unread = tuple(m.group() for m in grammar().unknown.finditer(text))

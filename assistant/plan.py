@@ -236,7 +236,7 @@ def resolve_ref(doc: Disclosure, ref: Ref, part: Part, container: Mention | None
         op = _fund_total(doc, scope.fund, ref.key) or _fund_stated(doc, scope.fund, ref.key)  # 一般公共预算的基本支出
         mention = Mention(ref.text, ref.start, (Target("concept", ref.key),))
         return Resolved(mention, (op,)) if op else Resolved(mention, (), f"{where(doc)}没有列出所问的数额。")
-    mention = _under(mention_of(doc, ref), container)
+    mention = _under(doc, mention_of(doc, ref), container)
     if mention is None and ref.kind in ("name", "word", "document"):
         return _stated(doc, ref, container, money=part.op != "count") or _missing(doc, ref)
     if mention is None:
@@ -325,8 +325,10 @@ def _named_in_fund(doc: Disclosure, fund: str, said: str, text: str) -> tuple[tu
     return tuple((fund, r) for r in rows[:1]) if len(rows) == 1 else ()
 
 
-def _under(mention: Mention | None, container: Mention | None) -> Mention | None:
-    """城乡社区管理事务这个款里的一般行政管理事务: of the rows the name has, those under the container's code."""
+def _under(doc: Disclosure, mention: Mention | None, container: Mention | None) -> Mention | None:
+    """城乡社区管理事务这个款里的一般行政管理事务: of the rows the name has, those under the container's code
+    — none: the container's own row whose name holds the words said (养老支出款下面的职业年金缴费支出 is
+    机关事业单位职业年金缴费支出, not the 经济分类's 职业年金缴费)."""
     codes = [r.code for t in (container.targets if container else ()) if t.kind == "subject" for _, r in t.rows
              if r.code]
     if mention is None or not codes or not all(t.kind == "subject" for t in mention.targets):
@@ -334,6 +336,12 @@ def _under(mention: Mention | None, container: Mention | None) -> Mention | None
     kept = tuple(Target(t.kind, t.name, rows) for t in mention.targets
                  if (rows := tuple((k, r) for k, r in t.rows if r.code and r.code.startswith(codes[0]) and
                                    r.code != codes[0])))
+    if not kept:
+        said = plain_name(mention.surface)
+        rows = tuple((t.key, r) for t in doc.tables for r in t.rows if r.code and r.code != codes[0] and
+                     r.code.startswith(codes[0]) and said in plain_name(r.name))
+        names = {plain_name(r.name) for _, r in rows}
+        kept = (Target("subject", names.pop(), rows),) if len(names) == 1 else ()
     return Mention(mention.surface, mention.start, kept, mention.fuzzy) if kept else mention
 
 
@@ -459,6 +467,10 @@ _WHOLE_GOVERNMENT = re.compile(r"(全(?:区|市|省|县|国))(?:\d{2,4}年度?)?
                                r"(?:一般公共预算|财政|税收|地方|政府性基金|国有资本)")
 
 
+# a month's figure (每个月分别多少, 12月份单月): the documents give the year's; 到6月底 (a spending plan) is no month
+_MONTHLY = re.compile(r"每(?:一)?个月|按月|分月|月度|单月|各月|(?:\d{1,2}|[一二三四五六七八九十]{1,2}|几)月份")
+
+
 def _problem(doc: Disclosure, part: Part) -> str | None:
     if part.unread:
         return f"没有读懂“{'、'.join(part.unread)}”，这一问无法回答。"
@@ -476,6 +488,8 @@ def _problem(doc: Disclosure, part: Part) -> str | None:
     if part.scope.period in PERIODS and part.op not in TEXT_OPS[1:]:
         return (f"{where(doc)}只有{doc.year}年的数字（说明中另有与上年的比较），没有"
                 f"{PERIODS[part.scope.period]}的数字。")
+    if _MONTHLY.search(part.text) and part.op not in TEXT_OPS[1:]:
+        return f"{where(doc)}只有全年的数字，没有按月的数字。"
     years = {y for y in part.scope.years if y not in (doc.year, doc.year - 1)}
     if years and part.op not in TEXT_OPS[1:]:
         shown = "、".join(f"{y}年" for y in sorted(years))
@@ -733,8 +747,8 @@ def _qualified_container(part: Part) -> Part:
     return replace(part, refs=(*part.refs, replace(within, role="operand")), scope=replace(part.scope, within=None))
 
 
-_OWN_PHRASE = re.compile(r"^.{0,8}?(?:机关)?(?:本级|本部)的?(.{2,})$")
-_OWN_BODY = re.compile(r"(?:机关)?本级|本部|机关本部")
+_OWN_PHRASE = re.compile(r"^.{0,8}?(?:机关)?(?:本级|本部)(?:机关)?的?(.{2,})$")
+_OWN_BODY = re.compile(r"(?:机关)?本级(?:机关)?|本部|机关本部")
 # 那6200万中小企业的钱 / 那笔958万多的: an amount the asker quotes to point at an item (万/亿 said)
 POINTED = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)(多)?元?")
 _CHANGED_BY = re.compile(r"(?:多|少|增加|减少|增长|下降|涨|降|高|低)了?(?:将近|近|约|大约)?$")

@@ -124,6 +124,18 @@ def _funds(part: Part) -> Part:
     return replace(part, refs=refs, scope=replace(part.scope, fund=fund_of(fund)))
 
 
+def _fiscal_before(part: Part) -> Part:
+    """财政拨款三公经费 / 财政拨款的机关运行经费: 财政拨款 said right before a concept that is no column
+    only says what money the figure is of; it is no second figure."""
+    refs = list(part.refs)
+    for left, right in itertools.pairwise(part.refs):
+        if left.key == "财政拨款收入" and left.text == "财政拨款" and right.kind == "concept" and \
+                not is_column(right) and left.start >= 0 and \
+                part.text[left.start + len(left.text):right.start] in ("", "的"):
+            refs.remove(left)
+    return replace(part, refs=tuple(refs)) if len(refs) != len(part.refs) else part
+
+
 def _without_wholes(part: Part) -> Part:
     """面向中小企业预留的政府采购金额 / 基本支出中人员经费: a whole named beside its own part, when one
     figure is asked, only says where the part is; it is no second figure."""
@@ -145,6 +157,16 @@ def _without_wholes(part: Part) -> Part:
 _LISTED = re.compile(r"(?:的?[^，,。；;和与及、跟]{0,6})?(?:和|与|及|以及|、|跟)")
 
 
+_AGAINST_NAMED = re.compile(r"(?:相)?比(?:较)?|对比")  # A跟B比，A多了多少: A against B, not last year
+
+
+def _against_each_other(part: Part, a: Ref, b: Ref) -> bool:
+    """A比B / A跟B比: the two named are compared."""
+    if "比" in _gap(part, a, b):
+        return True
+    return b.start >= 0 and _AGAINST_NAMED.match(part.text, b.start + len(b.text)) is not None
+
+
 def _fix_op(part: Part) -> Part:
     operands = [r for r in part.refs if r.role in ("operand", "whole")]
     op = part.op
@@ -152,7 +174,7 @@ def _fix_op(part: Part) -> Part:
         op = "prior"
     if op == "change" and part.scope.basis == "both" and part.scope.period is None:
         op = "difference"  # 决算比预算少了多少: the two figures of one year, not against last year
-    if op == "change" and len(operands) >= 2 and "比" in _gap(part, operands[0], operands[1]):
+    if op == "change" and len(operands) >= 2 and _against_each_other(part, operands[0], operands[1]):
         op = "difference"  # 年末结转结余比年初结转结余少了多少: the two named, not either against last year
     if op in ("sum", "compare") and len(operands) < 2 and not _periods_added(part, operands):
         op = "lookup"  # 一共多少钱: one figure
@@ -162,7 +184,14 @@ def _fix_op(part: Part) -> Part:
         op = "each"  # 基本支出、项目支出各多少: each named figure
     if op == "lookup" and len(operands) >= 2:
         op = "sum" if _joined(part) else "each"  # named without 和/合计: each said, never silently added
+    if op in ("lookup", "each") and _DOES.search(part.text) and not _MONEY.search(part.text) and \
+            all(r.kind == "name" for r in operands):
+        op = "text"  # 会组织志愿服务吗: whether it does something — the 说明 says, no figure is asked
     return replace(part, op=op)
+
+
+_DOES = re.compile(r"(?:会不会|会|能不能|能|可以)[\u4e00-\u9fff]{2,14}?(?:吗|么|没有|不)?$")  # 有没有: _EXISTS
+_MONEY = re.compile(r"多少|几|钱|费|经费|资金|预算|决算|支出|收入|金额|元|拨款|补助|补贴")
 
 
 _ALL_PERIODS = re.compile(r"[四4]个季度|各季度|全年|各个?月|十二个月|12个月")
@@ -195,6 +224,8 @@ def _share_roles(part: Part) -> Part:
     if whole is None and at < 0 and len(candidates) >= 2:
         whole = candidates[-1]  # A与B的比例: A of B
     parts = [r for r in candidates if r is not whole and r.role == "operand"]
+    if whole is not None and whole.start >= 0 and at < 0 and any(r.start > whole.start for r in parts):
+        parts = [r for r in parts if r.start > whole.start]  # 在基本支出的工资福利支出里，绩效工资: said after
     if at >= 0:
         parts = [r for r in parts if r.start < at][-1:] or parts[:1]
     chosen = [replace(r, role="part") for r in parts[:1]] + ([replace(whole, role="whole")] if whole else [])
@@ -239,11 +270,11 @@ def _head_nouns(part: Part) -> Part:
 
 
 def _ranked_within(part: Part) -> Part:
-    """基本支出里的商品和服务支出排第二的是哪一项: a ranking among a subject's own rows, the column it
-    was named in only saying where they are printed."""
+    """基本支出里的商品和服务支出排第二的是哪一项 / 都有哪几项: a ranking (or list) among a subject's own
+    rows, the column it was named in only saying where they are printed."""
     within = part.scope.within
     subjects = [r for r in part.refs if r.role == "operand" and r.kind in ("subject", "code")]
-    if part.op not in ("rank", "nth") or within is None or not is_column(within) or len(subjects) != 1:
+    if part.op not in ("rank", "nth", "list") or within is None or within.kind != "concept" or len(subjects) != 1:
         return part
     refs = tuple(r for r in part.refs if r is not subjects[0])
     return replace(part, refs=refs, scope=replace(part.scope, within=replace(subjects[0], role="container")))
@@ -252,7 +283,7 @@ def _ranked_within(part: Part) -> Part:
 def assign(part: Part) -> Part:
     part = _bind_columns(_qualifiers(_head_nouns(part)))
     part = _ranked_within(_containers(part))
-    part = _funds(part)
+    part = _funds(_fiscal_before(part))
     part = _fix_op(_without_wholes(part))
     if part.op == "share":
         part = _share_roles(part)

@@ -126,11 +126,38 @@ def _occurrences(name: str, text: str) -> list[tuple[int, int]]:
 def department_spans(question: str, department: str) -> list[tuple[int, int]]:
     """Where the question names the department, by its full, short or abbreviated name."""
     spans = [span for name in short_names(department) for span in _occurrences(name, question)]
+    spans += _cut_short(question, department, spans)
     for starting in _body_words(question):  # the longest abbreviation at each start
         found = next(((a, b) for a, b, word in starting if abbreviates(word, department)), None)
         if found is not None:
             spans.append(found)
-    return sorted(spans)
+    return sorted(spans + _bracketed(question, spans))
+
+
+def _bracketed(question: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """区经委（商务委）: the other name the department is given, with its brackets, names it too."""
+    found = []
+    for a, b in spans:
+        if a >= 1 and question[a - 1] in "（(" and question[b:b + 1] in ("）", ")"):
+            before = [w for starting in _body_words(question) for w in starting if w[1] == a - 1 and w[1] - w[0] >= 3]
+            if before:
+                found.append((min(before, key=lambda w: w[1] - w[0])[0], b + 1))
+    return found
+
+
+_AFTER_BODY = re.compile(r"\d|的|部门|单位|今年|明年|去年|这|[，,？?]|$")
+
+
+def _cut_short(question: str, department: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """石家庄市总2024年…: the name cut short before a year, 的 or 部门 — all but its last one or two characters
+    (four at least; 石家庄市 alone is the city) — said where no fuller name stands."""
+    found: list[tuple[int, int]] = []
+    for k in range(len(department) - 1, max(3, len(department) - 3), -1):
+        for m in re.finditer(re.escape(department[:k]), question):
+            inside = any(a <= m.start() < b for a, b in taken + found)
+            if not inside and _AFTER_BODY.match(question, m.end()):
+                found.append((m.start(), m.end()))
+    return found
 
 
 @lru_cache(maxsize=256)
@@ -174,12 +201,21 @@ def _dept_words(question: str) -> list[str]:
     return words
 
 
+def _restated(question: str, word: str, stored: list[str]) -> bool:
+    """区经委（商务委）: a name followed by a stored department's name in brackets is that department."""
+    for m in re.finditer(re.escape(word) + r"\s*[（(]([^（()）]{2,20})[)）]", question):
+        if any(department_spans(m.group(1), d) for d in stored):
+            return True
+    return False
+
+
 def _named_departments(question: str, infos: list[DocumentInfo]) -> tuple[list[DocumentInfo], bool, list[str]]:
     stored = [i.department for i in infos]
     found = (_INSIDE.split(_DEICTIC.split(w)[-1])[-1] for w in _dept_words(question))
     words = [w for w in found if len(w) >= 3  # 宜川街道 is no 万里街道: more than the body's kind must agree
              and not any(abbreviates(w[k:], d) or (w[k:] in d and len(w) - k >= 3) for d in stored
                          for k in range(len(w) - 1))]
+    words = [w for w in words if not _restated(question, w, stored)]
     other = any(_PLACE.match(m) for m in words)
     place = _LEADING_PLACE.match(question)  # 北京市朝阳区的预算: a place no stored department is in
     other = other or bool(place and not any(place.group(1) in d for d in stored))

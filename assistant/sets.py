@@ -254,6 +254,7 @@ def _count(p: Planned) -> Answer:
 
 def _counted(p: Planned) -> Answer:
     from assistant.ranking import answer_count
+    from assistant.stated import indicator_count, project_count
     from assistant.textfacts import named_after, stated_count
 
     things = _THINGS.search(p.part.text)
@@ -264,6 +265,11 @@ def _counted(p: Planned) -> Answer:
         if stated is not None:
             said = f"据{where(p.ask.doc)}说明，{stated.label}{fmt(stated.value)}{stated.unit}{named_after(stated)}。"
             return answer_from(p.ask, "lookup", said, operands=(stated,), value=stated.value, unit=stated.unit)
+        indicated = (project_count(p) or indicator_count(p, "人")) if measure in ("人", "名") else None  # 救助多少人
+        if indicated is not None:
+            said = f"据{where(p.ask.doc)}该项目的绩效目标，{indicated.label}为{indicated.citation.value}。"
+            return answer_from(p.ask, "lookup", said, operands=(indicated,), value=indicated.value,
+                               unit=indicated.unit)
         return abstain(p.ask.raw, f"{where(p.ask.doc)}只公开金额，没有公开这类数量（人数、车辆数等）。")
     if (whole := _with_headquarters(p)) is not None:
         return whole

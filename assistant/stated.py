@@ -110,7 +110,7 @@ def _labelled_amount(clause: str, patterns: tuple[re.Pattern[str], ...],
 _PERSONS = re.compile(r"(\d[\d,]*)\s*(人|名)")
 
 
-def _project_count(p: Planned, label: str = "") -> Operand | None:
+def project_count(p: Planned, label: str = "") -> Operand | None:
     """A named project's 数量指标 in persons (奖励人数 200人) — the project named, or the one whose name
     is the figure's (市级劳动模范一次性奖励资金, a table row, is that project's money)."""
     from assistant.answer import Citation
@@ -127,6 +127,27 @@ def _project_count(p: Planned, label: str = "") -> Operand | None:
                                     row=f"{ind.level1}/{ind.level2}/{ind.level3}", column="指标值", value=ind.value)
                     return Operand(ind.level3, Decimal(hit.group(1).replace(",", "")), hit.group(2), cite)
     return None
+
+
+def indicator_count(p: Planned, measure: str) -> Operand | None:
+    """计划至少救助多少人: the one project 数量指标 whose name shares words with the question (救助人数) and
+    whose value is counted in the measure (≥235人), of the project the question names if it names one —
+    several differing: none."""
+    from assistant.answer import Citation
+
+    found: dict[Decimal, Operand] = {}
+    runs = {pr.name: longest_run(plain_name(pr.name), p.ask.raw) for pr in p.ask.doc.projects}
+    best = max(runs.values(), default=0)
+    named = [pr for pr in p.ask.doc.projects if best >= 6 and runs[pr.name] == best]
+    for project in named or p.ask.doc.projects:  # the project the question names most of, if it names one
+        for ind in project.indicators:
+            hit = re.search(rf"(\d[\d,]*)\s*{measure}", ind.value)
+            if hit and longest_run(re.sub(r"人数|数量|人次", "", ind.level3), p.part.text) >= 2:
+                cite = Citation(p.ask.doc.doc_id, "cell", ind.span.page, table=project.title,
+                                row=f"{ind.level1}/{ind.level2}/{ind.level3}", column="指标值", value=ind.value)
+                value = Decimal(hit.group(1).replace(",", ""))
+                found.setdefault(value, Operand(f"{project.name}·{ind.level3}", value, measure, cite))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 _HOW_MANY = re.compile(r"(\d+)\s*(个|项|家|人|名)")
@@ -173,7 +194,7 @@ def average(p: Planned) -> Answer:
     ops, problem = figures(p, most=1)
     if problem:
         return problem
-    count = _project_count(p, plain_name(ops[0].label)) or _count_beside(ops[0], p.part.text) or \
+    count = project_count(p, plain_name(ops[0].label)) or _count_beside(ops[0], p.part.text) or \
         _count_said(p, ops[0])
     if count is None or count.value == 0:
         return abstain(p.ask.raw, f"{where(p.ask.doc)}只公开金额，没有公开对应的人数等数量，无法计算人均数。")

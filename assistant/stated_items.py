@@ -145,13 +145,14 @@ def stated_per_period(doc: Disclosure, phrase: str, sections: list[Section] | No
 MEASURES = (
     (re.compile(r"得分|评分|打分|多少分|几分|平均分"), r"分"),
     (re.compile(r"面积|平方米|亩"), r"万平方米|平方米|亩|公顷"),
-    (re.compile(r"多长|长度|里程|多远"), r"公里|千米|米"),
+    (re.compile(r"多长|长度|里程|多远|全长|(?:多少|几)(?:公里|千米|米)(?!元)"), r"公里|千米|米"),
     (re.compile(r"多高|高度"), r"米"),
     (re.compile(r"多宽|宽度"), r"米"),
 )
 _MEASURE_NOUN = {"长": "长", "高": "高度", "宽": "宽度"}  # how the 说明 names it: 全长985米, 高度为29.8米
 _FIGURE = r"(\d[\d,]*(?:\.\d+)?)\s*({})(?![\u4e00-\u9fff]*[元])"
-_ASKED = re.compile(r"(?:是)?(?:多少|几)分|多少|多大|多长|多高|[那这]几个|[那这]些|几|是|有|的|了|大概|约|搞|打|"
+_ASKED = re.compile(r"(?:是)?(?:多少|几)分|(?:多少|几)(?:公里|千米|平方米|米)|"
+                    r"多少|多大|多长|多高|[那这]几个|[那这]些|几|是|有|的|了|大概|约|搞|打|"
                     r"[，,、？?]")
 
 

@@ -252,6 +252,32 @@ CASES = [
     (SFLYY, "我爸住的这个福利院，今年一共预算了多少钱", [("12121164", "元")]),  # the asker's words name the body
     (SEED, "一般公共服务支出那个类 基本支出是多少 只要基本支出那一列", [("1104.72", "万元")]),  # said again
     (SWJ, "商业创新专项的钱分了几块用", [("5", "个")]),  # 几块: how many parts
+    (CZJ, "信息化建设决算比年初预算下降了百分之几", [("-0.48", "%")]),  # the change's rate, not completion
+    (W24, "一般公共服务支出是多少？基本支出和项目支出又各是多少？",  # 又: the row just asked
+     [("2932700", "元"), ("0", "元"), ("2932700", "元")]),
+    (CZJ, "财政局每个月的公用经费是多少", [None]),  # the documents give the year, never a month
+    (SEED, "困难职工单月能拿多少补助", [None, None]),
+    (SEED, "石家庄市总今年的培训费是多少", [("4.37", "万元")]),  # the name cut short is the body
+    (SWJU, "行政单位离退休跟事业单位离退休比，多了多少", [("1643936.00", "元")]),  # A跟B比: not last year
+    (SEED, "住房公积金（住房改革支出下面的）是多少", [("115.21", "万元")]),  # the row inside the one named
+    (SWJ, "资源勘探工业信息等支出（主要是支持中小企业）是多少", [("293810000.00", "元")]),  # a gloss
+    (W25, "政府采购预算按货物、工程、服务分，最多的是哪一类", [("3780.72", "万元")]),  # among its parts
+    (SWJU, "编报绩效目标的项目一共几个？共涉及多少资金？", [("25", "个"), ("11381.60", "万元")]),  # the count's
+    (W24, "社区公共服务中心新建工程2024年第二季度用款计划多少", [("158.05", "万元")]),  # one period, no sum
+    (W25, "万里街道财政拨款三公经费预算多少", [("37.91", "万元")]),  # 财政拨款 says whose, no second figure
+    (W24, "我以前在街道做过统计，专项普查活动今年安排多少", [("257700", "元")]),  # who asks, whatever it names
+    (SWJU, "区经委（商务委）的购房补贴是多少", [("1488000.00", "元")]),  # the department's other name
+    (GHZY, "在基本支出的工资福利支出里，基本工资占多少", [("11.16", "%")]),  # the part said after the whole
+    (SEED, "基本支出里的商品和服务支出都有哪几项", [(None, None)]),  # the rows under it, where printed
+    (JGW, "建管委下面各个类分别多少", [(None, None)]),  # 各个类: a list
+    (SEED, "本级机关的运行经费安排了多少", [("40.51", "万元")]),  # 本级机关: the body's own organ
+    (SWJU, "其他支持中小企业发展和管理支出那项，就是商务委扶持企业的，安排了多少",  # what it is: no ask
+     [("293810000.00", "元")]),
+    (CZJ, "给孩子讲课用，想问财政局的公用经费是多少", [("184.65", "万元")]),  # why they ask, before 想问
+    (SEED, "省部级以上劳模体检费项目，计划服务多少人", [("400", "人")]),  # the project's 数量指标
+    (JGW, "兰溪路-真南路下立交工程道路多长？项目资金总额是多少？",  # the 项目资金 of the one just named
+     [("985", "米"), ("771325800.00", "元")]),
+    (W24, "组织事务一般行政管理事务的预算是多少", [("888700", "元")]),  # a 款 said right before its 项
 ]
 
 
@@ -308,6 +334,9 @@ def test_each_part_answers_its_piece(assistant, doc, question, parts):
     (SFLYY, "福利院都收什么样的老人", "寄养有家老人"),
     (JTW, "交委是在什么背景下组建的", "2000年政府机构改革"),
     (SWJ, "科技创新专项是干嘛的", "科技"),  # a project's duties are what it is for
+    (SFLYY, "我想送老人过去，福利院能提供医疗康复吗", "医疗康复"),  # whether it does: the 说明 says
+    (JGW, "建管委在燃气方面管些什么", "燃气配套工程"),  # 在…方面: the duties naming it
+    (JTW, "市交委在出租车这一块负责什么", "出租汽车行业管理"),
 ])
 def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, said):
     answer = assistant.ask(question, doc=doc)
