@@ -68,9 +68,23 @@ def _subjects(doc: Disclosure) -> dict[str, list[tuple[str, Row]]]:
             if len(name) >= 2 and name not in NOT_SUBJECTS:
                 found.setdefault(name, []).append((table.key, row))
                 short = _GLOSS.sub("", name)  # 使用非财政拨款结余(含专用结余) → 使用非财政拨款结余
-                if short != name and len(short) >= 2:
-                    found.setdefault(short, []).append((table.key, row))
+                for said in ({short} if short != name else set()) | _read_out(name):
+                    if len(said) >= 2:
+                        found.setdefault(said, []).append((table.key, row))
     return found
+
+
+_INLINE = re.compile(r"(.+?)\(([\u4e00-\u9fff]{1,2})\)(.+)")
+
+
+def _read_out(name: str) -> set[str]:
+    """维修(护)费 → 维修费, 维护费, 维修维护费: a bracketed alternative inside a name, as people say it."""
+    m = _INLINE.fullmatch(name)
+    if m is None:
+        return set()
+    a, b, c = m.groups()
+    other = a[: -len(b)] + b
+    return {a + c, other + c, a + other + c}
 
 
 _VOCABS: Bounded[tuple[str, str], Vocabulary] = Bounded()

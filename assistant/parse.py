@@ -604,7 +604,7 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
     scope = _scope(text, op, refs)
     unread = tuple(m.group() for m in grammar().unknown.finditer(text))
     if chosen is None and previous is not None and _same_question(text):  # 项目支出占比多少，基本支出呢
-        op, scope = previous.op, _carried(scope, previous)
+        op, scope = previous.op, _carried(scope, previous, text)
         refs += [replace(r, start=-1) for r in previous.refs if r.role == "whole"]
     inherited = False  # set below
     if previous is not None and op in _ARITH and _LEADING_THAN.match(text) and len(previous.operands()) == 1 and \
@@ -616,7 +616,7 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
                 *(replace(r, start=-1) for r in previous.refs if r.role == "qualifier"  # 那个项目的…: its owner
                   and previous.operands() and not any(o.role == "qualifier" for o in refs))]
         inherited = bool(previous.operands())
-        scope = _carried(scope, previous)  # 决算比预算少多少？原因呢？ / 哪一款最多？排第二的呢？
+        scope = _carried(scope, previous, text)  # 决算比预算少多少？原因呢？ / 哪一款最多？排第二的呢？
         if previous.scope.within is not None and not any(r.role == "container" for r in refs):
             refs.append(replace(previous.scope.within, start=-1))
     return _settle_part(Part(op, text, tuple(_each_owner(text, op, refs)), scope, _direction(text), inherited,
@@ -738,10 +738,13 @@ def _same_question(text: str) -> bool:
     return bool(re.search(r"(呢|那|又)$|^(那|那么)", text)) and not grammar().asks.search(text.rstrip("呢"))
 
 
-def _carried(scope: Scope, previous: Part) -> Scope:
-    """What an elliptical part leaves unsaid is what the part before said: basis, fund, level, scheme."""
+def _carried(scope: Scope, previous: Part, text: str = "") -> Scope:
+    """What an elliptical part leaves unsaid is what the part before said: basis, fund, level, scheme —
+    but 去年实际花了多少，今年预算多少: a part saying 预算 is no 决算."""
     carried = {k: getattr(previous.scope, k) for k in ("basis", "fund", "level", "scheme")
                if getattr(scope, k) is None and getattr(previous.scope, k) is not None}
+    if carried.get("basis") == "final" and re.search(r"预算|今年|本年", text):
+        del carried["basis"]
     return replace(scope, **carried) if carried else scope
 
 

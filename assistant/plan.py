@@ -812,10 +812,13 @@ def plan(part: Part, doc: Disclosure, raw: str) -> Planned:
     part = _qualified_container(_unknown_container(doc, _in_time(part, doc)))
     carried = "".join(r.text for r in part.refs if r.start < 0 and r.role != "container")  # its owner too
     container_ref = part.scope.within
-    container = mention_of(doc, container_ref) if container_ref is not None else None
+    outer_ref = part.role("outer")  # 商贸事务款下面 行政运行: the container found inside this one
+    outer = mention_of(doc, outer_ref) if outer_ref is not None else None
+    container = _under(doc, mention_of(doc, container_ref), outer) if container_ref is not None else None
     within = None
     if container_ref is not None:
-        within = resolve_ref(doc, container_ref, part, None) if container is not None else _missing(doc, container_ref)
+        within = resolve_ref(doc, container_ref, part, outer) if container is not None else \
+            _missing(doc, container_ref)
     operands = _merge(tuple(resolve_ref(doc, r, part, container) for r in part.refs if r.role in ("operand", "part")))
     part, operands, narrowing = _qualify(doc, part, operands, container)
     operands = _elided_measure(doc, part, operands)

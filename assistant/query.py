@@ -27,7 +27,7 @@ class Ref:
     # names) | name (any other phrase: the document's names must resolve it, or the part says so)
     key: str | None = None  # concept id, subject code, or None for a name
     start: int = 0  # where it starts in the part's text
-    role: str = "operand"  # operand | part | whole | container | qualifier
+    role: str = "operand"  # operand | part | whole | container | qualifier | outer (the container's own)
     names: tuple[str, ...] = ()  # standard names an everyday word may mean, tried in order
 
 

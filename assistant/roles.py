@@ -93,6 +93,9 @@ def _containers(part: Part) -> Part:
                 refs.append(replace(c, role="whole"))  # 一般公共预算支出里项目支出占比: of the fund's total
         elif scope.within is not None and is_column(scope.within) and c.kind != "concept":
             scope = replace(scope, within=c)  # 全部项目支出里，X的项目支出: X's cell (over the column's total)
+        elif scope.within is not None and _named_in(c, scope.within):  # 商贸事务款下面 行政运行 这一项
+            refs.append(replace(scope.within, role="outer"))  # the inner one, found inside the outer
+            scope = replace(scope, within=c)
         elif scope.within is None or _inside(c, scope.within):  # 社保那块的养老支出里: the inner one
             if scope.within is not None and part.op == "share":
                 refs = [r for r in refs if r is not scope.within and r != replace(scope.within, role="whole")]
@@ -100,6 +103,12 @@ def _containers(part: Part) -> Part:
             if part.op == "share":
                 refs.append(replace(c, role="whole"))  # 在A里面，B占多少: A is the whole
     return replace(part, refs=tuple(sorted(refs, key=lambda r: r.start)), scope=scope)
+
+
+def _named_in(inner: Ref, outer: Ref) -> bool:
+    """A name said after a 款 it may sit in, with no code of its own (行政运行, a 项 many 款 hold)."""
+    return outer.kind == "subject" and len(outer.key or "") == 5 and inner.kind in ("subject", "name", "document") \
+        and not inner.key and inner.start > outer.start >= 0
 
 
 def _inside(inner: Ref, outer: Ref) -> bool:

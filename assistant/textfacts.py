@@ -120,7 +120,7 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
     # a generic counter (人, 个, 家) says nothing of what is counted: the words must then share two
     # characters with it (全市工会会员 is not 石家庄市劳动模范, though both hold 市)
     need = min(2, len(wanted)) if set(measures) <= _GENERIC_COUNTERS else 1
-    best: list[tuple[tuple[int, int, int], Operand]] = []
+    best: list[tuple[tuple[bool, int, int, int], Operand]] = []
     for tally in stated_tallies(doc):
         counter = tally.counter(measures)
         if counter is None:
@@ -137,7 +137,9 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
             total -= 2  # 截至8月底有几辆车: the cars held, not the one bought (新增1辆公务用车购置)
         # then the fewest other words, then the sentence naming most of the rest (港航管理局…三级预算单位)
         run = longest_run(question.replace(label, "") if label else question, tally.sentence)
-        score = (shared + total, -len(set(label) - wanted), run if run >= 3 else 0)
+        # first, the noun asked right after its counter (几个预算单位 → 2个预算单位, never 项目50个)
+        direct = noun is not None and longest_run(noun, after) >= min(4, len(noun))
+        score = (direct, shared + total, -len(set(label) - wanted), run if run >= 3 else 0)
         cite = Citation(doc.doc_id, "text", tally.page, section=tally.section, quote=tally.sentence)
         op = Operand(label, tally.value, counter, cite)
         if not best or score > best[0][0]:
