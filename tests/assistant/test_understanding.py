@@ -280,6 +280,7 @@ CASES = [
     (W24, "组织事务一般行政管理事务的预算是多少", [("888700", "元")]),  # a 款 said right before its 项
     (W24, "宣传事务款下面 一般行政管理事务 这一项是多少", [("1106000", "元")]),  # the 项 found in that 款
     (W24, "维护费是多少", [("430000", "元")]),  # 维修(护)费 read out as people say it
+    (W24, "有几个预算单位编报了绩效目标", [("2", "个")]),  # the noun counted, not the projects beside it
 ]
 
 
