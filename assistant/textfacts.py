@@ -138,7 +138,7 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
         # then the fewest other words, then the sentence naming most of the rest (港航管理局…三级预算单位)
         run = longest_run(question.replace(label, "") if label else question, tally.sentence)
         # first, the noun asked right after its counter (几个预算单位 → 2个预算单位, never 项目50个)
-        direct = noun is not None and (before.endswith(noun[:4]) or (after.startswith(noun[:2]) and
+        direct = noun is not None and len(noun) >= 3 and (before.endswith(noun[:4]) or (after.startswith(noun[:2]) and
                                        longest_run(noun, after) >= min(4, len(noun))))
         score = (direct, shared + total, -len(set(label) - wanted), run if run >= 3 else 0)
         cite = Citation(doc.doc_id, "text", tally.page, section=tally.section, quote=tally.sentence)
