@@ -50,7 +50,7 @@ def unframe(q: str, names: frozenset[str] = frozenset()) -> str:
 
 
 # 我是做电商的 / 我退休前在街道管过环卫: who asks
-_ASKS = re.compile(r"^(?:我)?(?:想|要)(?:问|了解|知道|请教)|^请问|^问一下")
+_ASKS = re.compile(r"^(?:我)?(?:想|要)(?:问|了解|知道|请教|确认|核实)|^请问|^问一下|^顺便问")
 _ASKING_WORDS = re.compile(r"多少|(?<!好)几|什么|啥|吗|呢|哪|为何|为啥|怎么|如何|是否|有没有")
 
 

@@ -104,7 +104,21 @@ def doc_names(doc: Disclosure) -> frozenset[str]:
                     if any(t.kind in ("subject", "project", "indicator") and name in (t.name, plain_name(t.name))
                            for t in targets) or targets[0].kind == "indicator")
     described = {n for d in doc.described for n in (plain_name(d.name), _BRACKET.sub("", plain_name(d.name)))}
-    return own | frozenset(n for n in described if len(n) >= 4)
+    return own | frozenset(n for n in described if len(n) >= 4) | _stated_names(doc)
+
+
+_MONEY_NOUN = re.compile(r"(?:资金|补助|经费|费|专项|支出)$")
+_NOT_A_NAME = re.compile(r"包含|公开|^\d|该项|其中|合计|总计")
+
+
+def _stated_names(doc: Disclosure) -> frozenset[str]:
+    """省级困难职工及劳模帮扶救助专项资金226.99万元: an item the 说明 states with its money, named as it
+    says it (one name, never 省级困难职工 and 劳模帮扶救助专项资金) — from the shared prose reader."""
+    from index.audit_concepts import stated_patterns
+    from index.stated import stated_facts
+
+    return frozenset(n for s in stated_facts(doc, stated_patterns()) if s.concept is None and not s.change
+                     and len(n := plain_name(s.name)) >= 6 and _MONEY_NOUN.search(n) and not _NOT_A_NAME.search(n))
 
 
 _BRACKET = re.compile(r"[(（][^()（）]*[)）]$")

@@ -57,6 +57,8 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
         if parts and parts[-1].op in ("rank", "nth") and part.op == "lookup" and \
                 not any(r.start >= 0 for r in part.refs):
             continue  # 第二多的是哪一类？多少钱: the one found, with its amount
+        if parts and _SAID_AGAIN.match(text) and part.refs and not part.inherited and len(part.operands()) > 1:
+            continue  # 基本支出是多少？就是人头费加日常开支那块: what it is made of, no second ask
         if parts and _SAID_AGAIN.match(text) and part.refs and not part.inherited:
             parts[-1] = part  # 几个事业单位的医保，也就是事业单位医疗，花了多少: the name said again, exactly
             continue
@@ -448,10 +450,13 @@ def _direction(text: str) -> str | None:
     return next((d for d, p in _DIRECTION if p.search(text)), None)
 
 
-def _anaphora(text: str, previous: Part | None, earlier: tuple[Part, ...] = ()) -> list[Ref]:
-    """后者/前者/两者/其中/它 → the previous part's operands."""
+def _anaphora(text: str, previous: Part | None, earlier: tuple[Part, ...] = (), op: str = "") -> list[Ref]:
+    """后者/前者/两者/其中/它 → the previous part's operands (多少钱？救助多少人？它占…: a sum of money points
+    past a count, at the money asked before it)."""
     if previous is None:
         return []
+    if previous.op == "count" and op not in ("count", ""):
+        previous = next((p for p in reversed(earlier) if p.op != "count" and p.operands()), previous)
     before = list(previous.operands()) or ([previous.scope.within] if previous.scope.within else [])
     if not before:
         return []
@@ -476,6 +481,21 @@ def _anaphora(text: str, previous: Part | None, earlier: tuple[Part, ...] = ()) 
             found.append(replace(within, start=-1, role="container"))  # 这笔: the figure, read where it was
         return found
     return []
+
+
+_THESE_N = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八九十几]+[项个块类笔种]的?$")
+
+
+def _list_head(text: str, refs: list[Ref]) -> list[Ref]:
+    """基本工资、津贴补贴、绩效工资这三项工资一共: the kind said after 这三项 names what the list is,
+    no figure of its own."""
+    out = []
+    for ref in refs:
+        before = [r for r in out if r.role == "operand" and 0 <= r.start < ref.start]
+        if ref.role == "operand" and len(before) >= 2 and _THESE_N.search(text[:ref.start]):
+            continue
+        out.append(ref)
+    return out
 
 
 _INVOLVED = re.compile(r"^(?:共|一共|总共)?涉及(?:到)?的?(?:多少|几多)?(?:项目)?(?:预算)?(?:资金|金额|钱|经费)?"
@@ -538,9 +558,13 @@ def _containers(text: str, refs: list[Ref]) -> list[Ref]:
         if ref.start < 0 or text[ref.start:end] != ref.text:  # 后者 stands for 项目支出: not its words
             out.append(ref)
             continue
-        after = _HEAD_NOUN.sub("", _AMOUNT_SAID.sub("", text[end:]))  # 社保就业(支出)里 / X那958万多里面
-        marked = g.containers.match(after) is not None and g.containers.match(after).end() > 0
+        rest = text[end + 1:] if text[end:end + 1] == ")" and "(" in text[:ref.start] else text[end:]  # 社保(…)里
+        after = _HEAD_NOUN.sub("", _AMOUNT_SAID.sub("", rest))  # 社保就业(支出)里 / X那958万多里面
+        found = g.containers.match(after)
+        marked = found is not None and found.end() > 0
         later = i + 1 < len(refs)
+        if marked and not later and re.fullmatch(r"[这那]一?[块类款项]", found.group()):
+            marked = False  # 也就是日常开支那块，决算是多少: a pointer at what is asked, nothing inside it
         marked = marked or (later and _THAT_PIECE.match(after) is not None)  # 社保就业那块有多少公用经费
         marked = marked or (later and _owns(text, ref, refs[i + 1]))
         marked = marked or (later and ref.kind == refs[i + 1].kind == "name" and  # X工程2024年第一季度用款计划
@@ -594,11 +618,11 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
     said_again = _spans_said_again(text, refs, kept)
     if said_again:  # 每月房贴，也就是购房补贴: the words replaced ask nothing (每月 is no average here)
         chosen = _operation([c for c in cues if not any(a <= c[0] < b for a, b in said_again)])
-    refs = _counterpart(text, _without_excluded(text, kept))
+    refs = _list_head(text, _counterpart(text, _without_excluded(text, kept)))
     op = chosen or ("lookup" if refs else "text")
     if previous is not None and previous.op == "count" and _INVOLVED.match(text):
         refs = []  # 编报绩效目标的项目有几个？涉及多少项目资金: the money of what was counted, said after it
-    refs += _anaphora(text, previous, earlier) + _columns_again(text, previous, refs) + \
+    refs += _anaphora(text, previous, earlier, op) + _columns_again(text, previous, refs) + \
         _project_money(previous, refs)
     refs = _containers(text, _without_table_titles(text, sorted(refs, key=lambda r: r.start)))
     scope = _scope(text, op, refs)

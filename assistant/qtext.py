@@ -26,6 +26,7 @@ def normalize_question(text: str) -> str:
     text = _GLOSS.sub("", text)  # 政府采购总额（按合同签订口径）: how it is counted, no second figure
     text = _EXAMPLES.sub("", text)  # 那几个项目里（帮扶、奖励这些）: examples of what is asked about, no operands
     text = _HINT.sub("", text)  # 差多少（区级减市级）: the order the asker means, as the question already says
+    text = _COUNTED_AS.sub("", text)  # 政府采购金额一共多少？按合同签订算的那个: how it is counted
     text = _DESCRIBED.sub("", text)  # 科技条件专项那块，就是商务委拿来发政策扶持资金的，…: what it is, no ask
     text = _PARTITION.sub("里", text)  # 政府采购预算按货物、工程、服务分，排第二的: among its parts
     text = _under(text)  # 住房公积金（住房改革支出下面那项）: the row inside the one named
@@ -52,9 +53,10 @@ _EXAMPLES = re.compile(r"\([^()]{1,40}?(?:这些|那些|等等?|之类|什么的
 _HINT = re.compile(r"\([^()]{0,12}(?:减去?|加上?|除以|乘以?)[^()]{0,12}\)")
 _LISTED = re.compile(r"(?:那|这)?(?:几|[两三四五六七八九十\d]{1,2})[个项笔块类]?[\u4e00-\u9fff]{0,8}"
                      r"\(([^()]+、[^()]+)\)")
-_GLOSS = re.compile(r"\((?:按|以|含|不含|包括|包含|即|也就是|指|注|口径|主要是|主要为|比如|例如)[^()]{1,20}\)")
+_GLOSS = re.compile(r"\((?:按|以|含|不含|包括|包含|即|也就是|就是|指|注|口径|主要是|主要为|比如|例如)[^()]{1,20}\)")
 _UNDER = re.compile(r"\(([^()，,]{2,16}?)(?:下面|下边|底下|下|里面|里头|里|中)的?(?:那|这)?一?"
                     r"(?:项|个|笔|块|款|类|部分)?\)")
+_COUNTED_AS = re.compile(r"[，,。？?]?按(?:照)?[^，,。？?]{2,12}算的?(?:那个|那笔|那种|那个数)?(?=[，,。？?]|$)")
 _DESCRIBED = re.compile(r"[，,](?:也就是|就是|即|指的是)[^，,。？?]{2,30}的(?=[，,])")
 _PARTITION = re.compile(r"按(?:照)?[^，,。？?！!按]{1,20}、[^，,。？?！!]{1,30}?(?:来)?分(?:类|开|成|一下)?(?=[，,])")
 _CLAUSE_START = re.compile(r"[，,。？?！!；;]")

@@ -13,7 +13,7 @@ from corpus.ontology import ontology
 
 FIGURE_OPS = ("lookup", "each", "sum", "difference", "compare", "share", "multiple", "growth", "change",
               "prior", "average", "completion")
-_COLUMN_GAP = re.compile(r"(?:那|这)?一?[项类款个笔]?(?:里面|中|里)?的?")
+_COLUMN_GAP = re.compile(r"(?:\([类款项]\))?(?:那|这)?一?[项类款个笔]?(?:里面|中|里)?的?")  # X(项)的项目支出
 # 涉及, 增加, 参加 hold no joiner
 _JOINERS = re.compile(r"和|与|(?<!涉)及|、|(?<![增追参附外施])加(?!强|快|大)|跟|合计|一共|总共|共计|之和|总和")
 
@@ -134,11 +134,12 @@ def _funds(part: Part) -> Part:
 
 
 def _fiscal_before(part: Part) -> Part:
-    """财政拨款三公经费 / 财政拨款的机关运行经费: 财政拨款 said right before a concept that is no column
-    only says what money the figure is of; it is no second figure."""
+    """财政拨款三公经费 / 一般公共预算财政拨款的机关运行经费: a fund (or 财政拨款) said right before a
+    concept that is no column only says what money the figure is of; it is no second figure."""
     refs = list(part.refs)
     for left, right in itertools.pairwise(part.refs):
-        if left.key == "财政拨款收入" and left.text == "财政拨款" and right.kind == "concept" and \
+        fiscal = left.key == "财政拨款收入" or fund_of(left) is not None
+        if fiscal and not re.search(r"收入|支出|总计|合计|总额$", left.text) and right.kind == "concept" and \
                 not is_column(right) and left.start >= 0 and \
                 part.text[left.start + len(left.text):right.start] in ("", "的"):
             refs.remove(left)

@@ -242,7 +242,7 @@ def _listing(p: Planned, kind: str, ops: list[Operand]) -> Answer:
                    figures=figures)
 
 
-_THINGS = re.compile(r"(多少|几)\s*(辆|台|名|套|间|平方米|平米|位|个人|人次|人|批次|批)(?!民)")
+_THINGS = re.compile(r"(多少|几)\s*(辆|台|名|套|间|平方米|平米|位|个人|人次|人|批次|批|层)(?!民)")
 
 
 _SAME_MEASURE = {"批": ("批次", "批"), "批次": ("批次", "批"), "平米": ("平方米", "平米")}  # as printed

@@ -115,7 +115,8 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
     question = ontology().in_document_words(question)  # 准备买几辆车: the 说明 says 购置
     thing = re.sub(r"多少|几|一共|总共|共|有|是|的|[？?。]|" + words, "", question)
     wanted = {ch for ch in thing if "\u4e00" <= ch <= "\u9fff"}
-    noun = _counted_noun(question, words) if re.search("个|家|项", words) else None  # 辆/人次 say what
+    noun = (_counted_noun(question, words) or _noun_before(question, words)) if re.search("个|家|项", words) \
+        else None  # 辆/人次 say what
     buying = bool(_BOUGHT.search(question))
     # a generic counter (人, 个, 家) says nothing of what is counted: the words must then share two
     # characters with it (全市工会会员 is not 石家庄市劳动模范, though both hold 市)
@@ -158,6 +159,13 @@ def _counted_noun(question: str, words: str) -> str | None:
     raw = (found.group(1) or found.group(2)) if found else ""
     noun = raw[:1] + re.split(r"[吗呢啊吧的是有在和及、，,？?]|一共|总共|分别|各|占|花|用", raw[1:])[0]
     return noun if len(noun) >= 2 else None
+
+
+def _noun_before(question: str, words: str) -> str | None:
+    """事业单位有几家: the four characters said right before the count asked, when they are one noun."""
+    found = re.search(rf"([\u4e00-\u9fff]{{4}})(?:一共|总共|共)?有?(?:几|多少)\s*(?:{words})", question)
+    noun = found.group(1) if found else ""
+    return noun if noun and not re.search(r"[的里中是有在和]", noun) else None
 
 
 def _counted_words(prefix: str) -> str:

@@ -267,7 +267,7 @@ def stated_facts(doc: Disclosure, labels: Labels | None = None) -> tuple[Stmt, .
 _CLAUSE = re.compile(r"[^。；！？]*[。；！？]?")
 # what a stated count may count in: the longest first (26人次 is no 26人)
 COUNTERS = ("平方米", "人次", "批次", "个人", "平米", "台（套）", "辆", "台", "名", "套", "间", "位", "人", "批",
-            "次", "个", "家", "项", "所", "处")
+            "次", "个", "家", "项", "所", "处", "层")
 _TALLY = re.compile(r"(\d[\d,]*)\s*(?=" + "|".join(map(re.escape, COUNTERS)) + ")")
 
 
