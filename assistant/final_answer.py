@@ -17,7 +17,9 @@ DIFF = re.compile(r"相差|差额|差多少|少多少|多多少|少了多少|多
 
 
 # Names that contain 预算 without asking for the budget figure.
-_NAMES_WITH_BUDGET = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|部门预算|预算单位|预算绩效|采购预算")
+# words holding 预算 that name a thing (涉及预算金额, 预留的项目预算), not the 年初预算 of an execution pair
+_NAMES_WITH_BUDGET = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|部门预算|预算单位|预算绩效|采购预算|"
+                                r"预算(?:金额|资金)|项目预算|预留[^，,。？?]{0,12}预算")
 
 
 def wanted(q: str) -> str | None:

@@ -267,7 +267,7 @@ def _head_nouns(part: Part) -> Part:
             if known and known.name in word.names:
                 drop.add(id(word))  # 退休的人发退休费: the row named says which of the word's rows
         if left.role == right.role == "operand" and _ITS_TOTAL.fullmatch(right.text) and \
-                _gap(part, left, right) in ("", "的"):
+                re.fullmatch(r"(?:\d{4}年度?)?的?", _gap(part, left, right)):  # X2025年总预算: X's own
             drop.add(id(right))  # 政府采购总预算: the purchase's own total, no second figure (支出总计)
         if left.key and (left.kind, left.key, left.role) == (right.kind, right.key, right.role) and \
                 _MODIFIES.fullmatch(_gap(part, left, right)):

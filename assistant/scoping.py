@@ -185,6 +185,7 @@ def strip_department(question: str, department: str) -> str:
 
 
 _KIND_ONLY = re.compile(r"(?:医院|学校|大学|中心|办公室)$")
+_NO_BODY = re.compile(r"(?:布局|格局|结局|大局|全局|开局|饭局|骗局|时局|僵局|残局|出局|落院|庭院)$")  # words ending so
 
 
 def _dept_words(question: str) -> list[str]:
@@ -195,8 +196,8 @@ def _dept_words(question: str) -> list[str]:
         if m.start(1) > 0 and question[m.start(1) - 1].isdigit():
             word = word.lstrip("万亿元千百个")
         kind = _KIND_ONLY.search(word)
-        if kind and kind.start() < 2:
-            continue  # 请医院 / 去学校: a kind of place, named by no one
+        if (kind and kind.start() < 2) or _NO_BODY.search(word):
+            continue  # 请医院 / 去学校: a kind of place, named by no one; 这样布局: a layout
         words.append(word)
     return words
 
