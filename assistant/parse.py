@@ -486,6 +486,21 @@ def _anaphora(text: str, previous: Part | None, earlier: tuple[Part, ...] = (), 
 _THESE_N = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八九十几]+[项个块类笔种]的?$")
 
 
+_THIS = re.compile(r"(?:这个|这一?项|这笔|该|此)$")
+
+
+def _pointed_again(text: str, refs: list[Ref]) -> list[Ref]:
+    """生命健康专项政策资金，…这个专项总共多少: 这个 with the end of a name said before is that name again."""
+    out: list[Ref] = []
+    for ref in refs:
+        said = [r for r in out if r.role == "operand" and 0 <= r.start < ref.start]
+        if ref.role == "operand" and ref.start >= 0 and _THIS.search(text[:ref.start]) and \
+                any(r.text.endswith(ref.text) or ref.text in r.text for r in said):
+            continue
+        out.append(ref)
+    return out
+
+
 def _list_head(text: str, refs: list[Ref]) -> list[Ref]:
     """基本工资、津贴补贴、绩效工资这三项工资一共: the kind said after 这三项 names what the list is,
     no figure of its own."""
@@ -618,7 +633,7 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
     said_again = _spans_said_again(text, refs, kept)
     if said_again:  # 每月房贴，也就是购房补贴: the words replaced ask nothing (每月 is no average here)
         chosen = _operation([c for c in cues if not any(a <= c[0] < b for a, b in said_again)])
-    refs = _list_head(text, _counterpart(text, _without_excluded(text, kept)))
+    refs = _pointed_again(text, _list_head(text, _counterpart(text, _without_excluded(text, kept))))
     op = chosen or ("lookup" if refs else "text")
     if previous is not None and previous.op == "count" and _INVOLVED.match(text):
         refs = []  # 编报绩效目标的项目有几个？涉及多少项目资金: the money of what was counted, said after it

@@ -479,7 +479,7 @@ def _problem(doc: Disclosure, part: Part) -> str | None:
         return (f"{where(doc)}只公开{doc.department}自己的收支，不含{government.group(1)}的财政收支"
                 "（见本级政府的预算、决算报告）。")
     said_last = bool(grammar().slots["period"]["last"].search(part.text))  # 今年预算比去年执行数: both years
-    last_year = part.scope.period == "last" or set(part.scope.years) == {doc.year - 1} or \
+    last_year = part.scope.period == "last" or doc.year - 1 in part.scope.years or \
         (part.op in ("change", "growth") and said_last)
     if doc.kind == "预算" and part.scope.basis == "final" and part.op not in ("definition", "text") and \
             not (last_year and "执行" in part.text and part.op in ("prior", "change", "growth")):

@@ -24,6 +24,7 @@ def normalize_question(text: str) -> str:
     text = _SPOKEN_BREAK.sub(_spoken_break, text)
     text = re.sub(r"\s+", "", text)
     text = _GLOSS.sub("", text)  # 政府采购总额（按合同签订口径）: how it is counted, no second figure
+    text = _NICKNAME.sub("", text)  # 购房补贴（房贴）: the everyday word for the name just said
     text = _EXAMPLES.sub("", text)  # 那几个项目里（帮扶、奖励这些）: examples of what is asked about, no operands
     text = _HINT.sub("", text)  # 差多少（区级减市级）: the order the asker means, as the question already says
     text = _COUNTED_AS.sub("", text)  # 政府采购金额一共多少？按合同签订算的那个: how it is counted
@@ -54,6 +55,9 @@ _HINT = re.compile(r"\([^()]{0,12}(?:减去?|加上?|除以|乘以?)[^()]{0,12}\
 _LISTED = re.compile(r"(?:那|这)?(?:几|[两三四五六七八九十\d]{1,2})[个项笔块类]?[\u4e00-\u9fff]{0,8}"
                      r"\(([^()]+、[^()]+)\)")
 _GLOSS = re.compile(r"\((?:按|以|含|不含|包括|包含|即|也就是|就是|指|注|口径|主要是|主要为|比如|例如)[^()]{1,20}\)")
+# 购房补贴（房贴）, never 区经委（商务委）: a body's other name is for scoping to read
+_NICKNAME = re.compile(r"(?<=[\u4e00-\u9fff])\((?![类款项]\))(?![\u4e00-\u9fff]{1,2}(?:委|局|院|办|会|厅|处|街道)\))"
+                       r"[\u4e00-\u9fff]{2,3}\)")
 _UNDER = re.compile(r"\(([^()，,]{2,16}?)(?:下面|下边|底下|下|里面|里头|里|中)的?(?:那|这)?一?"
                     r"(?:项|个|笔|块|款|类|部分)?\)")
 _COUNTED_AS = re.compile(r"[，,。？?]?按(?:照)?[^，,。？?]{2,12}算的?(?:那个|那笔|那种|那个数)?(?=[，,。？?]|$)")
