@@ -778,6 +778,8 @@ def _pointed_by_amount(doc: Disclosure, part: Part, operands: tuple[Resolved, ..
     named = [convert(c.value, c.unit, "元") for r in operands for c in r.candidates if c.unit in ("元", "万元", "亿元")]
     if any(low <= v <= high for v in named):  # what it names is that amount itself
         return operands
+    if not rows and (stated := _stated_of_amount(doc, words, low, high)) is not None:
+        return (stated,)  # 本级那40.51万元机关运行经费: the item the 说明 states with that amount
     if not rows:  # 那1234万中小企业的钱: nothing of that amount — never another item's words
         return (Resolved(Mention(found.group(), -1, ()), (), f"{where(doc)}没有金额为{found.group()}、"
                          f"与所问相符的项目或科目。"),)
@@ -785,6 +787,22 @@ def _pointed_by_amount(doc: Disclosure, part: Part, operands: tuple[Resolved, ..
         return operands
     ref = Ref(deepest, "name", None, found.start(), "operand")
     return (resolve_ref(doc, ref, part, None),)
+
+
+def _stated_of_amount(doc: Disclosure, words: str, low: Decimal, high: Decimal) -> Resolved | None:
+    """The one figure the 说明 states in that range whose label shares words with the question."""
+    from assistant.textfacts import cited, longest_run
+    from corpus.normalize import convert
+    from index.audit_concepts import stated_patterns
+    from index.stated import stated_facts
+
+    fits = {s.name: s for s in stated_facts(doc, stated_patterns()) if not s.change and s.unit in ("元", "万元", "亿元")
+            and low <= convert(s.value, s.unit, "元") <= high and longest_run(words, s.name) >= 2}
+    if len(fits) != 1:
+        return None
+    stmt = next(iter(fits.values()))
+    figure = Operand(stmt.name, stmt.value, stmt.unit, cited(doc, stmt, stmt.short_quote()))
+    return Resolved(Mention(stmt.name, -1, (Target("stated", stmt.name),)), (figure,))
 
 
 def _row_total_yuan(table, row: Row) -> Decimal | None:

@@ -352,6 +352,7 @@ def test_each_part_answers_its_piece(assistant, doc, question, parts):
     (SFLYY, "我想送老人过去，福利院能提供医疗康复吗", "医疗康复"),  # whether it does: the 说明 says
     (JGW, "建管委在燃气方面管些什么", "燃气配套工程"),  # 在…方面: the duties naming it
     (JTW, "市交委在出租车这一块负责什么", "出租汽车行业管理"),
+    (SEED, "人民会堂那32.24万元机关运行经费拿来干嘛", "办公及印刷费"),  # the stated item of that amount
 ])
 def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, said):
     answer = assistant.ask(question, doc=doc)
