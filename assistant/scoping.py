@@ -185,7 +185,7 @@ def strip_department(question: str, department: str) -> str:
 
 
 _KIND_ONLY = re.compile(r"(?:医院|学校|大学|中心|办公室)$")
-_NO_BODY = re.compile(r"(?:布局|格局|结局|大局|全局|开局|饭局|骗局|时局|僵局|残局|出局|落院|庭院)$")  # words ending so
+_NO_BODY = re.compile(r"(?:布局|格局|结局|大局|全局|开局|饭局|骗局|时局|僵局|残局|出局|庭院)$")  # words ending so
 
 
 def _dept_words(question: str) -> list[str]:

@@ -1,0 +1,69 @@
+"""What a part says again or takes from the part before it: a list's kind (这三项工资), a name pointed at
+again (这个专项), columns asked again of a row (又各是多少), a thing's 项目资金 right after it is named, and
+the money a count's sentence gives (涉及多少资金)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.query import Part, Ref
+
+_THESE_N = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八九十几]+[项个块类笔种]的?$")
+
+
+_THIS = re.compile(r"(?:这个|这一?项|这笔|该|此)$")
+
+
+def pointed_again(text: str, refs: list[Ref]) -> list[Ref]:
+    """生命健康专项政策资金，…这个专项总共多少: 这个 with the end of a name said before is that name again."""
+    out: list[Ref] = []
+    for ref in refs:
+        said = [r for r in out if r.role == "operand" and 0 <= r.start < ref.start]
+        if ref.role == "operand" and ref.start >= 0 and _THIS.search(text[:ref.start]) and \
+                any(r.text.endswith(ref.text) or ref.text in r.text for r in said):
+            continue
+        out.append(ref)
+    return out
+
+
+def list_head(text: str, refs: list[Ref]) -> list[Ref]:
+    """基本工资、津贴补贴、绩效工资这三项工资一共: the kind said after 这三项 names what the list is,
+    no figure of its own."""
+    out = []
+    for ref in refs:
+        before = [r for r in out if r.role == "operand" and 0 <= r.start < ref.start]
+        if ref.role == "operand" and len(before) >= 2 and _THESE_N.search(text[:ref.start]):
+            continue
+        out.append(ref)
+    return out
+
+
+INVOLVED = re.compile(r"^(?:共|一共|总共)?涉及(?:到)?的?(?:多少|几多)?(?:项目)?(?:预算)?(?:资金|金额|钱|经费)?"
+                       r"(?:是|有|为)?(?:多少)?(?:钱)?$")
+_AGAIN = re.compile(r"(?<![一])又(?:各|分别|是|为|有|占)|又[^，,。？?]{0,2}多少")
+_COLUMNS = frozenset({"基本支出", "项目支出", "人员经费", "公用经费"})
+
+
+def columns_again(text: str, previous: Part | None, refs: list[Ref]) -> list[Ref]:
+    """社保类合计多少，基本支出和项目支出又各是多少: columns asked again of the row just asked are that
+    row's — a part naming only columns, said with 又, is read in the previous part's one subject."""
+    if previous is None or not _AGAIN.search(text):
+        return []
+    asked = [r for r in refs if r.role == "operand"]
+    if not asked or any(r.role == "container" for r in refs) or \
+            not all(r.kind == "concept" and r.key in _COLUMNS for r in asked):
+        return []
+    rows = {r.key: r for r in previous.operands() if r.kind == "subject"}
+    return [replace(r, start=-1, role="container") for r in rows.values()] if len(rows) == 1 else []
+
+
+def project_money(previous: Part | None, refs: list[Ref]) -> list[Ref]:
+    """X工程道路全长多少米？项目资金总额多少: the 项目资金 asked right after one thing named is that thing's."""
+    asked = [r for r in refs if r.role == "operand"]
+    if previous is None or len(asked) != 1 or "资金" not in asked[0].text or asked[0].kind != "concept" or \
+            any(r.role == "container" for r in refs):
+        return []
+    named = [r for r in previous.operands() if r.kind in ("name", "document")]
+    return [replace(named[0], start=-1, role="container")] if len(named) == 1 and len(previous.operands()) == 1 \
+        else []
