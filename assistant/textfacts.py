@@ -139,7 +139,7 @@ def stated_counts(doc: Disclosure, question: str, measure: str | tuple[str, ...]
         # then the fewest other words, then the sentence naming most of the rest (港航管理局…三级预算单位)
         run = longest_run(question.replace(label, "") if label else question, tally.sentence)
         # first, the noun asked right after its counter (几个预算单位 → 2个预算单位, never 项目50个)
-        direct = noun is not None and len(noun) >= 3 and (before.endswith(noun[:4]) or (after.startswith(noun[:2]) and
+        direct = noun is not None and len(noun) >= 3 and (before.endswith(noun) or (after.startswith(noun[:2]) and
                                        longest_run(noun, after) >= min(4, len(noun))))
         score = (direct, shared + total, -len(set(label) - wanted), run if run >= 3 else 0)
         cite = Citation(doc.doc_id, "text", tally.page, section=tally.section, quote=tally.sentence)
@@ -162,10 +162,11 @@ def _counted_noun(question: str, words: str) -> str | None:
 
 
 def _noun_before(question: str, words: str) -> str | None:
-    """事业单位有几家: the four characters said right before the count asked, when they are one noun."""
-    found = re.search(rf"([\u4e00-\u9fff]{{4}})(?:一共|总共|共)?有?(?:几|多少)\s*(?:{words})", question)
-    noun = found.group(1) if found else ""
-    return noun if noun and not re.search(r"[的里中是有在和]", noun) else None
+    """预算的二级事业单位有几个 / 部门预算里事业单位有几家: the noun said right before the count asked — the
+    words after the last 的/里/中 there (three to eight characters)."""
+    found = re.search(rf"([\u4e00-\u9fff]+?)(?:一共|总共|共)?有?(?:几|多少)\s*(?:{words})", question)
+    noun = re.split(r"[的里中是在和]", found.group(1))[-1] if found else ""
+    return noun if 3 <= len(noun) <= 8 else None
 
 
 def _counted_words(prefix: str) -> str:

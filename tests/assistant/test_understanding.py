@@ -282,6 +282,7 @@ CASES = [
     (W24, "维护费是多少", [("430000", "元")]),  # 维修(护)费 read out as people say it
     (W24, "有几个预算单位编报了绩效目标", [("2", "个")]),  # the noun counted, not the projects beside it
     (W25, "参公单位有几家", [("1", "家")]),  # the noun said before the count asked
+    (JTW, "纳入交委部门预算的三级事业单位有几个", [("16", "个")]),  # 二级 and 三级 counted in one sentence
     (SWJ, "有商户来问科技创新专项，这个专项一共多少", [("1720.00", "万元")]),  # 这个专项: the one named
     (SWJ, "差旅费（出差费）预算多少", [("80000.00", "元")]),  # a nickname in brackets
     (SFLYY, "事业单位医疗2024年预算比2023年执行数多了多少", [("62024.00", "元")]),  # last year's 执行数
