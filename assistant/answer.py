@@ -19,7 +19,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from corpus.records import Indicator, Project
 
 ROUTES = ("lookup", "arithmetic", "narrative", "hybrid", "unanswerable")
 
@@ -42,6 +45,12 @@ class Citation:
         else:
             keys = ("doc_id", "kind", "section", "quote", "page")
         return {k: getattr(self, k) for k in keys}
+
+
+def indicator_citation(doc_id: str, project: Project, ind: Indicator) -> Citation:
+    """A 绩效目标表 indicator's value, cited as the cell it is printed in."""
+    return Citation(doc_id, "cell", ind.span.page, table=project.title,
+                    row=f"{ind.level1}/{ind.level2}/{ind.level3}", column="指标值", value=ind.value)
 
 
 @dataclass(frozen=True)

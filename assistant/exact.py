@@ -95,11 +95,10 @@ def _one_figure(ask: Ask, one: Operand) -> Answer:
         text += said
         figures += (Figure(f"{one.label}（{other}）", shown, other),)
     quote = one.citation.quote if one.citation is not None and one.citation.kind == "text" else None
+    text += "。"
     if quote and len(quote) <= 120:  # a figure only the prose states: the sentence it stands in, said
-        text += f"。据说明：“{quote.rstrip('。；;')}。”"
-        return answer_from(ask, "lookup", text, operands=(one,), value=one.value, unit=one.unit, figures=figures)
-    return answer_from(ask, "lookup", text + "。", operands=(one,), value=one.value, unit=one.unit,
-                       figures=figures)
+        text += f"据说明：“{quote.rstrip('。；;')}。”"
+    return answer_from(ask, "lookup", text, operands=(one,), value=one.value, unit=one.unit, figures=figures)
 
 
 def choices_answer(ask: Ask, resolved: Resolved) -> Answer:

@@ -97,9 +97,20 @@ def vocabulary(doc: Disclosure) -> Vocabulary:
     return _VOCABS[key]
 
 
+_NAMES: Bounded[tuple[str, str], frozenset[str]] = Bounded()
+
+
 def doc_names(doc: Disclosure) -> frozenset[str]:
-    """The document's own names a question may use: rows, projects, indicators (not concepts/aliases), and
-    the projects its 说明 describes in words (商业创新专项(政策资金), also said without its bracket)."""
+    """The document's own names a question may use: rows, projects, indicators (not concepts/aliases), the
+    projects its 说明 describes in words (商业创新专项(政策资金), also said without its bracket) and the items
+    it states with their money — gathered once per document, not once per question."""
+    key = (doc.doc_id, doc.sha256)
+    if key not in _NAMES:
+        _NAMES[key] = _own_names(doc)
+    return _NAMES[key]
+
+
+def _own_names(doc: Disclosure) -> frozenset[str]:
     own = frozenset(name for name, targets in vocabulary(doc).names.items()
                     if any(t.kind in ("subject", "project", "indicator") and name in (t.name, plain_name(t.name))
                            for t in targets) or targets[0].kind == "indicator")

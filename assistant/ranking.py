@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from assistant.answer import Answer, Citation, Figure, abstain
+from assistant.answer import Answer, Citation, Figure, abstain, indicator_citation
 from assistant.compute import Operand, fmt
 from assistant.exact import Ask, answer_from, where
 from assistant.textfacts import named_after, stated_counts
@@ -93,9 +93,7 @@ def indicator_answer(ask: Ask, level2: str | None) -> Answer | None:
     for project, ind in found:
         described = f"（{ind.description}）" if ind.description else ""
         lines.append(f"{project.name}的绩效指标“{ind.level3}”{described}为{ind.value}")
-        cites.append(Citation(ask.doc.doc_id, "cell", ind.span.page, table=project.title,
-                              row=f"{ind.level1}/{ind.level2}/{ind.level3}", column="指标值",
-                              value=ind.value))
+        cites.append(indicator_citation(ask.doc.doc_id, project, ind))
         if (m := _NUMBER.search(ind.value)):
             unit = "%" if m.group(2) in "%％" and m.group(2) else m.group(2)
             figures.append(Figure(ind.level3, Decimal(m.group(1)), unit))

@@ -8,7 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from assistant import compute as c
-from assistant.answer import Answer, abstain
+from assistant.answer import Answer, abstain, indicator_citation
 from assistant.compute import Operand, fmt
 from assistant.exact import answer_from, where
 from assistant.plan import Planned
@@ -113,8 +113,6 @@ _PERSONS = re.compile(r"(\d[\d,]*)\s*(人|名)")
 def project_count(p: Planned, label: str = "") -> Operand | None:
     """A named project's 数量指标 in persons (奖励人数 200人) — the project named, or the one whose name
     is the figure's (市级劳动模范一次性奖励资金, a table row, is that project's money)."""
-    from assistant.answer import Citation
-
     named = [t.project for m in p.ask.mentions for t in m.targets if t.project is not None]
     if not named and label:
         named = [pr for pr in p.ask.doc.projects if longest_run(plain_name(pr.name), label) >= 6]
@@ -123,9 +121,8 @@ def project_count(p: Planned, label: str = "") -> Operand | None:
             for ind in project.indicators:
                 hit = _PERSONS.search(ind.value)
                 if hit:
-                    cite = Citation(p.ask.doc.doc_id, "cell", ind.span.page, table=project.title,
-                                    row=f"{ind.level1}/{ind.level2}/{ind.level3}", column="指标值", value=ind.value)
-                    return Operand(ind.level3, Decimal(hit.group(1).replace(",", "")), hit.group(2), cite)
+                    return Operand(ind.level3, Decimal(hit.group(1).replace(",", "")), hit.group(2),
+                                   indicator_citation(p.ask.doc.doc_id, project, ind))
     return None
 
 
@@ -133,8 +130,6 @@ def indicator_count(p: Planned, measure: str) -> Operand | None:
     """计划至少救助多少人: the one project 数量指标 whose name shares words with the question (救助人数) and
     whose value is counted in the measure (≥235人), of the project the question names if it names one —
     several differing: none."""
-    from assistant.answer import Citation
-
     found: dict[Decimal, Operand] = {}
     runs = {pr.name: longest_run(plain_name(pr.name), p.ask.raw) for pr in p.ask.doc.projects}
     best = max(runs.values(), default=0)
@@ -143,10 +138,9 @@ def indicator_count(p: Planned, measure: str) -> Operand | None:
         for ind in project.indicators:
             hit = re.search(rf"(\d[\d,]*)\s*{measure}", ind.value)
             if hit and longest_run(re.sub(r"人数|数量|人次", "", ind.level3), p.part.text) >= 2:
-                cite = Citation(p.ask.doc.doc_id, "cell", ind.span.page, table=project.title,
-                                row=f"{ind.level1}/{ind.level2}/{ind.level3}", column="指标值", value=ind.value)
                 value = Decimal(hit.group(1).replace(",", ""))
-                found.setdefault(value, Operand(f"{project.name}·{ind.level3}", value, measure, cite))
+                found.setdefault(value, Operand(f"{project.name}·{ind.level3}", value, measure,
+                                                indicator_citation(p.ask.doc.doc_id, project, ind)))
     return next(iter(found.values())) if len(found) == 1 else None
 
 
