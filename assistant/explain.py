@@ -114,10 +114,11 @@ def understood(p: Planned) -> str:
         phrase = f"{first}的名称"
     else:
         stated = all(t.kind == "stated" for r in p.operands for t in r.mention.targets[:1])
-        basis = {"budget": "年初预算", "final": "决算数"}.get(p.part.scope.basis or "", "") \
+        basis = _BASIS.get(p.part.scope.basis or "", "") \
             if p.ask.doc.kind == "决算" and not stated else ""  # a 预算's figure is its 预算数; a stated score is none
         phrase = f"{first}{basis}是多少" if len(names) == 1 else "、".join(names) + "各是多少"
     return f"理解为：{phrase}"
 
 
+_BASIS = {"budget": "年初预算", "final": "决算数", "both": "年初预算和决算数"}
 _EMPTY_ASKED = re.compile(r"空|(?:为|是)\s*(?:0|零)")

@@ -34,17 +34,25 @@ def wanted(q: str) -> str | None:
     return "final"
 
 
+def asks_budget_too(question: str) -> bool:
+    """年初预算多少、决算多少: the question asks an execution pair's 年初预算 beside its 决算."""
+    return bool(re.search(r"年初预算|预算数", _NAMES_WITH_BUDGET.sub("", question)) or RATE.search(question))
+
+
 def answer_execution(ask: Ask, want: str | None = None) -> Answer | None:
     """`want`: what the plan's operation already says (diff, rate); else read from the words."""
     if ask.doc.kind != "决算" or asks_prior_year(ask.q, ask.doc.year):
         return None
     want = want or wanted(ask.q)  # one figure (or the pair's difference or rate), never a share
     items = find_execution(ask.doc, ask.q)
-    if want == "final":  # the tables hold 决算数; only the 三公 family is answered from its pair, where
-        items = [i for i in items if (not i.path and "三公" in i.name) or _from_table(i)]  # 决算数 may be blank
+    if want == "final" and not asks_budget_too(ask.raw):  # the tables hold 决算数 (all funds); only the 三公
+        # family is answered from its pair, where 决算数 may be blank — unless the question asks the
+        # 年初预算 too: then its 决算 is the pair's (both on the 说明's 财政拨款 basis)
+        items = [i for i in items if (not i.path and "三公" in i.name) or _from_table(i)]
     elif not items and _only_totals(ask):  # nothing named but the total: the department's total pair
         items = [i for i in text_executions(ask.doc) if not i.path][:1]
     need = ("budget",) if want == "budget" else ("final",) if want == "final" else ("budget", "final")
+    # (pair: 年初预算和决算分别是多少 — both)
     usable = [i for i in items if all(getattr(i, n) is not None for n in need)]
     if not usable and want != "final" and not _only_totals(ask):  # never another item's pair
         return abstain(ask.raw, f"{where(ask.doc)}没有列出所问项目的年初预算数（表中数字是决算数），"
@@ -62,6 +70,9 @@ def _compose(ask: Ask, want: str, item: Execution) -> Answer:
         return answer_from(ask, "lookup", f"{at}中，{item.name}年初预算为{fmt(budget.value)}{budget.unit}。",
                        operands=(budget,), value=budget.value, unit=budget.unit)
     assert final is not None
+    if want == "pair" and budget is not None:  # 年初预算和决算分别是多少: both figures, in that order
+        return answer_from(ask, "lookup", f"{at}中，{item.name}年初预算为{fmt(budget.value)}{budget.unit}，"
+                           f"决算数为{fmt(final.value)}{final.unit}。", operands=(budget, final))
     if want == "final":
         return answer_from(ask, "lookup", f"{at}中，{item.name}决算数为{fmt(final.value)}{final.unit}。",
                        operands=(final,), value=final.value, unit=final.unit)

@@ -188,6 +188,8 @@ def _fix_op(part: Part) -> Part:
         op = "difference"  # 年末结转结余比年初结转结余少了多少: the two named, not either against last year
     if op in ("sum", "compare") and len(operands) < 2 and not _periods_added(part, operands):
         op = "lookup"  # 一共多少钱: one figure
+    if op in ("each", "list") and len(operands) < 2 and part.scope.basis == "both":
+        op = "lookup"  # 三公经费年初预算和决算各多少: 各 spreads over the pair, not over the children
     if op == "each" and len(operands) < 2:
         op = "list" if operands and _has_parts(operands[0]) and part.scope.within is None else "lookup"
     if op == "list" and len(operands) >= 2:

@@ -61,6 +61,9 @@ CASES = [
      [("187.19", "万元"), ("258.50", "万元"), ("71.31", "万元")]),
     (GHZY, "三公经费年初预算是多少？决算数是多少？执行了年初预算的百分之几",
      [("2.85", "万元"), ("0.39", "万元"), ("13.68", "%")]),  # a completion rate, not a growth rate
+    (GHZY, "行政运行年初预算多少？决算又是多少", [("1115.48", "万元"), ("1092.80", "万元")]),
+    # the 决算 asked beside its 年初预算 is the pair's (财政拨款), not the all-funds table's 1105.68
+    (GHZY, "行政运行决算是多少", [("1105.68", "万元")]),
     (GHZY, "基本工资和绩效工资两块合计多少", [("2131.66", "万元")]),  # 两块 counts the names, names nothing
     (W24, "行政事业单位医疗这块，行政单位医疗是多少", [("1422233", "元")]),  # 这块， a container
     (W24, "政府采购里货物多少？工程多少？前者比后者少多少",  # 前者/后者 across two one-figure parts
@@ -309,6 +312,16 @@ def test_each_part_answers_its_piece(assistant, doc, question, parts):
             assert not part.abstained and part.value is None, part.text
         else:
             assert (part.value, part.unit) == (Decimal(want[0]), want[1]), part.text
+
+
+@pytest.mark.parametrize(("question", "figures"), [
+    ("三公经费年初预算和决算各多少", ("2.85", "0.39")),  # 各 spreads over the pair, not the 三公 children
+    ("行政运行（项）的年初预算和决算分别是多少", ("1115.48", "1092.80")),
+    ("年初预算和决算各是多少", ("10210.34", "9746.50")),  # nothing named: the department's pair
+])
+def test_a_pair_asked_together_gives_both(assistant, question, figures):
+    answer = assistant.ask(question, doc=GHZY)
+    assert tuple(str(f.value) for f in answer.values) == figures, answer.text
 
 
 @pytest.mark.parametrize(("doc", "question", "said"), [
