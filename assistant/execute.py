@@ -97,7 +97,13 @@ def _lookup(p: Planned, ctx: Context) -> Answer:
     ops, problem = single(p, found)
     if problem:
         return _text_fallback(p, ctx, problem) if not problem.values else problem
+    if _EACH_ONE.search(p.part.text) and len(ops) == 1 and ops[0].citation.kind == "text":
+        return abstain(p.ask.raw, f"{where(p.ask.doc)}的说明只写明{ops[0].label}合计{fmt(ops[0].value)}"
+                                  f"{ops[0].unit}，没有列出每一个的数额。")  # 那25个项目每个多少钱
     return compute_answer(p.ask, "lookup" if len(ops) == 1 else "each", ops)
+
+
+_EACH_ONE = re.compile(r"每(?:一)?(?:个|项|笔|家)(?:项目|单位|专项)?(?:分别|各)?(?:是|有|为)?多少")
 
 
 def _item_asked(p: Planned) -> Ask:
@@ -144,7 +150,8 @@ def _amount_stated(p: Planned, answer: Answer) -> tuple[Decimal, str] | None:
 
 _MEASURE = re.compile(r"(?:多少|几)\s*(分|亿元|万元|元|个|人|家|辆|台|次|项|平方米|%)")
 _HOW_MANY = re.compile(r"多少(?!钱)[\u4e00-\u9fff]|几[个位名人批次张间床辆台]")  # a number of things asked
-_MONEY_ASKED = re.compile(r"多少钱|值多少|金额是?多少|多少(?:万|亿)?元")
+_MONEY_ASKED = re.compile(r"多少钱|值多少|金额是?多少|多少(?:万|亿)?元|"
+                          r"(?:预算|经费|资金|拨款|花了|开支)[^。？?]{0,6}?(?:是|有|为)?多少(?![\u4e00-\u9fff])")
 # a sum of money, not a threshold (单价100万元（含）以上设备 states no amount)
 _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)(?!\s*(?:（含）|\(含\))?\s*(?:以上|以下|及以上))")
 

@@ -39,6 +39,23 @@ def list_head(text: str, refs: list[Ref]) -> list[Ref]:
     return out
 
 
+_ADDED_UP = re.compile(r"(?:加起来|加在一起|合起来|合计|一共|总共|共计)的?$")
+_TOTAL_KEYS = frozenset({"支出总计", "收入总计", "本年支出合计", "本年收入合计"})
+
+
+def sum_named(text: str, refs: list[Ref]) -> list[Ref]:
+    """A、B、C这三个专项加起来总预算多少: a total's word right after 加起来, said after two or more names,
+    is the sum asked — not the department's total added in."""
+    out: list[Ref] = []
+    for ref in refs:
+        before = [r for r in out if r.role == "operand" and 0 <= r.start < ref.start]
+        if ref.role == "operand" and ref.kind == "concept" and ref.key in _TOTAL_KEYS and len(before) >= 2 and \
+                _ADDED_UP.search(text[:ref.start]):
+            continue
+        out.append(ref)
+    return out
+
+
 INVOLVED = re.compile(r"^(?:共|一共|总共)?涉及(?:到)?的?(?:多少|几多)?(?:项目)?(?:预算)?(?:资金|金额|钱|经费)?"
                        r"(?:是|有|为)?(?:多少)?(?:钱)?$")
 _AGAIN = re.compile(r"(?<![一])又(?:各|分别|是|为|有|占)|又[^，,。？?]{0,2}多少")

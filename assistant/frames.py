@@ -26,6 +26,7 @@ def unframe(q: str, names: frozenset[str] = frozenset()) -> str:
     if found and not _TITLED.search(found.group(1)) and (not scan(found.group(1), names) or (
             g.speaker.match(found.group(1)) and _said_later(found.group(1), [q[found.end():]], names))):
         q = q[found.end():]  # 居民问到三公经费：…三公经费预算多少: who asks about what the ask names again
+    q = _told_before(q, names)
     pieces = _before_asking([m.group() for m in _PIECE.finditer(q)], names)
     kept: list[str] = []
     for i, piece in enumerate(pieces):
@@ -47,6 +48,21 @@ def unframe(q: str, names: frozenset[str] = frozenset()) -> str:
         if piece.strip("，,；; "):
             kept.append(piece)
     return "".join(kept) or q
+
+
+_TOLD = re.compile(r"[^。！!]+[。！!]")
+
+
+def _told_before(q: str, names: frozenset[str]) -> str:
+    """我是人大代表，顺便开个小饭馆。请问…: a sentence ended before the one that asks, asking nothing and
+    naming nothing the rest does not say again, tells who asks."""
+    told = [m for m in _TOLD.finditer(q) if m.end() < len(q)]
+    cut = 0
+    for m in told:
+        if m.start() != cut or _ASKING_WORDS.search(m.group()) or not _said_later(m.group(), [q[m.end():]], names):
+            break
+        cut = m.end()
+    return q[cut:] if q[cut:].strip() else q
 
 
 # 我是做电商的 / 我退休前在街道管过环卫: who asks

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from assistant.followups import INVOLVED, columns_again, list_head, pointed_again, project_money
+from assistant.followups import INVOLVED, columns_again, list_head, pointed_again, project_money, sum_named
 from assistant.frames import unframe
 from assistant.grammar import Entry, grammar, is_cjk, scan
 from assistant.qtext import normalize_question
@@ -169,6 +169,12 @@ def _each(part: Part) -> list[Part]:
         return [replace(part, op="lookup", refs=(*rest, replace(u, role="qualifier"), figure)) for u in units]
     operands = [r for r in part.refs if r.role == "operand"]
     rest = tuple(r for r in part.refs if r.role != "operand")
+    from assistant.roles import rows_then_column
+
+    if rows_then_column(part, operands):  # 行政运行和信息化建设的项目支出各多少: the column, in each row
+        column, outer = operands[-1], tuple(replace(r, role="outer") for r in rest if r.role == "container")
+        return [_settle_part(replace(part, op="lookup", refs=(*outer, replace(r, role="container"), column)))
+                for r in operands[:-1]]
     if len(operands) >= 3 and _row_of_columns(part.text, operands):  # 社保就业支出的人员经费和公用经费各多少
         rest, operands = (*rest, replace(operands[0], role="container")), operands[1:]
     return [_settle_part(replace(part, op="lookup", refs=(*rest, r))) for r in operands]
@@ -417,9 +423,15 @@ def _slot(name: str, text: str) -> str | None:
     return min(hits)[1] if hits else None
 
 
+# 2024年文件里提到 / 2024年那份公开材料: the year of the disclosure read, not the period asked
+_DOCUMENT_YEAR = re.compile(r"度?的?(?:部门|单位)?(?:预算|决算)?(?:公开)?(?:文件|材料|报告|版本|那份|这份|公开)")
+
+
 def _years(text: str) -> tuple[int, ...]:
     years = []
     for m in _YEAR.finditer(text):
+        if _DOCUMENT_YEAR.match(text, m.end()):
+            continue
         raw = m.group(1)
         years.append(int(raw) if len(raw) == 4 else 2000 + int(raw))
     return tuple(years)
@@ -499,7 +511,7 @@ _AMOUNT_SAID = re.compile(r"^(?:的)?[这那]?(?:\d[\d.,]*\s*(?:万|亿)?元?|"
 _THAT_PIECE = re.compile(r"^[这那][一个]?(?:块|部分|类|款|项(?!目))")
 # 城乡社区规划与管理(项)里面 / 商贸事务款下面 / 一般公共服务支出那个类: the level said after the name
 _HEAD_NOUN = re.compile(r"^(?:\((?:类|款|项)\)|[类款项](?=里|下|中|内|当中)"
-                        r"|[这那]个?[类款项](?=里|下|中|内|当中|[，,]|$))?的?(?:支出|经费|资金|预算)?的?")
+                        r"|[这那][个一]?[类款项](?=里|下|中|内|当中|[，,]|$))?的?(?:支出|经费|资金|预算)?的?")
 
 
 _YEAR_GAP = re.compile(r"\d{4}\s*年度?的?")
@@ -574,7 +586,7 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
     said_again = _spans_said_again(text, refs, kept)
     if said_again:  # 每月房贴，也就是购房补贴: the words replaced ask nothing (每月 is no average here)
         chosen = _operation([c for c in cues if not any(a <= c[0] < b for a, b in said_again)])
-    refs = pointed_again(text, list_head(text, _counterpart(text, _without_excluded(text, kept))))
+    refs = sum_named(text, pointed_again(text, list_head(text, _counterpart(text, _without_excluded(text, kept)))))
     op = chosen or ("lookup" if refs else "text")
     if previous is not None and previous.op == "count" and INVOLVED.match(text):
         refs = []  # 编报绩效目标的项目有几个？涉及多少项目资金: the money of what was counted, said after it
@@ -587,10 +599,10 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
         op, scope = previous.op, _carried(scope, previous, text)
         refs += [replace(r, start=-1) for r in previous.refs if r.role == "whole"]
     inherited = False  # set below
-    if previous is not None and op in _ARITH and _LEADING_THAN.match(text) and len(previous.operands()) == 1 and \
-            len([r for r in refs if r.role == "operand"]) == 1:  # 基本支出是多少？比项目支出多多少: it, then the other
-        refs = [replace(previous.operands()[0], start=-1), *refs]
-        inherited = True
+    if previous is not None and op in (*_ARITH, "change") and _LEADING_THAN.match(text) and \
+            len(previous.operands()) == 1 and len([r for r in refs if r.role == "operand"]) == 1:
+        refs = [replace(previous.operands()[0], start=-1), *refs]  # 基本支出是多少？比项目支出多多少: it, then
+        inherited, op = True, "difference" if op == "change" else op  # the other — never the other's change
     elif previous is not None and op not in ("duties",) and _takes_previous(text, op, refs):
         refs = [*(replace(r, role="operand", start=-1) for r in previous.operands()), *refs,
                 *(replace(r, start=-1) for r in previous.refs if r.role == "qualifier"  # 那个项目的…: its owner
@@ -788,7 +800,9 @@ def _code_and_name(text: str, refs: list[Ref]) -> list[Ref]:
             continue
         gap = text[last.start + len(last.text): ref.start] if last is not None else ""
         if last is not None and ref.kind == "code" and last.kind != "concept" and gap in ("（", "(", " "):
-            out[-1] = replace(ref, start=last.start, text=text[last.start: ref.start + len(ref.text)])
+            end = ref.start + len(ref.text)
+            end += 1 if gap != " " and text[end:end + 1] in ("）", ")") else 0  # the bracket closed too
+            out[-1] = replace(ref, start=last.start, text=text[last.start: end])
             continue
         if last is not None and last.kind == "name" and ref.kind in ("subject", "concept", "document", "word") and \
                 gap in ("（", "("):

@@ -16,7 +16,7 @@ from assistant.qtext import plain_name
 from assistant.query import TEXT_OPS, Part, Ref
 from assistant.resolve import Resolved, resolve, row_operand
 from corpus.ontology import names_agree, ontology
-from corpus.records import Disclosure, Row
+from corpus.records import Disclosure, Project, Row
 
 NAME_COVER = 0.7  # a name resolves when the document's names found in it cover this much of it
 PERIODS = {"before_last": "前年", "next": "以后年度"}
@@ -248,6 +248,8 @@ def resolve_ref(doc: Disclosure, ref: Ref, part: Part, container: Mention | None
     if column and mention.targets[0].kind == "subject" and (found := _in_row(doc, mention, column, scope.fund,
                                                                               part.text)):
         return Resolved(mention, tuple(found))  # 在项目支出里面，自然资源海洋气象这块: the row's 项目支出
+    if column and mention.targets[0].kind == "subject" and _printed_blank(doc, mention, column):
+        return Resolved(mention, (), f"{where(doc)}的表格中“{ref.text}”一行的{column}栏为空（没有列出数额）。")
     if scope.fund and mention.targets[0].kind == "subject":
         rows = _named_in_fund(doc, scope.fund, ref.text, part.text) or \
             tuple((k, r) for t in mention.targets for k, r in t.rows if k == scope.fund)
@@ -281,16 +283,44 @@ def _project_total(doc: Disclosure, part: Part, operands: tuple[Resolved, ...]) 
     return _total_of_project(doc, operands)
 
 
+_ANNUAL_ASKED = re.compile(r"年度资金(?:申请)?(?:总额)?|(?:今年|本年度?|当年)(?:申请|安排)")
+
+
+def _project_pair(doc: Disclosure, part: Part, operands: tuple[Resolved, ...]) -> tuple[Resolved, ...]:
+    """兰溪路工程项目资金总额减掉年度资金申请总额: one project's two figures, its whole and this year's, in
+    the order said — the second name (项目资金) is the project's, never the department's 项目支出."""
+    total, annual = _TOTAL_ASKED.search(part.text), _ANNUAL_ASKED.search(part.text)
+    if part.op not in ("difference", "compare", "multiple") or not operands or total is None or annual is None:
+        return operands
+    from assistant.resolve import project_operand, project_total
+
+    projects = _projects_named(doc, operands[0])
+    if len(projects) != 1:
+        return operands
+    whole, this_year = project_total(doc, projects[0]), project_operand(doc, projects[0])
+    if whole is None or this_year is None:
+        return operands
+    this_year = replace(this_year, label=f"{this_year.label}年度资金申请总额")
+    pair = tuple(Resolved(Mention(op.label, -1, ()), (op,)) for op in (whole, this_year))
+    return pair if total.start() < annual.start() else pair[::-1]
+
+
+def _projects_named(doc: Disclosure, operand: Resolved) -> list[Project]:
+    """The projects an operand names: by its 绩效目标表, or by the 经费情况说明 whose form holds it."""
+    projects = [t.project for t in operand.mention.targets if t.kind == "project" and t.project]
+    if not projects:
+        titles = {t.name for t in operand.mention.targets if t.kind == "text_project"}
+        told = {plain_name(d.name) for d in doc.described if d.title in titles or d.name in titles}
+        projects = [pr for pr in doc.projects if pr.name and plain_name(pr.name) in told]
+    return projects
+
+
 def _total_of_project(doc: Disclosure, operands: tuple[Resolved, ...]) -> Resolved | None:
     """The 项目资金总额 of the one project the first operand names (by its 绩效目标表, or by the 经费情况说明
     whose form holds it) — None when that operand already is the total."""
     from assistant.resolve import project_total
 
-    projects = [t.project for r in operands[:1] for t in r.mention.targets if t.kind == "project" and t.project]
-    if not projects and operands:  # a project its 经费情况说明 names: its 绩效目标表's form holds the total
-        titles = {t.name for t in operands[0].mention.targets if t.kind == "text_project"}
-        told = {plain_name(d.name) for d in doc.described if d.title in titles or d.name in titles}
-        projects = [pr for pr in doc.projects if pr.name and plain_name(pr.name) in told]
+    projects = _projects_named(doc, operands[0]) if operands else []
     if len(projects) != 1:
         return None
     op = project_total(doc, projects[0])
@@ -358,6 +388,13 @@ def _fund_stated(doc: Disclosure, fund: str, key: str) -> Operand | None:
     held = any(op.citation.quote in p.text and name in p.text for s in doc.sections for p in s.paragraphs)
     label = op.label if name in op.label else f"{name}·{op.label}"
     return replace(op, label=label) if held else None
+
+
+def _printed_blank(doc: Disclosure, mention: Mention, column: str) -> bool:
+    """The row's tables print the column, but its cell is blank: not the row's total."""
+    names = set(_column_names(column))
+    tables = {k for t in mention.targets for k, _ in t.rows}
+    return any(names & set(t.columns) for t in doc.tables if t.key in tables)
 
 
 def _column_container(container: Mention | None) -> str | None:
@@ -853,6 +890,7 @@ def plan(part: Part, doc: Disclosure, raw: str) -> Planned:
     if part.op == "lookup" and len(operands) == 1 and _TOTAL_ASKED.search(part.text):
         asked = _total_of_project(doc, operands)  # 兰溪路下立交项目资金总额是多少
         operands = (asked,) if asked is not None else operands
+    operands = _project_pair(doc, part, operands)
     whole = _project_total(doc, part, operands)
     if whole is None and whole_ref is not None:
         whole = within if whole_ref == container_ref and within is not None else \

@@ -29,6 +29,8 @@ def normalize_question(text: str) -> str:
     text = _HINT.sub("", text)  # 差多少（区级减市级）: the order the asker means, as the question already says
     text = _COUNTED_AS.sub("", text)  # 政府采购金额一共多少？按合同签订算的那个: how it is counted
     text = _DESCRIBED.sub("", text)  # 科技条件专项那块，就是商务委拿来发政策扶持资金的，…: what it is, no ask
+    text = _YEAR_RESTATED.sub(r"\1年", text)  # 去年（2024年）搞信息化花了多少: the year said exactly wins
+    text = _USED_FOR.sub("", text)  # 用于产业扶持的“科技条件专项”和…合计多少: what the names are for, no ask
     text = _PARTITION.sub("里", text)  # 政府采购预算按货物、工程、服务分，排第二的: among its parts
     text = _under(text)  # 住房公积金（住房改革支出下面那项）: the row inside the one named
     text = _LISTED.sub(r"\1", text)  # 那几个政策专项（科技创新、生命健康）加起来: the ones listed are asked
@@ -61,8 +63,12 @@ _NICKNAME = re.compile(r"(?<=[\u4e00-\u9fff])\((?![类款项]\))(?![\u4e00-\u9ff
 _UNDER = re.compile(r"\(([^()，,]{2,16}?)(?:下面|下边|底下|下|里面|里头|里|中)的?(?:那|这)?一?"
                     r"(?:项|个|笔|块|款|类|部分)?\)")
 _COUNTED_AS = re.compile(r"[，,。？?]?按(?:照)?[^，,。？?]{2,12}算的?(?:那个|那笔|那种|那个数)?(?=[，,。？?]|$)")
+_YEAR_RESTATED = re.compile(r"(?:去年|今年|明年|上年|前年|本年|当年)度?\s*[（(]\s*((?:19|20)\d{2})\s*年?度?\s*[)）]")
+_USED_FOR = re.compile(r"(?:主要)?用于[^，,。？?“”\"]{2,12}的(?=[“\"])")
 _DESCRIBED = re.compile(r"[，,](?:也就是|就是|即|指的是)[^，,。？?]{2,30}的(?=[，,])")
-_PARTITION = re.compile(r"按(?:照)?[^，,。？?！!按]{1,20}、[^，,。？?！!]{1,30}?(?:来)?分(?:类|开|成|一下)?(?=[，,])")
+_PARTITION = re.compile(r"按(?:照)?[^，,。？?！!按]{1,20}、[^，,。？?！!]{1,30}?(?:来)?分(?:类|开|成|一下)?(?=[，,])|"
+                        r"(?<=[\u4e00-\u9fff])分(?:成|为)?[^，,。？?！!分]{1,12}、[^，,。？?！!]{1,30}?"
+                        r"[两二三四五六七八九几]?(?:大)?(?:类|项|块|种|部分)(?=[，,])")
 _CLAUSE_START = re.compile(r"[，,。？?！!；;]")
 
 

@@ -13,7 +13,8 @@ from corpus.ontology import ontology
 
 FIGURE_OPS = ("lookup", "each", "sum", "difference", "compare", "share", "multiple", "growth", "change",
               "prior", "average", "completion")
-_COLUMN_GAP = re.compile(r"(?:\([类款项]\))?(?:那|这)?一?[项类款个笔]?(?:里面|中|里)?的?")  # X(项)的项目支出
+_COLUMN_GAP = re.compile(r"(?:\([类款项]\))?(?:那|这)?一?[项类款个笔家]?(?:单位)?(?:自己|自身|本身)?(?:里面|中|里)?的?")
+# X(项)的项目支出 / 人民会堂这个单位自己的人员经费
 # 涉及, 增加, 参加 hold no joiner
 _JOINERS = re.compile(r"和|与|(?<!涉)及|、|(?<![增追参附外施])加(?!强|快|大)|跟|合计|一共|总共|共计|之和|总和")
 
@@ -42,7 +43,8 @@ KNOWN = ("concept", "subject", "code", "word", "document")
 
 
 # what may stand between a name and what it narrows: 社区中心那个项目今年每个季度用款计划 is one thing
-_NO_JOIN = re.compile(r"(?:的|那个|这个|该|项目|工程|今年|本年|全年|当年|每个|每一?|所?涉及|对应|相关)*")
+_NO_JOIN = re.compile(r"(?:的|那个|这个|这家|那家|该|项目|工程|单位|自己|自身|本身|今年|本年|全年|当年|每个|每一?|"
+                      r"所?涉及|对应|相关|(?:19|20)\d{2}年度?)*")
 
 
 def _qualifiers(part: Part) -> Part:
@@ -70,6 +72,8 @@ def _bind_columns(part: Part) -> Part:
                                         for r in part.refs):  # 全部项目支出里，X的项目支出: X's row still binds
         return part
     refs = list(part.refs)
+    if rows_then_column(part, [r for r in refs if r.role == "operand"]):
+        return part  # 行政运行和一般行政管理事务的基本支出: the column of each row listed, not of the last
     for i in range(1, len(refs)):
         row, column = refs[i - 1], refs[i]
         if is_column(column) and row.kind in ("subject", "code", "name", "document") and row.role == "operand" and \
@@ -157,9 +161,23 @@ def _without_wholes(part: Part) -> Part:
         parents.add("项目支出")  # a project is part of 项目支出 (checked against the document when planned)
     listed = {id(a) for a, b in itertools.pairwise(named) if _in_place(part, a) and _in_place(part, b)
               and _LISTED.fullmatch(_gap(part, a, b))}  # 面向中小企业和小微企业预留的…各多少: both asked
+    listed |= {id(named[-1]) for _ in [0] if rows_then_column(part, named)}  # A和B的项目支出: the column asked
     kept = tuple(r for r in part.refs if not (r.role == "operand" and r.kind == "concept" and r.key in parents
                                               and len(named) > 1 and id(r) not in listed))
     return replace(part, refs=kept)
+
+
+_ROWS = ("subject", "code", "document", "name")
+
+
+def rows_then_column(part: Part, named: list[Ref]) -> bool:
+    """行政运行和信息化建设的项目支出: two or more rows listed, then 的 and one column — that column of each."""
+    if len(named) < 3 or not is_column(named[-1]) or any(r.kind not in _ROWS for r in named[:-1]) or \
+            not all(_in_place(part, r) for r in named):
+        return False
+    joined = all(_LISTED.fullmatch(_gap(part, a, b)) or _gap(part, a, b) in ("，", ",")  # 、 reads as ，
+                 for a, b in itertools.pairwise(named[:-1]))
+    return joined and _gap(part, named[-2], named[-1]) in ("的", "")
 
 
 # 和 / 的采购预算和: what stands between two names both asked — a joiner, after at most a few words

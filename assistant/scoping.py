@@ -17,10 +17,10 @@ BODY_END = re.compile(r"(?:局|委员会|委|厅|办事处|街道|总工会|工�
 _PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}?[省市]|)(?:[\u4e00-\u9fff]{2,3}?[区县])?")
 _PLACE = re.compile(r"^.*?(?<![社园小校片辖景城营])[省市区县州旗]")
 # 建设市场 is no city; 今年给省部级劳模: a time word and a function word are no part of a place
-_LEADING_PLACE = re.compile(r"^(?:[今去明本前]年度?)?(?!咱|我|你|俺)((?:(?![年给的在对向为和是有])[\u4e00-\u9fff]){2,3}"
-                            r"(?:省|市(?![场民值面容])|县))")
+_LEADING_PLACE = re.compile(r"^(?:[今去明本前]年度?)?(?!咱|我|你|俺|纳入|列入|属于|隶属|包括|包含)"
+                            r"((?:(?![年给的在对向为和是有])[\u4e00-\u9fff]){2,3}(?:省|市(?![场民值面容])|县))")
 # …专项里各级企业技术中心 / 25年街道 / 8月底街道: the body named after them
-_INSIDE = re.compile(r"里面|里头|当中|之中|里|^.*?年(?:度)?|^.*?月[底末]")
+_INSIDE = re.compile(r"里面|里头|当中|之中|里|^.*?年(?:度)?|^.*?月[底末]|^(?:纳入|列入|属于|隶属|归|包括|包含|像|比如)")
 # 这个局 / 咱们市总: the one asked about
 _DEICTIC = re.compile(r"这个|那个|这家|那家|这一|那一|咱们|我们|俺们|你们|该|本|这|那|咱")
 

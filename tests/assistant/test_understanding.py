@@ -61,6 +61,25 @@ CASES = [
      [("187.19", "万元"), ("258.50", "万元"), ("71.31", "万元")]),
     (GHZY, "三公经费年初预算是多少？决算数是多少？执行了年初预算的百分之几",
      [("2.85", "万元"), ("0.39", "万元"), ("13.68", "%")]),  # a completion rate, not a growth rate
+    (JGW, "三公经费预算多少？比机关运行经费少多少万元", [("42.24", "万元"), ("-82.32", "万元")]),  # 比X: it against X
+    (JGW, "兰溪路-真南路下立交工程项目资金总额比年度资金申请总额多多少", [("545180700.00", "元")]),  # the project's two
+    (JGW, "基本支出扣掉人员经费还剩多少", [("8307651.20", "元")]),  # 扣掉: a difference
+    (JGW, "建管委的收入预算是多少", [("3286618082.20", "元")]),  # 收入预算: 收入总计, never 支出总计
+    (GHZY, "城乡社区规划与管理（2120201）这一项里，基本支出是多少", [("488.68", "万元")]),  # (code) then 这一项里
+    (SWJ, "科技创新专项和生命健康专项这两个专项加起来总预算多少", [("2890.00", "万元")]),  # 总预算: the sum asked
+    (JTW, "我是跑运输的。请问市交委2018年政府性基金预算支出是多少", [("38610", "万元")]),  # a sentence telling who
+    (W24, "我想查一下2024年基本支出里的其他交通费用", [("691680", "元")]),  # 想查一下: asking words
+    (W24, "2024年那份预算文件里，其他社会保障和就业支出2023年执行数是多少", [("1410.22", "万元")]),  # the file's year
+    (CZJ, "财政事务里行政运行和信息化建设的项目支出各多少", [("8.37", "万元"), ("135.25", "万元")]),  # each row
+    (CZJ, "基本支出里，一般行政管理事务花了多少", [None]),  # its 基本支出 cell is blank: never the row's total
+    (CZJ, "政府采购里服务购买了多少", [("246.47", "万元")]),  # 购买了: asks the amount
+    (SWJU, "用于扶持企业的“科技条件专项”一共多少", [("17200000.00", "元")]),  # 用于…的: what it is for, no ask
+    (SEED, "石家庄人民会堂这家单位自身的公用经费是多少", [None]),  # the unit's own: not stated, never the total
+    (SWJU, "编报绩效目标的项目每项多少钱", [None]),  # only their total is stated
+    (JTW, "属于市交委的二级事业单位有几个", [("8", "个")]),  # 属于: no place named
+    (JTW, "政府采购预算分成货物、工程、服务三块，哪块最多？", [("4728.6", "万元")]),  # 分成A、B、C: among its parts
+    (JTW, "交委下属单位2018年政府采购预算是多少", [("6060.41", "万元")]),  # its units together: the department
+    (CZJ, "今年（2024年）信息化建设花了多少", [("135.25", "万元")]),  # the year restated in brackets
     (GHZY, "行政运行年初预算多少？决算又是多少", [("1115.48", "万元"), ("1092.80", "万元")]),
     # the 决算 asked beside its 年初预算 is the pair's (财政拨款), not the all-funds table's 1105.68
     (GHZY, "行政运行决算是多少", [("1105.68", "万元")]),
@@ -325,7 +344,10 @@ def test_a_pair_asked_together_gives_both(assistant, question, figures):
 
 
 @pytest.mark.parametrize(("doc", "question", "said"), [
-    (W25, "社区公共服务中心新建工程建好以后做什么用？", "社区文化艺术活动场所"),  # 建成后作为…: what it is for
+    (W25, "社区公共服务中心新建工程建好以后做什么用？", "社区文化艺术活动场所"),
+    (W24, "社区公共服务中心新建工程的进度安排是怎样的", "支付尾款"),  # its 实施周期, never quarters added
+    (GHZY, "规资局在测绘方面负责些什么", "测绘成果管理"),  # 负责些什么: its duties
+  # 建成后作为…: what it is for
     (W24, "那个社区公共服务中心新建工程，建好了拿来干嘛用？", "社区文化艺术活动场所"),
     (SEED, "工会经费和工会资产由谁管理", "管理使用工会经费和工会资产"),  # whose duty, not what for
     (SFLYY, "事业单位离退休经费为什么减少了？", "有退休人员去世"),  # the reason within its item's paragraph
