@@ -84,3 +84,17 @@ def project_money(previous: Part | None, refs: list[Ref]) -> list[Ref]:
     named = [r for r in previous.operands() if r.kind in ("name", "document")]
     return [replace(named[0], start=-1, role="container")] if len(named) == 1 and len(previous.operands()) == 1 \
         else []
+
+
+_HEADCOUNT = re.compile(r"(?:人数|人次|户数|个数|名额|家数|数量)$")
+
+
+def averaged_over(op: str, previous: Part | None, refs: list[Ref]) -> list[Ref] | None:
+    """劳模奖励资金多少？按奖励人数平均，每人多少: an average naming only what it divides by is the money
+    asked just before, divided by its own count — the count's name is no figure of its own."""
+    asked = [r for r in refs if r.role == "operand"]
+    if op != "average" or previous is None or len(previous.operands()) != 1 or not asked or \
+            not all(_HEADCOUNT.search(r.text) for r in asked):
+        return None
+    return [replace(previous.operands()[0], start=-1), *(r for r in refs if r.role != "operand")]
+

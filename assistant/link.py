@@ -123,12 +123,13 @@ _NOT_A_NAME = re.compile(r"包含|公开|^\d|该项|其中|合计|总计")
 
 
 def _stated_names(doc: Disclosure) -> frozenset[str]:
-    """省级困难职工及劳模帮扶救助专项资金226.99万元: an item the 说明 states with its money, named as it
-    says it (one name, never 省级困难职工 and 劳模帮扶救助专项资金) — from the shared prose reader."""
+    """省级困难职工及劳模帮扶救助专项资金226.99万元 / …专项补助增加27.55万元: an item the 说明 states with its
+    money or its change, named as it says it (one name, never 省级困难职工 and 劳模帮扶救助专项资金) — from the
+    shared prose reader."""
     from index.audit_concepts import stated_patterns
     from index.stated import stated_facts
 
-    return frozenset(n for s in stated_facts(doc, stated_patterns()) if s.concept is None and not s.change
+    return frozenset(n for s in stated_facts(doc, stated_patterns()) if s.concept is None  # or its change
                      and len(n := plain_name(s.name)) >= 6 and _MONEY_NOUN.search(n) and not _NOT_A_NAME.search(n))
 
 

@@ -13,7 +13,15 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from assistant.followups import INVOLVED, columns_again, list_head, pointed_again, project_money, sum_named
+from assistant.followups import (
+    INVOLVED,
+    averaged_over,
+    columns_again,
+    list_head,
+    pointed_again,
+    project_money,
+    sum_named,
+)
 from assistant.frames import unframe
 from assistant.grammar import Entry, grammar, is_cjk, scan
 from assistant.qtext import normalize_question
@@ -590,6 +598,7 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
     op = chosen or ("lookup" if refs else "text")
     if previous is not None and previous.op == "count" and INVOLVED.match(text):
         refs = []  # 编报绩效目标的项目有几个？涉及多少项目资金: the money of what was counted, said after it
+    refs = averaged_over(op, previous, refs) or refs
     refs += _anaphora(text, previous, earlier, op) + columns_again(text, previous, refs) + \
         project_money(previous, refs)
     refs = _containers(text, _without_table_titles(text, sorted(refs, key=lambda r: r.start)))
@@ -637,19 +646,32 @@ _LEADING_THAN = re.compile(r"^(?:那|它|那它)?(?:比|较|相比)")
 
 
 def _each_owner(text: str, op: str, refs: list[Ref]) -> list[Ref]:
-    """本级和人民会堂的机关运行经费差多少: two owners, one figure — the figure of each owner (本级的机关运行经费,
-    人民会堂的机关运行经费), as two names the document's words resolve."""
+    """本级和人民会堂的机关运行经费差多少 / 机关的运行经费和会堂的运行经费差多少: two owners, one figure — the
+    figure of each owner (本级的机关运行经费, 人民会堂的机关运行经费), as two names the document's words resolve."""
     named = [r for r in refs if r.start >= 0 and r.role in ("operand", "qualifier")]
-    if op not in _ARITH or len(named) != 3 or [r.kind for r in named] != ["name", "name", "concept"]:
+    kinds = [r.kind for r in named]
+    if op not in _ARITH or kinds not in (["name", "name", "concept"], ["name", "concept", "name", "concept"]):
         return refs
-    a, b, figure = named
-    joined = text[a.start + len(a.text): b.start] in ("和", "与", "及", "跟", "、")
-    owned = text[b.start + len(b.text): figure.start] in ("", "的")
-    if not (joined and owned):
+    a, b, figure = (named[0], named[1], named[2]) if len(named) == 3 else (named[0], named[2], named[3])
+    if len(named) == 4:  # each owner said with the figure: the same figure twice
+        joined = named[1].key == figure.key and _between(text, named[1], b) in _LIST_JOIN and \
+            _between(text, a, named[1]) in ("", "的")
+    else:
+        joined = _between(text, a, b) in _LIST_JOIN
+    if not (joined and _between(text, b, figure) in ("", "的")):
         return refs
     rest = [r for r in refs if r not in named]
-    return [*rest, Ref(f"{a.text}{figure.text}", "name", None, a.start),
-            Ref(f"{b.text}{figure.text}", "name", None, b.start)]
+    return [*rest, Ref(f"{_owner(a.text)}{figure.text}", "name", None, a.start),
+            Ref(f"{_owner(b.text)}{figure.text}", "name", None, b.start)]
+
+
+def _owner(said: str) -> str:
+    """(市总工会)机关 as an owner, its department's name read off: the department's own organ, 本级."""
+    return "本级" if said in ("机关", "机关本部", "本部", "机关本级") else said
+
+
+def _between(text: str, a: Ref, b: Ref) -> str:
+    return text[a.start + len(a.text): b.start]
 
 
 _MOMENTS = "年初|年末|年底|期初|期末"

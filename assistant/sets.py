@@ -121,6 +121,9 @@ def members(p: Planned) -> tuple[str, list[Operand]]:
         from assistant.project_text import project_items
 
         return "组成部分", project_items(doc, projects[0].mention.surface)
+    listed = _listed_in_text(p, within or (named[0] if len(named) == 1 else None))
+    if listed:  # 说明里列出的那几个项目支出，排第二的: the items the 说明 lists under it
+        return "说明所列项目", listed
     if within is None and len(named) == 1 and named[0].kind == "concept" and \
             (_has_table_parts(named[0].key or "") or is_column(named[0])):
         within = named[0]  # 三公经费由哪几块组成: its parts; 项目支出都花在哪几个科目: by its column
@@ -175,6 +178,24 @@ def members(p: Planned) -> tuple[str, list[Operand]]:
     col = next((n for n in names if doc.table(key) and n in doc.table(key).columns), None)
     rows = _rows(p, key, lambda r: r.level == level, col)
     return "功能分类科目", [o for o in rows if o.value != 0] if col else rows
+
+
+_IN_TEXT = re.compile(r"说明|列出|列举|提到|写到|写的|文字里|主要为")
+
+
+def _listed_in_text(p: Planned, ref) -> list[Operand]:
+    """The named items the 说明 lists right after the concept's amount, when the question points at the
+    说明's list (说明里列出的那几个项目支出) — as the shared prose reader reads them."""
+    from assistant.qtext import plain_name
+    from assistant.textfacts import cited
+    from index.audit_concepts import stated_patterns
+    from index.stated import stated_facts, stated_parts
+
+    if ref is None or ref.kind != "concept" or not ref.key or not _IN_TEXT.search(p.part.text):
+        return []
+    doc = p.ask.doc
+    return [Operand(plain_name(s.name), s.value, s.unit, cited(doc, s, s.short_quote()))
+            for s in stated_parts(stated_facts(doc, stated_patterns()), ref.key)]
 
 
 def _ordered(p: Planned, ops: list[Operand]) -> list[Operand]:
@@ -416,6 +437,8 @@ def text_list(p: Planned) -> bool:
     if any(not r.mention.targets or r.mention.targets[0].kind in ("project", "indicator") for r in p.operands):
         return True  # 工作保障措施有哪些: a phrase no table row answers
     concepts = [r for r in refs if r.kind == "concept"]
+    if len(refs) == 1 and _listed_in_text(p, refs[0]):
+        return False  # 说明里提到的项目支出有哪些: the items it lists with their amounts
     return len(concepts) == len(refs) and not any(_has_table_parts(r.key or "") for r in concepts) and \
         not re.search(r"科目|分类|[类款]", p.part.text)
 

@@ -264,6 +264,20 @@ def stated_facts(doc: Disclosure, labels: Labels | None = None) -> tuple[Stmt, .
     return facts
 
 
+def stated_parts(facts: tuple[Stmt, ...], concept: str) -> tuple[Stmt, ...]:
+    """项目支出433.00万元，主要为A226.99万元，B135.54万元…；: the named items the 说明 lists right after a
+    concept's amount (its sentence opens an enumeration), to the end of that clause — the first such list."""
+    for i, head in enumerate(facts):
+        if head.concept != concept or not head.opens or head.change or head.role == "prior":
+            continue
+        _, end = head.passage.bounds(head.start, head.end, _CLAUSE_END)
+        parts = tuple(s for s in facts[i + 1:] if s.passage is head.passage and s.start < end and
+                      s.concept is None and not s.change and s.name)
+        if len(parts) >= 2:
+            return parts
+    return ()
+
+
 _CLAUSE = re.compile(r"[^。；！？]*[。；！？]?")
 # what a stated count may count in: the longest first (26人次 is no 26人)
 COUNTERS = ("平方米", "人次", "批次", "个人", "平米", "台（套）", "辆", "台", "名", "套", "间", "位", "人", "批",

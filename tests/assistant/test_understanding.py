@@ -80,6 +80,10 @@ CASES = [
     (JTW, "政府采购预算分成货物、工程、服务三块，哪块最多？", [("4728.6", "万元")]),  # 分成A、B、C: among its parts
     (JTW, "交委下属单位2018年政府采购预算是多少", [("6060.41", "万元")]),  # its units together: the department
     (CZJ, "今年（2024年）信息化建设花了多少", [("135.25", "万元")]),  # the year restated in brackets
+    (SEED, "说明里列出的项目支出里，哪个最多？", [("226.99", "万元")]),  # among the items the 说明 lists under it
+    (SEED, "市级劳动模范一次性奖励资金是多少？按奖励人数算，人均多少", [("40.00", "万元"), ("0.20", "万元/人")]),
+    (SEED, "总工会机关的机关运行经费跟人民会堂的机关运行经费差多少", [("8.27", "万元")]),  # each owner's figure
+    (SEED, "省级困难职工及劳模帮扶救助专项补助比上年增长了百分之几", [("13.81", "%")]),  # its stated change's name
     (GHZY, "行政运行年初预算多少？决算又是多少", [("1115.48", "万元"), ("1092.80", "万元")]),
     # the 决算 asked beside its 年初预算 is the pair's (财政拨款), not the all-funds table's 1105.68
     (GHZY, "行政运行决算是多少", [("1105.68", "万元")]),
