@@ -98,3 +98,20 @@ def averaged_over(op: str, previous: Part | None, refs: list[Ref]) -> list[Ref] 
         return None
     return [replace(previous.operands()[0], start=-1), *(r for r in refs if r.role != "operand")]
 
+
+_KIND_WORD = re.compile(r"^(?:这个|该|此|那个|整个)?(专项|项目|工程)$")
+
+
+def kind_named_before(text: str, refs: list[Ref], earlier: tuple[Part, ...]) -> list[Ref]:
+    """商业创新专项总预算多少？…后者在专项里占几成: a bare 专项/项目/工程 is the one thing of that kind named in
+    the parts before (what the part is read in, when 里/中 follows it)."""
+    out = []
+    for ref in refs:
+        kind = _KIND_WORD.match(ref.text) if ref.kind == "name" else None
+        said = {r.text: r for p in earlier for r in p.operands() if r.start >= 0 and kind and
+                r.kind in ("name", "document") and kind.group(1) in r.text}
+        inside = re.match(r"(?:里|中|内|当中)", text[ref.start + len(ref.text):]) is not None
+        out.append(replace(next(iter(said.values())), start=ref.start, role="container" if inside else ref.role)
+                   if len(said) == 1 else ref)
+    return out
+

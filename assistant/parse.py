@@ -17,6 +17,7 @@ from assistant.followups import (
     INVOLVED,
     averaged_over,
     columns_again,
+    kind_named_before,
     list_head,
     pointed_again,
     project_money,
@@ -86,7 +87,8 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
     return Query(question, tuple(p for part in parts for p in _each(part)) or (Part("lookup", q),))
 
 
-_SHARED_HEAD = re.compile(r"([\u4e00-\u9fff]{1,4}?)(?:和|与|跟|及)([\u4e00-\u9fff]{1,4}?)的([\u4e00-\u9fff]{3,20})")
+_SHARED_HEAD = re.compile(r"([\u4e00-\u9fff]{1,4}?)(?:和|与|跟|及)([\u4e00-\u9fff]{1,4}?)(?:的|[两二][笔项个块种]的?)"
+                          r"([\u4e00-\u9fff]{3,20})")
 
 
 def _distributed(q: str, names: frozenset[str]) -> str:
@@ -98,16 +100,23 @@ def _distributed(q: str, names: frozenset[str]) -> str:
             whole = q[m.start():m.start(3)] + head[:end]  # 对个人和家庭的补助: one name, said whole
             if any(whole in n for n in names):
                 break
-            if _names_with(a, head[:end], names) and _names_with(b, head[:end], names):
-                said = f"{a}{head[:end]}和{b}{head[:end]}{head[end:]}"
+            first, second = _named_with(a, head[:end], names), _named_with(b, head[:end], names)
+            if first and second:  # each as the document names it, when it starts with the modifier
+                said = f"{first}和{second}{head[end:]}"
                 return q[:m.start()] + said + q[m.end():]
     return q
 
 
-def _names_with(modifier: str, head: str, names: frozenset[str]) -> bool:
+def _named_with(modifier: str, head: str, names: frozenset[str]) -> str | None:
+    """The document's name holding the modifier then the head's characters in order (the shortest; the
+    words as said, modifier and head, when the name holds more before the modifier)."""
     from assistant.scoping import subsequence
 
-    return any((at := name.find(modifier)) >= 0 and subsequence(head, name[at + len(modifier):]) for name in names)
+    fits = sorted((name for name in names if (at := name.find(modifier)) >= 0 and
+                   subsequence(head, name[at + len(modifier):])), key=lambda n: (len(n), n))
+    if not fits:
+        return None
+    return fits[0] if fits[0].startswith(modifier) else modifier + head
 
 
 def _over_periods(part: Part, previous: Part | None) -> Part:
@@ -180,9 +189,10 @@ def _each(part: Part) -> list[Part]:
     from assistant.roles import rows_then_column
 
     if rows_then_column(part, operands):  # 行政运行和信息化建设的项目支出各多少: the column, in each row
-        column, outer = operands[-1], tuple(replace(r, role="outer") for r in rest if r.role == "container")
+        column = next(r for r in operands if r.kind == "concept")
+        outer = tuple(replace(r, role="outer") for r in rest if r.role == "container")
         return [_settle_part(replace(part, op="lookup", refs=(*outer, replace(r, role="container"), column)))
-                for r in operands[:-1]]
+                for r in operands if r is not column]
     if len(operands) >= 3 and _row_of_columns(part.text, operands):  # 社保就业支出的人员经费和公用经费各多少
         rest, operands = (*rest, replace(operands[0], role="container")), operands[1:]
     return [_settle_part(replace(part, op="lookup", refs=(*rest, r))) for r in operands]
@@ -226,14 +236,20 @@ _OP_WORDS = 95  # cues this strong (why-words) are never part of a name
 _QUESTION_OPS = ("reason", "purpose", "duties", "definition", "text", "goal", "basis", "name")
 
 
+_QUESTION_WORD = re.compile(r"多少|几|哪|什么|啥|吗|呢|为何|为什么|为啥|怎么|如何|是否")
+
+
 def _clauses(q: str, names: frozenset[str]) -> list[str]:
     """Pieces between punctuation; one that asks nothing joins the next (context) or, last, the previous."""
-    pieces = [p for p in re.split(r"[？?。；;！!，,、]", q) if p.strip()]
+    split = re.split(r"([？?。；;！!，,、])", q)
+    pieces = [(p, mark) for p, mark in zip(split[::2], [*split[1::2], ""], strict=True) if p.strip()]
     joined: list[str] = []
     pending = ""
-    for piece in pieces:
+    for piece, mark in pieces:
         text = pending + piece
         asks, words = _asks(text, names)
+        if mark == "、" and asks and not _QUESTION_WORD.search(piece):
+            asks = False  # 分别按行政运行、一般行政管理事务…各是多少: a list goes on; X多少、Y多少 asks twice
         if asks and not (_ENDS_INSIDE.search(text) and not words):  # 三公经费各项里面，…: context
             joined.append(text)
             pending = ""
@@ -276,7 +292,7 @@ def _refs_of(text: str, previous: Part | None,
     context = {r.key for r in (previous.refs if previous else ()) if r.kind == "concept"}
     matches = scan(text, names)
     context |= {e.key for m in matches for e in m.entries if e.kind == "concept" and not e.context}
-    context |= {p for key in list(context) if key for p in _parents(key)}  # 货物和服务 after 政府采购货物
+    context |= {p for key in list(context) if key for p in ontology().ancestors(key)}  # 货物和服务 after 政府采购货物
     for m in matches:
         entry = _settle(m.entries, context)
         if entry is None:
@@ -307,11 +323,6 @@ def _contracted(text: str, refs: list[Ref], taken: list[bool]) -> list[Ref]:
             taken[start - 1] = True
             found.append(Ref(other, "subject", entry.key, start - 1))
     return found
-
-
-def _parents(key: str) -> tuple[str, ...]:
-    concept = ontology().concept(key)
-    return concept.parent if concept else ()
 
 
 def _settle(entries: tuple[Entry, ...], context: set[str]) -> Entry | None:
@@ -598,7 +609,7 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
     op = chosen or ("lookup" if refs else "text")
     if previous is not None and previous.op == "count" and INVOLVED.match(text):
         refs = []  # 编报绩效目标的项目有几个？涉及多少项目资金: the money of what was counted, said after it
-    refs = averaged_over(op, previous, refs) or refs
+    refs = kind_named_before(text, averaged_over(op, previous, refs) or refs, earlier)
     refs += _anaphora(text, previous, earlier, op) + columns_again(text, previous, refs) + \
         project_money(previous, refs)
     refs = _containers(text, _without_table_titles(text, sorted(refs, key=lambda r: r.start)))

@@ -161,7 +161,8 @@ def _without_wholes(part: Part) -> Part:
         parents.add("项目支出")  # a project is part of 项目支出 (checked against the document when planned)
     listed = {id(a) for a, b in itertools.pairwise(named) if _in_place(part, a) and _in_place(part, b)
               and _LISTED.fullmatch(_gap(part, a, b))}  # 面向中小企业和小微企业预留的…各多少: both asked
-    listed |= {id(named[-1]) for _ in [0] if rows_then_column(part, named)}  # A和B的项目支出: the column asked
+    if rows_then_column(part, named):  # A和B的项目支出 / X款里的项目支出，分别按A、B: the column asked
+        listed |= {id(r) for r in named if r.kind == "concept"}
     kept = tuple(r for r in part.refs if not (r.role == "operand" and r.kind == "concept" and r.key in parents
                                               and len(named) > 1 and id(r) not in listed))
     return replace(part, refs=kept)
@@ -171,7 +172,12 @@ _ROWS = ("subject", "code", "document", "name")
 
 
 def rows_then_column(part: Part, named: list[Ref]) -> bool:
-    """行政运行和信息化建设的项目支出: two or more rows listed, then 的 and one column — that column of each."""
+    """行政运行和信息化建设的项目支出: two or more rows listed, then 的 and one column — that column of each;
+    财政事务款里的项目支出，分别按A、B、C: the column said first, inside a container, then the rows."""
+    held = [r for r in part.refs if r.role == "container"] + ([part.scope.within] if part.scope.within else [])
+    if len(named) >= 3 and is_column(named[0]) and all(r.kind in _ROWS for r in named[1:]) and \
+            any(0 <= r.start < named[0].start for r in held):
+        return True
     if len(named) < 3 or not is_column(named[-1]) or any(r.kind not in _ROWS for r in named[:-1]) or \
             not all(_in_place(part, r) for r in named):
         return False
@@ -208,8 +214,9 @@ def _fix_op(part: Part) -> Part:
         op = "lookup"  # 一共多少钱: one figure
     if op in ("each", "list") and len(operands) < 2 and part.scope.basis == "both":
         op = "lookup"  # 三公经费年初预算和决算各多少: 各 spreads over the pair, not over the children
-    if op == "each" and len(operands) < 2:
-        op = "list" if operands and _has_parts(operands[0]) and part.scope.within is None else "lookup"
+    if op == "each" and len(operands) < 2:  # 政府采购里，各自金额是多少: what it is made of, each
+        op = "list" if (operands and _has_parts(operands[0]) and part.scope.within is None) or \
+            (not operands and part.scope.within is not None) else "lookup"
     if op == "list" and len(operands) >= 2:
         op = "each"  # 基本支出、项目支出各多少: each named figure
     if op == "lookup" and len(operands) >= 2:

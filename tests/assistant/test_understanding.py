@@ -81,6 +81,13 @@ CASES = [
     (JTW, "交委下属单位2018年政府采购预算是多少", [("6060.41", "万元")]),  # its units together: the department
     (CZJ, "今年（2024年）信息化建设花了多少", [("135.25", "万元")]),  # the year restated in brackets
     (SEED, "说明里列出的项目支出里，哪个最多？", [("226.99", "万元")]),  # among the items the 说明 lists under it
+    (GHZY, "政府采购分成货物、工程、服务，各自多少", [(None, None)]),  # the parts listed: a list (checked below)
+    (CZJ, "财政事务款里的基本支出，分别按行政运行、一般行政管理事务列一下各是多少",
+     [("1503.52", "万元"), None]),  # the column said first, read in each row (the second's cell is blank)
+    (W24, "面向中小企业预留多少？小微在预留里占几成", [("664.98", "万元"), ("70.00", "%")]),  # 预留 in context
+    (SWJ, "生命健康专项预算多少？支持企业规模化发展多少？后者在专项里占比多少",
+     [("1170.00", "万元"), ("870.00", "万元"), ("74.36", "%")]),  # 专项: the one named before
+    (SEED, "省级和市级两项困难职工及劳模帮扶救助资金合计多少", [("362.53", "万元")]),  # each as the 说明 names it
     (SEED, "市级劳动模范一次性奖励资金是多少？按奖励人数算，人均多少", [("40.00", "万元"), ("0.20", "万元/人")]),
     (SEED, "总工会机关的机关运行经费跟人民会堂的机关运行经费差多少", [("8.27", "万元")]),  # each owner's figure
     (SEED, "省级困难职工及劳模帮扶救助专项补助比上年增长了百分之几", [("13.81", "%")]),  # its stated change's name
@@ -350,6 +357,8 @@ def test_a_pair_asked_together_gives_both(assistant, question, figures):
 @pytest.mark.parametrize(("doc", "question", "said"), [
     (W25, "社区公共服务中心新建工程建好以后做什么用？", "社区文化艺术活动场所"),
     (W24, "社区公共服务中心新建工程的进度安排是怎样的", "支付尾款"),  # its 实施周期, never quarters added
+    (SWJ, "科技创新专项是想干什么的", "加快成果转化"),  # what the project is for: its 项目概述
+    (SWJU, "商务委还加挂了什么牌子", "普陀区经济委员会"),
     (GHZY, "规资局在测绘方面负责些什么", "测绘成果管理"),  # 负责些什么: its duties
   # 建成后作为…: what it is for
     (W24, "那个社区公共服务中心新建工程，建好了拿来干嘛用？", "社区文化艺术活动场所"),
