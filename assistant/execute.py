@@ -470,6 +470,11 @@ def _reason(p: Planned, ctx: Context) -> Answer:
     found = execution_reason(replace(p.ask, q=named + p.ask.q + pair))  # 养老保险缴费 → its row's pair
     if found is not None:
         return found
+    from assistant.quoted_change import quoted_change_reason
+
+    concepts = tuple(t.name for r in p.operands for t in r.mention.targets[:1] if t.kind == "concept")
+    if (quoted := quoted_change_reason(p.ask.doc, p.ask.raw, p.part.text, concepts)) is not None:
+        return quoted  # 三公经费为啥多出25万: the part that changed by that much, and why
     from assistant.answers_kind import answering
 
     reason = answering("reason", _narrative(p, ctx), [], f"{where(p.ask.doc)}的说明没有写明原因。")

@@ -44,7 +44,7 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
     """`names`: a document's own names (rows, projects, indicators) to read as names first; without
     them the parse needs no document."""
     q = unframe(normalize_question(question), names)  # 来电人问：… / 我在写报告，…想问下…
-    q = _distributed(q, names)
+    q = _described(_distributed(q, names), names)
     parts: list[Part] = []
     for text in _clauses(q, names):
         text = _LEADING_THEN.sub("", text)  # 那社会保障和就业这一类里面…呢: a follow-up's 那 names nothing
@@ -85,6 +85,20 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
             continue  # 实际花了多少，有决算数吗: whether there is one, the figure's own answer says
         parts.append(part)
     return Query(question, tuple(p for part in parts for p in _each(part)) or (Part("lookup", q),))
+
+
+# 基本支出，就是养人和日常运转那块，…: several things joined, said after a name to describe it
+_DESCRIPTION = re.compile(r"[，,](?:也就是|就是|即|也即|指的是|主要是)"
+                          r"([^，,。？?]{1,30}?(?:和|加|及|与|、)[^，,。？?]{1,20}?)(?:那块|那部分|这块|这部分|那些|的)?(?=[，,])")
+
+
+def _described(q: str, names: frozenset[str]) -> str:
+    """The description dropped when what it describes is a name the dictionary knows, said right before it."""
+    for m in _DESCRIPTION.finditer(q):
+        if any(found.end == m.start() and any(e.kind in ("concept", "subject") for e in found.entries)
+               for found in scan(q[:m.start()], names)):
+            return q[:m.start()] + q[m.end():]
+    return q
 
 
 _SHARED_HEAD = re.compile(r"([\u4e00-\u9fff]{1,4}?)(?:和|与|跟|及)([\u4e00-\u9fff]{1,4}?)(?:的|[两二][笔项个块种]的?)"
@@ -195,7 +209,13 @@ def _each(part: Part) -> list[Part]:
                 for r in operands if r is not column]
     if len(operands) >= 3 and _row_of_columns(part.text, operands):  # 社保就业支出的人员经费和公用经费各多少
         rest, operands = (*rest, replace(operands[0], role="container")), operands[1:]
-    return [_settle_part(replace(part, op="lookup", refs=(*rest, r))) for r in operands]
+    own = {id(q): o for q in rest if q.role == "qualifier" for o in operands if _touches(q, o)}
+    return [_settle_part(replace(part, op="lookup", refs=(*(q for q in rest if own.get(id(q), r) is r), r)))
+            for r in operands]  # 基本养老保险缴费、职业年金缴费: a qualifier beside one operand is only its own
+
+
+def _touches(a: Ref, b: Ref) -> bool:
+    return a.start >= 0 and b.start >= 0 and (a.start + len(a.text) == b.start or b.start + len(b.text) == a.start)
 
 
 def _row_of_columns(text: str, operands: list[Ref]) -> bool:
@@ -527,6 +547,7 @@ def _owns(text: str, ref: Ref, following: Ref) -> bool:
 
 _AMOUNT_SAID = re.compile(r"^(?:的)?[这那]?(?:\d[\d.,]*\s*(?:万|亿)?元?|"
                           r"[一二两三四五六七八九十百千]+\s*(?:万|亿)元?)多?")
+_ITS_MONEY = re.compile(r"^[这那][一个]?(?:块|部分)的?(?:钱|经费|资金|开支|花销)(?![里中内])")
 _THAT_PIECE = re.compile(r"^[这那][一个]?(?:块|部分|类|款|项(?!目))")
 # 城乡社区规划与管理(项)里面 / 商贸事务款下面 / 一般公共服务支出那个类: the level said after the name
 _HEAD_NOUN = re.compile(r"^(?:\((?:类|款|项)\)|[类款项](?=里|下|中|内|当中)"
@@ -552,7 +573,8 @@ def _containers(text: str, refs: list[Ref]) -> list[Ref]:
         later = i + 1 < len(refs)
         if marked and not later and re.fullmatch(r"[这那]一?[块类款项]", found.group()):
             marked = False  # 也就是日常开支那块，决算是多少: a pointer at what is asked, nothing inside it
-        marked = marked or (later and _THAT_PIECE.match(after) is not None)  # 社保就业那块有多少公用经费
+        marked = marked or (later and _THAT_PIECE.match(after) is not None and  # 社保就业那块有多少公用经费 — but
+                            not _ITS_MONEY.match(after))  # 支持中小企业那块的钱，是X的几倍: that money itself
         marked = marked or (later and _owns(text, ref, refs[i + 1]))
         marked = marked or (later and ref.kind == refs[i + 1].kind == "name" and  # X工程2024年第一季度用款计划
                             _YEAR_GAP.fullmatch(text[end:refs[i + 1].start]) is not None)

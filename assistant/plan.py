@@ -788,7 +788,7 @@ _OWN_PHRASE = re.compile(r"^.{0,8}?(?:机关)?(?:本级|本部)(?:机关)?的?(.
 _OWN_BODY = re.compile(r"(?:机关)?本级(?:机关)?|本部|机关本部")
 # 那6200万中小企业的钱 / 那笔958万多的: an amount the asker quotes to point at an item (万/亿 said)
 POINTED = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)(多)?元?")
-_CHANGED_BY = re.compile(r"(?:多|少|增加|减少|增长|下降|涨|降|高|低)了?(?:将近|近|约|大约)?$")
+_CHANGED_BY = re.compile(r"(?:多|少|增加|减少|增长|下降|涨|降|高|低)(?:出|了)*(?:将近|近|约|大约)?$")
 _ROW_TABLES = ("expense", "gpb_expense", "gov_fund", "soe_capital", "gpb_basic")
 
 

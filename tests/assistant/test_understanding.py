@@ -88,6 +88,10 @@ CASES = [
     (SWJ, "生命健康专项预算多少？支持企业规模化发展多少？后者在专项里占比多少",
      [("1170.00", "万元"), ("870.00", "万元"), ("74.36", "%")]),  # 专项: the one named before
     (SEED, "省级和市级两项困难职工及劳模帮扶救助资金合计多少", [("362.53", "万元")]),  # each as the 说明 names it
+    (SFLYY, "事业单位离退休、职业年金缴费、基本养老保险缴费分别是多少",  # 缴费 beside one name is only its own
+     [("538440", "元"), ("383789", "元"), ("767579", "元")]),
+    (SWJU, "支持中小企业那块的经费是科技条件专项的多少倍", [("17.08", "倍")]),  # 那块的经费: that money itself
+    (JTW, "基本支出，即发工资和日常办公那块，有多少", [("61042.17", "万元")]),  # a description, not names asked
     (SEED, "市级劳动模范一次性奖励资金是多少？按奖励人数算，人均多少", [("40.00", "万元"), ("0.20", "万元/人")]),
     (SEED, "总工会机关的机关运行经费跟人民会堂的机关运行经费差多少", [("8.27", "万元")]),  # each owner's figure
     (SEED, "省级困难职工及劳模帮扶救助专项补助比上年增长了百分之几", [("13.81", "%")]),  # its stated change's name
@@ -359,6 +363,7 @@ def test_a_pair_asked_together_gives_both(assistant, question, figures):
     (W24, "社区公共服务中心新建工程的进度安排是怎样的", "支付尾款"),  # its 实施周期, never quarters added
     (SWJ, "科技创新专项是想干什么的", "加快成果转化"),  # what the project is for: its 项目概述
     (SWJU, "商务委还加挂了什么牌子", "普陀区经济委员会"),
+    (W24, "三公经费怎么比上年多了25万元", "购置公务用车"),  # the part that changed by the amount quoted
     (GHZY, "规资局在测绘方面负责些什么", "测绘成果管理"),  # 负责些什么: its duties
   # 建成后作为…: what it is for
     (W24, "那个社区公共服务中心新建工程，建好了拿来干嘛用？", "社区文化艺术活动场所"),
