@@ -5,20 +5,17 @@ of the question finds the clause whose label holds it — its characters in orde
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant.compute import Operand
 from assistant.qtext import plain_name
 from assistant.textfacts import StatedChange, _citation, change_of, cited
 from corpus.records import Disclosure, Section
-from index.stated import sentences
+from index.stated_measures import PERIOD
 
 if TYPE_CHECKING:
     from index.stated import Stmt
 
-_CLAUSE = re.compile(r"(?:[^，,；;。：:、]|(?<=\d),(?=\d{3}))+")  # 314,076.90 is one number
-_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元|万(?![\u4e00-\u9fff]))")
 _LEAD = re.compile(r"^(?:\d{4}年度?|本单位|本部门|我单位|我部门)*"
                    r"(?:其中|主要为|主要是|主要包括|包括|以及|另外|同时|及|和)?")
 NARROW_COVER = 0.3  # within one project's text a shorter piece names an item (促消费), never a bare 专项
@@ -50,20 +47,6 @@ def anchored(phrase: str, name: str) -> int | None:
         if ch == phrase[0] and phrase[1:2] and phrase[1] in name[i + 1:i + 4]:
             return i
     return None
-
-
-def _unit(raw: str) -> str:
-    return "万元" if raw == "万" else raw
-
-
-def _clauses(doc: Disclosure, sections: list[Section] | None = None):
-    """Each clause with the one after it in its sentence (or "")."""
-    for section in sections if sections is not None else doc.sections:
-        for sentence, page in sentences(section):
-            clauses = [c.group() for c in _CLAUSE.finditer(sentence)]
-            for i, clause in enumerate(clauses):
-                following = clauses[i + 1] if i + 1 < len(clauses) else ""
-                yield section, sentence, page, clause, following
 
 
 # what a clause that only carries the amount of the clause before says besides it: 涉及项目预算资金
@@ -123,21 +106,22 @@ def stated_item_change(doc: Disclosure, phrases: list[str]) -> StatedChange | No
     return change_of(doc, stmt, _LEAD.sub("", plain_name(stmt.name))) if stmt is not None else None
 
 
-PERIOD = re.compile(r"第?[一二三四1-4]季度|[一二三四五六七八九十]{1,2}月|上半年|下半年")
 EVERY_PERIOD = re.compile(r"[四4]个季度|各季度|每个?季度|全年各?|各个?月|每个?月")  # all the periods, asked together
 
 
 def stated_per_period(doc: Disclosure, phrase: str, sections: list[Section] | None = None) -> list[Operand]:
     """第一季度用款计划15万元，第二季度用款计划15万元…: every period's amount of one item, from the
-    sentence that lists them (the first such sentence)."""
+    sentence that lists them (the first such sentence) — as the shared prose reader reads them."""
+    from index.stated_measures import stated_periods
+
     by_sentence: dict[str, list[Operand]] = {}
-    for section, sentence, page, clause, _ in _clauses(doc, sections):
-        amount = _AMOUNT.search(clause)
-        label = clause[: amount.start()] if amount else ""
-        if amount and PERIOD.search(label) and holds(PERIOD.sub("", label), phrase, narrow=True):
-            by_sentence.setdefault(sentence, []).append(
-                Operand(plain_name(label), Decimal(amount.group(1).replace(",", "")), _unit(amount.group(2)),
-                        _citation(doc, section, sentence, page)))
+    for said in stated_periods(doc):
+        if sections is not None and said.section not in sections:
+            continue
+        if holds(PERIOD.sub("", said.label), phrase, narrow=True):
+            by_sentence.setdefault(said.sentence, []).append(
+                Operand(plain_name(said.label), said.value, said.unit,
+                        _citation(doc, said.section, said.sentence, said.page)))
     return next((ops for ops in by_sentence.values() if len(ops) >= 2), [])
 
 
@@ -150,7 +134,6 @@ MEASURES = (
     (re.compile(r"多宽|宽度"), r"米"),
 )
 _MEASURE_NOUN = {"长": "长", "高": "高度", "宽": "宽度"}  # how the 说明 names it: 全长985米, 高度为29.8米
-_FIGURE = r"(\d[\d,]*(?:\.\d+)?)\s*({})(?![\u4e00-\u9fff]*[元])"
 _ASKED = re.compile(r"(?:是)?(?:多少|几)分|(?:多少|几)(?:公里|千米|平方米|米)|"
                     r"多少|多大|多长|多高|[那这]几个|[那这]些|几|是|有|的|了|大概|约|搞|打|"
                     r"[，,、？?]")
@@ -160,33 +143,23 @@ def stated_measure(doc: Disclosure, phrase: str) -> Operand | None:
     """平均得分99.33分, 本工程规划建筑面积约为13459平方米: a figure in another measure than money, in the
     unit the phrase's measure word asks; its own clause holds the phrase's last words (what is measured),
     and the section up to it (title included) holds most of the phrase's characters — the clause holding
-    most of the last words wins (道路全长, not 兰溪路规划红线宽度)."""
+    most of the last words wins (道路全长, not 兰溪路规划红线宽度). The figures are the prose reader's records."""
+    from index.stated_measures import stated_measures
+
     units = next((u for cue, u in MEASURES if cue.search(phrase)), None)
     if units is None:
         return None
     phrase = re.sub(r"多([长高宽])", lambda m: "" if m.group(1) in phrase.replace(m.group(), "") else
                     _MEASURE_NOUN[m.group(1)], phrase)  # 这条路多长 → 这条路长; 建筑高度多高 → 建筑高度
     phrase = _ASKED.sub("", phrase) or phrase
-    figure = re.compile(_FIGURE.format(units))
+    allowed = units.split("|")
     best: tuple[tuple[int, float], Operand] | None = None
-    for section in doc.sections:
-        for sentence, page in sentences(section):
-            for m in figure.finditer(sentence):
-                clause = re.split(r"[，,；;。（(]", sentence[: m.start()])[-1]
-                context = section.title + _before(section, sentence) + sentence[: m.start()]
-                score = (_tail_held(phrase, clause), sum(ch in context for ch in phrase) / len(phrase))
-                if score[0] >= 2 and score[1] >= HELD and (best is None or score > best[0]):
-                    label = _LEAD.sub("", plain_name(clause)).strip("为是约达共计") or phrase
-                    best = (score, Operand(label, Decimal(m.group(1).replace(",", "")), m.group(2),
-                                           _citation(doc, section, sentence, page)))
+    for m in (m for m in stated_measures(doc) if m.unit in allowed):
+        score = (_tail_held(phrase, m.clause), sum(ch in m.before for ch in phrase) / len(phrase))
+        if score[0] >= 2 and score[1] >= HELD and (best is None or score > best[0]):
+            label = _LEAD.sub("", plain_name(m.clause)).strip("为是约达共计") or phrase
+            best = (score, Operand(label, m.value, m.unit, _citation(doc, m.section, m.sentence, m.page)))
     return best[1] if best else None
-
-
-def _before(section: Section, sentence: str) -> str:
-    """The section's text before the sentence."""
-    text = "".join(p.text for p in section.paragraphs)
-    at = text.find(sentence)
-    return text[:at] if at >= 0 else ""
 
 
 def _tail_held(phrase: str, clause: str) -> int:
@@ -196,7 +169,6 @@ def _tail_held(phrase: str, clause: str) -> int:
     return max((k for k in range(1, len(phrase) + 1) if subsequence(phrase[-k:], clause)), default=0)
 
 
-_USED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)[，,]?\s*(?:主要)?用于([^。；;]+)")
 _DOING = re.compile(r"^(?:管|搞|做|干|花在|用在|用于|给|为|支持)|(?:的)?(?:那笔|这笔|那块|这块)?(?:钱|经费|资金)?$")
 
 
@@ -206,17 +178,18 @@ USE_COVER = 0.7  # the phrase is most of one listed use (办公用房 is no 办�
 
 def stated_use(doc: Disclosure, phrase: str) -> Operand | None:
     """管标准化菜场的那笔钱: the item whose stated use (…3136.40万元，主要用于标准化菜场及副食品行业管理)
-    lists the phrase as one of its uses — one such item, else none."""
+    lists the phrase as one of its uses — one such item, else none (the prose reader's records)."""
+    from index.stated_measures import stated_uses
+
     core = _DOING.sub("", phrase)
     if len(core) < 3:
         return None
     found = []
-    for section, sentence, page in ((s, t, p) for s in doc.sections for t, p in sentences(s)):
-        for m in _USED.finditer(sentence):
-            if any(core in use and len(core) / len(use) >= USE_COVER for use in _USES.split(m.group(3))):
-                label = _PATH.split(sentence[: m.start()].strip("“”\"，, "))
-                name = _ITEM_MARK.sub("", plain_name(label[-2] if len(label) > 1 and not label[-1].strip("“”\"")
-                                                     else label[-1]))
-                found.append(Operand(name.strip("“”\"") or core, Decimal(m.group(1).replace(",", "")), m.group(2),
-                                     _citation(doc, section, sentence, page)))
+    for said in stated_uses(doc):
+        if any(core in use and len(core) / len(use) >= USE_COVER for use in _USES.split(said.uses)):
+            label = _PATH.split(said.before.strip("“”\"，, "))
+            name = _ITEM_MARK.sub("", plain_name(label[-2] if len(label) > 1 and not label[-1].strip("“”\"")
+                                                 else label[-1]))
+            found.append(Operand(name.strip("“”\"") or core, said.value, said.unit,
+                                 _citation(doc, said.section, said.sentence, said.page)))
     return found[0] if len({(o.value, o.unit) for o in found}) == 1 else None

@@ -45,7 +45,7 @@ def table_form(table: Table) -> dict:
 
 def golden_summary(doc: Disclosure) -> dict:
     """What the golden pins: metadata, every table row, projects, the section tree, the 目录, the prose's
-    stated figures and counts."""
+    stated figures, counts, measures, per-period amounts and uses."""
     sections = [f"{s.level}|{s.number}|{' > '.join(s.path)}|p.{s.span.page}|{len(s.paragraphs)}|"
                 + (s.paragraphs[0].text[:24] if s.paragraphs else "") for s in doc.sections]
     projects = [{"code": p.code, "name": p.name, "unit": p.unit, "budget": str(p.budget),
@@ -57,7 +57,7 @@ def golden_summary(doc: Disclosure) -> dict:
             "year": doc.year, "kind": doc.kind, "body": doc.body, "warnings": list(doc.warnings),
             "tables": [table_form(t) for t in doc.tables], "projects": projects, "described": described,
             "sections": sections, "toc": [f"{e.title}|{e.page}" for e in doc.toc],
-            "stated": stated_lines(doc), "counts": count_lines(doc)}
+            "stated": stated_lines(doc), "counts": count_lines(doc), **measure_lines(doc)}
 
 
 def stated_lines(doc: Disclosure) -> list[str]:
@@ -75,6 +75,16 @@ def count_lines(doc: Disclosure) -> list[str]:
     from index.stated import COUNTERS, stated_tallies
 
     return [f"{t.value} {t.counter(COUNTERS)}|{t.before[-12:]}|p.{t.page}" for t in stated_tallies(doc)]
+
+
+def measure_lines(doc: Disclosure) -> dict[str, list[str]]:
+    """The prose's other figures, as the shared reader records them: measures (`value unit|its clause|p.page`),
+    per-period amounts (`label|value unit|p.page`) and amounts with their uses (`value unit|uses|p.page`)."""
+    from index.stated_measures import stated_measures, stated_periods, stated_uses
+
+    return {"measures": [f"{m.value} {m.unit}|{m.clause[-16:]}|p.{m.page}" for m in stated_measures(doc)],
+            "periods": [f"{p.label}|{p.value} {p.unit}|p.{p.page}" for p in stated_periods(doc)],
+            "uses": [f"{u.value} {u.unit}|{u.uses[:30]}|p.{u.page}" for u in stated_uses(doc)]}
 
 
 def main() -> None:
