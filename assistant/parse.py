@@ -261,7 +261,7 @@ _QUESTION_WORD = re.compile(r"多少|几|哪|什么|啥|吗|呢|为何|为什么
 
 def _clauses(q: str, names: frozenset[str]) -> list[str]:
     """Pieces between punctuation; one that asks nothing joins the next (context) or, last, the previous."""
-    split = re.split(r"([？?。；;！!，,、])", q)
+    split = re.split(r"([？?。；;！!，、]|,(?!(?<=\d,)\d{3}))", q)  # 29,381万元 is one number
     pieces = [(p, mark) for p, mark in zip(split[::2], [*split[1::2], ""], strict=True) if p.strip()]
     joined: list[str] = []
     pending = ""

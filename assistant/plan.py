@@ -787,7 +787,7 @@ def _qualified_container(part: Part) -> Part:
 _OWN_PHRASE = re.compile(r"^.{0,8}?(?:机关)?(?:本级|本部)(?:机关)?的?(.{2,})$")
 _OWN_BODY = re.compile(r"(?:机关)?本级(?:机关)?|本部|机关本部")
 # 那6200万中小企业的钱 / 那笔958万多的: an amount the asker quotes to point at an item (万/亿 said)
-POINTED = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)(多)?元?")
+POINTED = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万|亿)(多)?元?")  # 29,381万元 whole
 _CHANGED_BY = re.compile(r"(?:多|少|增加|减少|增长|下降|涨|降|高|低)(?:出|了)*(?:将近|近|约|大约)?$")
 _ROW_TABLES = ("expense", "gpb_expense", "gov_fund", "soe_capital", "gpb_basic")
 
@@ -803,8 +803,9 @@ def _pointed_by_amount(doc: Disclosure, part: Part, operands: tuple[Resolved, ..
     from assistant.textfacts import longest_run
     from corpus.normalize import convert
 
-    said = Decimal(found.group(1)) * (10000 if found.group(2) == "万" else 100000000)
-    step = Decimal(1).scaleb(-len(found.group(1).partition(".")[2])) * (said / Decimal(found.group(1)))
+    number = Decimal(found.group(1).replace(",", ""))
+    said = number * (10000 if found.group(2) == "万" else 100000000)
+    step = Decimal(1).scaleb(-len(found.group(1).partition(".")[2])) * (said / number)
     low, high = (said, said + step) if found.group(3) else (said - step / 2, said + step / 2)
     words = part.text[:found.start()] + part.text[found.end():]
     rows = {plain_name(r.name): r.code or "" for key in _ROW_TABLES if (t := doc.table(key)) for r in t.rows
