@@ -34,8 +34,33 @@ def labels(ref_kind: str, key: str) -> tuple[re.Pattern[str], ...]:
 
 def qualified_amount(doc: Disclosure, qualifier: str, label: str,
                      patterns: tuple[re.Pattern[str], ...]) -> Operand | None:
-    """The amount the 说明 states for the figure beside the qualifier's name: in the clause naming the
-    qualifier or the one after it (编报绩效目标的项目25个，涉及项目资金11,381.60万元)."""
+    """The amount the 说明 states for the figure beside the qualifier's name — first as the prose reader
+    records it (石家庄人民会堂机关运行经费 32.24万元: a record whose printed name holds the qualifier and the
+    label), else in the clause naming the qualifier or the one after it (编报绩效目标的项目25个，涉及项目资金
+    11,381.60万元)."""
+    return _recorded(doc, qualifier, patterns) or _in_clauses(doc, qualifier, label, patterns)
+
+
+def _recorded(doc: Disclosure, qualifier: str, patterns: tuple[re.Pattern[str], ...]) -> Operand | None:
+    """The prose reader's record whose printed name holds most of the qualifier in a row and then one of
+    the label's patterns (never the department total that names the label too)."""
+    from assistant.textfacts import cited
+    from index.audit_concepts import stated_patterns
+    from index.stated import stated_facts
+
+    need = min(MIN_RUN, len(qualifier))
+    best: tuple[int, Operand] | None = None
+    for stmt in stated_facts(doc, stated_patterns()):
+        named = next((m for p in patterns if (m := p.search(stmt.name))), None) if not stmt.change and \
+            stmt.role != "prior" else None
+        run = longest_run(qualifier, stmt.name[: named.start()]) if named else 0
+        if named and run >= need and (best is None or run > best[0]):
+            best = (run, Operand(plain_name(stmt.name), stmt.value, stmt.unit, cited(doc, stmt, stmt.short_quote())))
+    return best[1] if best else None
+
+
+def _in_clauses(doc: Disclosure, qualifier: str, label: str,
+                patterns: tuple[re.Pattern[str], ...]) -> Operand | None:
     need = min(MIN_RUN, len(qualifier))
     # the clauses naming most of the qualifier first (石家庄人民会堂, not 石家庄市总工会), then those saying the
     # label as asked (市总…机关运行经费, not its 部门运行经费 total); a qualifier said as an abbreviation
