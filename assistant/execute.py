@@ -555,10 +555,13 @@ def narrative_ask(p: Planned) -> Ask:
     if p.part.op in _ASKED_AS and names:
         return replace(p.ask, q=_ASKED_AS[p.part.op].format(names) + p.ask.q)
     if p.part.op == "duties":  # 是管什么的: the duty list; 管不管地名: the duties that name it
+        from assistant.duties import duty_section
         from assistant.service import document_text
 
         said = document_text(p.ask.doc)  # 部门定位 / 平时: words the 说明 never uses restrict nothing
-        topics = [_in_document(t, said) for t in _TOPIC_SAID.findall(p.part.text)]  # 在防汛方面: 防汛
+        duties = duty_section(p.ask.doc)  # a topic in the duties' own words: 公务用车 is said 公务车辆 there
+        listed = "".join(x.text for x in duties.paragraphs) if duties is not None else said
+        topics = [_in_document(t, listed) or _in_document(t, said) for t in _TOPIC_SAID.findall(p.part.text)]
         named = "".join(t for t in topics if t) or "".join(w for r in p.operands if (w := _duty_words(r, said)))
         return replace(p.ask, q=f"{named}主要职能是什么")
     topics = "".join(words for cue, words in grammar().topics if cue.search(p.ask.q))
@@ -578,7 +581,13 @@ def _in_document(words: str, said: str) -> str | None:
     """Words as the document says them (出租车 → 出租汽车); None when it never says them."""
     from assistant.textfacts import longest_run, shortened_from
 
-    return words if longest_run(words, said) >= min(4, len(words)) else shortened_from(words, said)
+    if longest_run(words, said) >= min(4, len(words)):
+        return words
+    found = shortened_from(words, said)
+    if found is None and len(words) >= 4:  # 公务用车 → 公务车(辆): a spoken name with one character more
+        found = next((f for i in range(1, len(words) - 1)
+                      if (f := shortened_from(words[:i] + words[i + 1:], said)) is not None), None)
+    return found
 
 
 def _duty_words(r: Resolved, said: str) -> str | None:

@@ -367,6 +367,7 @@ def test_a_pair_asked_together_gives_both(assistant, question, figures):
     (W24, "三公经费怎么比上年多了25万元", "购置公务用车"),  # the part that changed by the amount quoted
     (SWJU, "“科技条件专项”那1,720万元主要用来干什么", "政策扶持资金支出"),  # 1,720万: one number, never 720万
     (GHZY, "规资局在测绘方面负责些什么", "测绘成果管理"),  # 负责些什么: its duties
+    (CZJ, "财政局在公务用车这块管什么", "公务车辆控购管理"),  # the duties say 公务车辆: one character less
   # 建成后作为…: what it is for
     (W24, "那个社区公共服务中心新建工程，建好了拿来干嘛用？", "社区文化艺术活动场所"),
     (SEED, "工会经费和工会资产由谁管理", "管理使用工会经费和工会资产"),  # whose duty, not what for
