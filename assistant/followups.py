@@ -58,15 +58,15 @@ def sum_named(text: str, refs: list[Ref]) -> list[Ref]:
 
 INVOLVED = re.compile(r"^(?:共|一共|总共)?涉及(?:到)?的?(?:多少|几多)?(?:项目)?(?:预算)?(?:资金|金额|钱|经费)?"
                        r"(?:是|有|为)?(?:多少)?(?:钱)?$")
-_AGAIN = re.compile(r"(?<![一])又(?:各|分别|是|为|有|占)|又[^，,。？?]{0,2}多少")
 _COLUMNS = frozenset({"基本支出", "项目支出", "人员经费", "公用经费"})
+_DEPARTMENT_WIDE = re.compile(r"全部|整个|全局|部门|总的|总共|一共|全年|单位总")
 
 
 def columns_again(text: str, previous: Part | None, refs: list[Ref]) -> list[Ref]:
-    """社保类合计多少，基本支出和项目支出又各是多少: columns asked again of the row just asked are that
-    row's — a part naming only columns, said with 又, is read in the previous part's one subject."""
-    if previous is None or not _AGAIN.search(text):
-        return []
+    """社保类合计多少，基本支出和项目支出(又)各是多少: columns asked right after one row are that row's — a
+    part naming only columns is read in the previous part's one subject (never when it says 全部/部门)."""
+    if previous is None or _DEPARTMENT_WIDE.search(text):
+        return []  # 全部门的基本支出: the department's
     asked = [r for r in refs if r.role == "operand"]
     if not asked or any(r.role == "container" for r in refs) or \
             not all(r.kind == "concept" and r.key in _COLUMNS for r in asked):

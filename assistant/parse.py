@@ -253,6 +253,15 @@ def _cue_matches(text: str, taken: list[bool]) -> list[tuple[int, int, str, int]
     return found
 
 
+def _before_colon_said(text: str, cues: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+    """人头费里的大头：基本工资加上津贴补贴一共多少: words before a colon that ask nothing only lead in; the
+    operation is what the words after it ask (大头 there names no ranking)."""
+    colon = max(text.find("："), text.find(":"))
+    if colon < 0 or _QUESTION_WORD.search(text[:colon]) or not any(c[0] > colon for c in cues):
+        return cues
+    return [c for c in cues if c[0] > colon]
+
+
 def _operation(cues: list[tuple[int, int, str, int]]) -> str | None:
     if not cues:
         return None
@@ -573,7 +582,7 @@ def _without_table_titles(text: str, refs: list[Ref]) -> list[Ref]:
 def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
           earlier: tuple[Part, ...] = ()) -> Part:
     refs, taken = _refs_of(text, previous, names)
-    cues = _cue_matches(text, taken)
+    cues = _before_colon_said(text, _cue_matches(text, taken))
     chosen = _operation(cues)
     # the words of the operation read, and question words, are no names; another rule's cue may be one
     # (编报绩效目标的项目资金占项目支出的比重: 绩效目标 names the projects, the question is a share)

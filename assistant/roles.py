@@ -159,6 +159,8 @@ def _without_wholes(part: Part) -> Part:
     parents = {p for r in named if r.kind == "concept" and r.key for p in ontology().ancestors(r.key)}
     if any(r.kind in ("name", "document") for r in named):
         parents.add("项目支出")  # a project is part of 项目支出 (checked against the document when planned)
+    parents |= {whole for r in named if r.kind in ("subject", "code") for whole, classes in _ECONOMIC_WHOLES
+                if (r.key or "").startswith(classes)}  # 人头费，津贴补贴加上绩效工资: 301's rows are 人员经费's
     listed = {id(a) for a, b in itertools.pairwise(named) if _in_place(part, a) and _in_place(part, b)
               and _LISTED.fullmatch(_gap(part, a, b))}  # 面向中小企业和小微企业预留的…各多少: both asked
     if rows_then_column(part, named):  # A和B的项目支出 / X款里的项目支出，分别按A、B: the column asked
@@ -184,6 +186,11 @@ def rows_then_column(part: Part, named: list[Ref]) -> bool:
     joined = all(_LISTED.fullmatch(_gap(part, a, b)) or _gap(part, a, b) in ("，", ",")  # 、 reads as ，
                  for a, b in itertools.pairwise(named[:-1]))
     return joined and _gap(part, named[-2], named[-1]) in ("的", "")
+
+
+# the 经济分类 classes a 基本支出 column holds, by the national standard (工资福利 and 对个人和家庭的补助 are
+# 人员经费; 商品和服务 and 资本性 are 公用经费)
+_ECONOMIC_WHOLES = (("人员经费", ("301", "303")), ("公用经费", ("302", "310")), ("基本支出", ("301", "302", "303")))
 
 
 # 和 / 的采购预算和: what stands between two names both asked — a joiner, after at most a few words
@@ -317,8 +324,21 @@ def _ranked_within(part: Part) -> Part:
     return replace(part, refs=refs, scope=replace(part.scope, within=replace(subjects[0], role="container")))
 
 
+_ROW_TOTALS = frozenset({"支出总计", "本年支出合计", "收入总计", "本年收入合计"})
+
+
+def _own_total(part: Part) -> Part:
+    """社保支出合计多少 (社保 + 支出合计): a total said right after a row names that row's own total, not the
+    department's — the row is what is asked."""
+    drop = {id(total) for row, total in itertools.pairwise(part.refs)
+            if total.kind == "concept" and total.key in _ROW_TOTALS and row.kind in ("subject", "code", "document")
+            and row.role == total.role == "operand" and _in_place(part, row) and _in_place(part, total)
+            and _gap(part, row, total) in ("", "的")}
+    return replace(part, refs=tuple(r for r in part.refs if id(r) not in drop)) if drop else part
+
+
 def assign(part: Part) -> Part:
-    part = _bind_columns(_qualifiers(_head_nouns(part)))
+    part = _bind_columns(_qualifiers(_head_nouns(_own_total(part))))
     part = _ranked_within(_containers(part))
     part = _funds(_fiscal_before(part))
     part = _fix_op(_without_wholes(part))
