@@ -430,11 +430,14 @@ def _slot(name: str, text: str) -> str | None:
 _DOCUMENT_YEAR = re.compile(r"度?的?(?:部门|单位)?(?:预算|决算)?(?:公开)?(?:文件|材料|报告|版本|那份|这份|公开)")
 
 
+_FROM_YEAR = re.compile(r"(?:按|按照|根据|用|拿|从)(?:着)?$")
+
+
 def _years(text: str) -> tuple[int, ...]:
     years = []
     for m in _YEAR.finditer(text):
-        if _DOCUMENT_YEAR.match(text, m.end()):
-            continue
+        if _DOCUMENT_YEAR.match(text, m.end()) or _FROM_YEAR.search(text, 0, m.start()):
+            continue  # 按18年的数倒推: the year it is worked out from, not the one asked
         raw = m.group(1)
         years.append(int(raw) if len(raw) == 4 else 2000 + int(raw))
     return tuple(years)
@@ -516,7 +519,7 @@ _THAT_PIECE = re.compile(r"^[这那][一个]?(?:块|部分|类|款|项(?!目))")
 # 城乡社区规划与管理(项)里面 / 商贸事务款下面 / 一般公共服务支出那个类: the level said after the name
 _HEAD_NOUN = re.compile(r"^(?:\((?:类|款|项)\)|[类款项](?=里|下|中|内|当中)"
                         r"|[这那]个?[类款项](?=里|下|中|内|当中|[，,]|$)|[这那]一[类款项](?=里|下|中|内|当中))?"
-                        r"的?(?:支出|经费|资金|预算)?的?")
+                        r"的?(?:支出|经费|资金|预算)?的?(?:总额|总数|总量|合计)?")
 
 
 _YEAR_GAP = re.compile(r"\d{4}\s*年度?的?")
