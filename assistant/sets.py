@@ -16,7 +16,7 @@ from assistant.exact import answer_from, where
 from assistant.plan import Planned
 from assistant.resolve import project_operand
 from assistant.roles import fund_of, is_column
-from assistant.textfacts import stated_amount
+from assistant.textfacts import printed_as, stated_amount
 from corpus.ontology import names_agree, ontology
 from corpus.records import Row
 
@@ -60,8 +60,9 @@ def _concept_parts(p: Planned, concept: str) -> list[Operand]:
         op = resolve_concept(p.ask.doc, name) or stated_amount(p.ask.doc, name)
         if op is None:
             missing.append(name)
-        else:
-            ops.append(op)
+        else:  # 政府采购货物（货物采购金额）: the 说明's own words beside the standard name
+            printed = printed_as(p.ask.doc, name) if op.citation.kind == "text" else None
+            ops.append(replace(op, label=f"{op.label}（{printed}）") if printed else op)
     if missing and ops:
         raise Incomplete(missing)
     return ops

@@ -73,6 +73,17 @@ def stated_amount(doc: Disclosure, concept: str) -> Operand | None:
     return Operand(concept, best.value, best.unit, cited(doc, best))
 
 
+def printed_as(doc: Disclosure, concept: str) -> str | None:
+    """How the 说明 prints a concept it states (货物采购金额 for 政府采购货物), when in other words."""
+    stated = stated_amount(doc, concept)
+    from index.audit_concepts import stated_patterns
+    from index.stated import stated_facts
+
+    name = next((s.name for s in stated_facts(doc, stated_patterns()) if stated is not None and
+                 s.concept == concept and s.value == stated.value and not s.change), None)
+    return name if name and name != concept else None
+
+
 _LISTED_AFTER = re.compile(r"^[^。；：:]{0,10}[：:]([^。；]+?(?:、[^。；、]+?)+)(?:[。；]|$)")
 
 

@@ -481,3 +481,9 @@ def test_a_project_in_words_lists_its_items(assistant):
 def test_a_list_of_one_item_lists_what_it_holds(assistant):
     values = {f.value for f in assistant.ask("住房保障支出具体分哪几项？各多少", doc=W24).values}
     assert {Decimal("3503499"), Decimal("3201700"), Decimal("2177200")} <= values
+
+
+def test_a_stated_part_is_shown_in_the_documents_words(assistant):
+    answer = assistant.ask("政府采购分成货物、工程、服务，各自多少", doc=GHZY)
+    assert "政府采购货物（货物采购）" in answer.text and "122.43" in answer.text, answer.text
+
