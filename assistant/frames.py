@@ -59,7 +59,7 @@ def _told_before(q: str, names: frozenset[str]) -> str:
     told = [m for m in _TOLD.finditer(q) if m.end() < len(q)]
     cut = 0
     for m in told:
-        if m.start() != cut or _ASKING_WORDS.search(m.group()) or not _said_later(m.group(), [q[m.end():]], names):
+        if m.start() != cut or ASKING_WORDS.search(m.group()) or not _said_later(m.group(), [q[m.end():]], names):
             break
         cut = m.end()
     return q[cut:] if q[cut:].strip() else q
@@ -67,7 +67,8 @@ def _told_before(q: str, names: frozenset[str]) -> str:
 
 # 我是做电商的 / 我退休前在街道管过环卫: who asks
 _ASKS = re.compile(r"^(?:我)?(?:想|要)(?:问|了解|知道|请教|确认|核实)|^请问|^问一下|^顺便问")
-_ASKING_WORDS = re.compile(r"多少|(?<!好)几|什么|啥|吗|呢|哪|为何|为啥|怎么|如何|是否|有没有")
+# the words that ask (好几 does not): shared by the clause splitter and the lead-in readers
+ASKING_WORDS = re.compile(r"多少|(?<!好)几|什么|啥|吗|呢|哪|为何|为啥|怎么|如何|是否|有没有")
 
 
 def _before_asking(pieces: list[str], names: frozenset[str]) -> list[str]:
@@ -77,7 +78,7 @@ def _before_asking(pieces: list[str], names: frozenset[str]) -> list[str]:
     if at is None:
         return pieces
     before = pieces[:at]
-    if any(_ASKING_WORDS.search(p) for p in before) or not _said_later("".join(before), pieces[at:], names):
+    if any(ASKING_WORDS.search(p) for p in before) or not _said_later("".join(before), pieces[at:], names):
         return pieces
     return pieces[at:]
 

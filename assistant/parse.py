@@ -23,7 +23,7 @@ from assistant.followups import (
     project_money,
     sum_named,
 )
-from assistant.frames import unframe
+from assistant.frames import ASKING_WORDS, unframe
 from assistant.grammar import Entry, grammar, is_cjk, scan
 from assistant.qtext import normalize_question
 from assistant.query import Part, Query, Ref, Scope
@@ -211,9 +211,6 @@ _OP_WORDS = 95  # cues this strong (why-words) are never part of a name
 _QUESTION_OPS = ("reason", "purpose", "duties", "definition", "text", "goal", "basis", "name")
 
 
-_QUESTION_WORD = re.compile(r"多少|几|哪|什么|啥|吗|呢|为何|为什么|为啥|怎么|如何|是否")
-
-
 def _clauses(q: str, names: frozenset[str]) -> list[str]:
     """Pieces between punctuation; one that asks nothing joins the next (context) or, last, the previous."""
     split = re.split(r"([？?。；;！!，、]|,(?!(?<=\d,)\d{3}))", q)  # 29,381万元 is one number
@@ -223,7 +220,7 @@ def _clauses(q: str, names: frozenset[str]) -> list[str]:
     for piece, mark in pieces:
         text = pending + piece
         asks, words = _asks(text, names)
-        if mark == "、" and asks and not _QUESTION_WORD.search(piece):
+        if mark == "、" and asks and not ASKING_WORDS.search(piece):
             asks = False  # 分别按行政运行、一般行政管理事务…各是多少: a list goes on; X多少、Y多少 asks twice
         if asks and not (_ENDS_INSIDE.search(text) and not words):  # 三公经费各项里面，…: context
             joined.append(text)
@@ -257,7 +254,7 @@ def _before_colon_said(text: str, cues: list[tuple[int, int, str, int]]) -> list
     """人头费里的大头：基本工资加上津贴补贴一共多少: words before a colon that ask nothing only lead in; the
     operation is what the words after it ask (大头 there names no ranking)."""
     colon = max(text.find("："), text.find(":"))
-    if colon < 0 or _QUESTION_WORD.search(text[:colon]) or not any(c[0] > colon for c in cues):
+    if colon < 0 or ASKING_WORDS.search(text[:colon]) or not any(c[0] > colon for c in cues):
         return cues
     return [c for c in cues if c[0] > colon]
 
