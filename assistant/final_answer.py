@@ -11,6 +11,7 @@ from assistant.compute import fmt
 from assistant.exact import Ask, answer_from, where
 from assistant.execution import Execution, find_execution, text_executions
 from assistant.intent import asks_prior_year
+from assistant.roles import DEPARTMENT_TOTALS
 
 RATE = re.compile(r"完成(了)?(年初)?预算的?|完成率|执行率|预算完成|预算执行|执行(了)?(年初)?预算|完成(比例|程度|情况)")
 DIFF = re.compile(r"相差|差额|差多少|少多少|多多少|少了多少|多了多少|(减少|增加|节约|结余)了?多少|低于|高于|超出|超支")
@@ -123,11 +124,10 @@ def answer_reason(ask: Ask) -> Answer | None:
 
 
 _AGAINST_YEAR = re.compile(r"(?:比|较|跟|和|与)(?:上年|去年|上一年|前一年|(?:19|20)?\d{2}年)|同比")
-_TOTALS = ("支出总计", "收入总计", "本年支出合计", "本年收入合计")
 
 
 def _only_totals(ask: Ask) -> bool:
-    return all(t.kind == "concept" and t.name in _TOTALS for m in ask.mentions for t in m.targets)
+    return all(t.kind == "concept" and t.name in DEPARTMENT_TOTALS for m in ask.mentions for t in m.targets)
 
 
 def _reason_naming(ask: Ask) -> list[Execution]:

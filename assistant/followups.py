@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from assistant.query import Part, Ref
+from assistant.roles import DEPARTMENT_TOTALS
 
 _THESE_N = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八九十几]+[项个块类笔种]的?$")
 
@@ -40,7 +41,6 @@ def list_head(text: str, refs: list[Ref]) -> list[Ref]:
 
 
 _ADDED_UP = re.compile(r"(?:加起来|加在一起|合起来|合计|一共|总共|共计)的?$")
-_TOTAL_KEYS = frozenset({"支出总计", "收入总计", "本年支出合计", "本年收入合计"})
 
 
 def sum_named(text: str, refs: list[Ref]) -> list[Ref]:
@@ -49,7 +49,7 @@ def sum_named(text: str, refs: list[Ref]) -> list[Ref]:
     out: list[Ref] = []
     for ref in refs:
         before = [r for r in out if r.role == "operand" and 0 <= r.start < ref.start]
-        if ref.role == "operand" and ref.kind == "concept" and ref.key in _TOTAL_KEYS and len(before) >= 2 and \
+        if ref.role == "operand" and ref.kind == "concept" and ref.key in DEPARTMENT_TOTALS and len(before) >= 2 and \
                 _ADDED_UP.search(text[:ref.start]):
             continue
         out.append(ref)

@@ -11,6 +11,8 @@ from dataclasses import replace
 from assistant.query import Part, Ref
 from corpus.ontology import ontology
 
+# the department's totals (and the year's, without 上年结转): what a row's own total is never said as
+DEPARTMENT_TOTALS = frozenset({"支出总计", "本年支出合计", "收入总计", "本年收入合计"})
 FIGURE_OPS = ("lookup", "each", "sum", "difference", "compare", "share", "multiple", "growth", "change",
               "prior", "average", "completion")
 _COLUMN_GAP = re.compile(r"(?:\([类款项]\))?(?:那|这)?一?[项类款个笔家]?(?:单位)?(?:自己|自身|本身)?(?:里面|中|里)?的?")
@@ -324,14 +326,12 @@ def _ranked_within(part: Part) -> Part:
     return replace(part, refs=refs, scope=replace(part.scope, within=replace(subjects[0], role="container")))
 
 
-_ROW_TOTALS = frozenset({"支出总计", "本年支出合计", "收入总计", "本年收入合计"})
-
-
 def _own_total(part: Part) -> Part:
     """社保支出合计多少 (社保 + 支出合计): a total said right after a row names that row's own total, not the
     department's — the row is what is asked."""
     drop = {id(total) for row, total in itertools.pairwise(part.refs)
-            if total.kind == "concept" and total.key in _ROW_TOTALS and row.kind in ("subject", "code", "document")
+            if total.kind == "concept" and total.key in DEPARTMENT_TOTALS
+            and row.kind in ("subject", "code", "document")
             and row.role == total.role == "operand" and _in_place(part, row) and _in_place(part, total)
             and _gap(part, row, total) in ("", "的")}
     return replace(part, refs=tuple(r for r in part.refs if id(r) not in drop)) if drop else part

@@ -62,26 +62,24 @@ def cited(doc: Disclosure, stmt: Stmt, quote: str | None = None) -> Citation:
 def stated_amount(doc: Disclosure, concept: str) -> Operand | None:
     """The amount the narrative states for a concept no table holds (e.g. 机关运行经费): the first the
     shared prose reader (index/stated.py) labels so — this year's (a 决算's 决算数), else its 年初预算."""
-    from index.audit_concepts import stated_patterns
-    from index.stated import stated_facts
-
-    found = [s for s in stated_facts(doc, stated_patterns()) if s.concept == concept and not s.change]
-    best = next((s for s in found if s.role in ("amount", "final")), None) or \
-        next((s for s in found if s.role == "budget"), None)
-    if best is None:
-        return None
-    return Operand(concept, best.value, best.unit, cited(doc, best))
+    best = _stated(doc, concept)
+    return Operand(concept, best.value, best.unit, cited(doc, best)) if best is not None else None
 
 
 def printed_as(doc: Disclosure, concept: str) -> str | None:
     """How the 说明 prints a concept it states (货物采购金额 for 政府采购货物), when in other words."""
-    stated = stated_amount(doc, concept)
+    best = _stated(doc, concept)
+    return best.name if best is not None and best.name and best.name != concept else None
+
+
+def _stated(doc: Disclosure, concept: str) -> Stmt | None:
+    """The record stating a concept's figure: this year's (a 决算's 决算数), else its 年初预算."""
     from index.audit_concepts import stated_patterns
     from index.stated import stated_facts
 
-    name = next((s.name for s in stated_facts(doc, stated_patterns()) if stated is not None and
-                 s.concept == concept and s.value == stated.value and not s.change), None)
-    return name if name and name != concept else None
+    found = [s for s in stated_facts(doc, stated_patterns()) if s.concept == concept and not s.change]
+    return next((s for s in found if s.role in ("amount", "final")), None) or \
+        next((s for s in found if s.role == "budget"), None)
 
 
 _LISTED_AFTER = re.compile(r"^[^。；：:]{0,10}[：:]([^。；]+?(?:、[^。；、]+?)+)(?:[。；]|$)")
