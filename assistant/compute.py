@@ -76,6 +76,14 @@ def subtract(a: Operand, b: Operand) -> Result:
     return Result(diff, a.unit, formula, (a, b))
 
 
+def subtract_all(a: Operand, taken: list[Operand]) -> Result:
+    """三公经费 − 出国费 − 公车运行费: what is left of one figure once several are taken out."""
+    left = a.value - sum((t.value for t in taken), Decimal(0))
+    said = " − ".join(f"{o.label} {fmt(o.value)}" for o in (a, *taken))
+    formula = f"{said} = {fmt(left)}"
+    return Result(left, a.unit, formula, (a, *taken))
+
+
 def share(part: Operand, whole: Operand) -> Result:
     pct = round_pct(part.value / whole.value * 100)
     formula = (f"{part.label} {fmt(part.value)} ÷ {whole.label} {fmt(whole.value)} × 100% = "

@@ -60,6 +60,11 @@ def compute_answer(ask: Ask, op: str, operands: list[Operand]) -> Answer:
     if len(operands) >= 2 and op == "each":
         listing = "；".join(f"{o.label}为{fmt(o.value)}{o.unit}" for o in operands)
         return answer_from(ask, "lookup", f"{at}中，{listing}。", operands=tuple(operands))
+    if len(operands) > 2 and op == "diff":
+        result = c.subtract_all(operands[0], operands[1:])
+        taken = "、".join(o.label for o in operands[1:])
+        return answer_from(ask, "arithmetic", f"{at}中，{operands[0].label}扣除{taken}后为{fmt(result.value)}"
+                           f"{operands[0].unit}。", result)
     if len(operands) >= 2 and op in ("diff", "compare"):
         a, b = operands[0], operands[1]
         result = c.subtract(a, b)

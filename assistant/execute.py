@@ -78,7 +78,8 @@ def _lookup(p: Planned, ctx: Context) -> Answer:
     if p.ask.doc.kind == "决算" and all(r.candidates for r in p.operands):  # a name not found is no pair
         from assistant.final_answer import answer_execution
 
-        pair = "pair" if p.part.scope.basis == "both" else None  # 年初预算和决算分别是多少
+        # 年初预算和决算分别是多少: the pair; its 年初预算 asked as a part of its own: that figure alone
+        pair = {"both": "pair", "budget": "budget"}.get(p.part.scope.basis or "")
         found_exec = answer_execution(_item_asked(p), pair)
         if found_exec is not None:
             return found_exec

@@ -50,7 +50,8 @@ def unframe(q: str, names: frozenset[str] = frozenset()) -> str:
     return "".join(kept) or q
 
 
-_TOLD = re.compile(r"[^。！!]+[。！!]")
+# a sentence, or a clause telling a figure before 那…: 三公经费比2017年少了295.18万，那2017年的是多少
+_TOLD = re.compile(r"[^。！!]+[。！!]|[^，,。！!？?]+[，,](?=那么|那(?![个些块笔项]))")
 
 
 def _told_before(q: str, names: frozenset[str]) -> str:
@@ -89,6 +90,9 @@ _IDENTITY = re.compile(r"^(?:我|咱|俺)们?(?:以前|之前|退休前|原来|�
 
 def _said_later(piece: str, rest: list[str], names: frozenset[str]) -> bool:
     """Whatever the piece names (nothing, or 采购) the rest of the question names again."""
-    later = {e.key or e.kind for m in scan("".join(rest), names) for e in m.entries}
-    return all(any((e.key or e.kind) in later for e in m.entries) for m in scan(piece, names)
+    said = "".join(rest)
+    later = {e.key or e.kind for m in scan(said, names) for e in m.entries}
+    # 公积金 … 住房公积金: a name said again inside a longer one is said again
+    return all(any((e.key or e.kind) in later for e in m.entries) or piece[m.start:m.end] in said
+               for m in scan(piece, names)
                if not BODY_END.search(piece[m.start:m.end]))  # 街道 / 财政局: the department, said anywhere

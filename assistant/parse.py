@@ -27,7 +27,7 @@ from assistant.frames import ASKING_WORDS, unframe
 from assistant.grammar import Entry, grammar, is_cjk, scan
 from assistant.qtext import normalize_question
 from assistant.query import Part, Query, Ref, Scope
-from assistant.rewrites import described, distributed
+from assistant.rewrites import described, distributed, elided
 from corpus.normalize import chinese_numeral
 from corpus.ontology import ontology
 
@@ -45,7 +45,7 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
     """`names`: a document's own names (rows, projects, indicators) to read as names first; without
     them the parse needs no document."""
     q = unframe(normalize_question(question), names)  # 来电人问：… / 我在写报告，…想问下…
-    q = described(distributed(q, names), names)
+    q = described(elided(distributed(q, names), names), names)
     parts: list[Part] = []
     for text in _clauses(q, names):
         text = _LEADING_THEN.sub("", text)  # 那社会保障和就业这一类里面…呢: a follow-up's 那 names nothing
@@ -59,7 +59,7 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
         if part.op == "reason" and part.direction is None and parts and parts[-1].direction and \
                 (part.inherited or not part.refs):
             part = replace(part, direction=parts[-1].direction)  # 较上年减少多少，主要原因呢: why it fell
-        if parts and part.inherited and (part.op, part.scope, _measure(part)) == \
+        if parts and part.inherited and part.op != "text" and (part.op, part.scope, _measure(part)) == \
                 (parts[-1].op, parts[-1].scope, _measure(parts[-1])):
             continue  # 三公经费由哪几块组成，各是多少: one list asked twice (几批、多少人次: two counts)
         if parts and parts[-1].op == "list" and ((part.op in ("list", "each") and not part.refs) or
@@ -70,12 +70,11 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
             continue  # 第二多的是哪一类？多少钱: the one found, with its amount
         if parts and _SAID_AGAIN.match(text) and part.refs and not part.inherited and len(part.operands()) > 1:
             continue  # 基本支出是多少？就是人头费加日常开支那块: what it is made of, no second ask
+        if parts and _SAID_AGAIN.match(text) and part.refs and not part.inherited and \
+                not _ASKS_ITSELF.search(text) and _exact(parts[-1]):
+            continue  # 基本支出是多少？就是保运转、发人头费那块: a gloss on a name already exact
         if parts and _SAID_AGAIN.match(text) and part.refs and not part.inherited:
             parts[-1] = part  # 几个事业单位的医保，也就是事业单位医疗，花了多少: the name said again, exactly
-            continue
-        if parts and part.op == "reason" and parts[-1].op in ("change", "growth") and \
-                _YES_NO.search(parts[-1].text) and not re.search(r"多少|几", parts[-1].text):
-            parts[-1] = part  # 跟去年比有变化吗，原因是什么: the reason's answer says whether it changed
             continue
         if parts and part.inherited and parts[-1].op == "lookup" and _EXISTS.search(parts[-1].text) and \
                 part.op in ("count", "lookup"):
@@ -144,6 +143,8 @@ def _measure(part: Part) -> str | None:
 def _each(part: Part) -> list[Part]:
     """A和B各是多少: one part per figure, so each is answered (and scored) on its own; 机关运行经费A和B各
     安排了多少: the one figure, for each unit named."""
+    if part.op == "lookup" and part.scope.basis == "both":  # 年初预算和决算各是多少: each figure its own part
+        return [replace(part, scope=replace(part.scope, basis=b)) for b in ("budget", "final")]
     if part.op != "each":
         return [part]
     operands = [r for r in part.refs if r.role in ("operand", "qualifier")]
@@ -199,8 +200,14 @@ def _asks(text: str, names: frozenset[str] = frozenset()) -> tuple[bool, bool]:
 
 
 _TOTAL_WORDS = {"一共", "总共", "合计"}
-_YES_NO = re.compile(r"吗|有没有|是否|变没变")
 _SAID_AGAIN = re.compile(r"^(?:也就是|就是|即|指的是|也即)")
+_ASKS_ITSELF = re.compile(r"多少|几|什么|啥|吗|呢|哪|如何|怎么")
+
+
+def _exact(part: Part) -> bool:
+    """Every operand a standard concept, row or code: nothing a gloss after it could make more exact."""
+    operands = part.operands()
+    return bool(operands) and all(r.kind in ("concept", "subject", "code") for r in operands)
 _IN_THOSE = re.compile(  # 那几项里面， / 几个专项里哪个 / 按几个大类看: where, not how many
     r"几[个项类款块笔]?[^，,？?]{0,12}?(?:里面|里头|当中|之中|里|中)(?=[，,]|$|哪|谁|最|排|的)"
     r"|几[个项类款块笔]?[^，,？?]{0,6}?(?:来?看|而言|来说)(?=[，,]|$)")
@@ -490,7 +497,9 @@ def _anaphora(text: str, previous: Part | None, earlier: tuple[Part, ...] = (), 
         else:
             chosen = {"last": before[-1:], "first": before[:1], "all": before, "one": before[:1],
                       "within": before[:1]}[kind]
-        role = "container" if kind == "within" else "operand"
+        # 在这个款里，项目支出占多少: the 款 the part is read in; 占这一类: the whole itself
+        inside = kind == "container" and re.match(r"(?:里面|里头|里|中|内|当中)", text[m.end():]) is not None
+        role = "container" if kind == "within" or inside else "operand"
         found = [replace(r, start=m.start(), role=role) for r in chosen]
         within = previous.scope.within
         if role == "operand" and within is not None and within not in chosen:
@@ -505,7 +514,8 @@ def _owns(text: str, ref: Ref, following: Ref) -> bool:
     if ref.kind == "subject" and len(ref.key or "") == 5 and following.start == end and \
             following.kind in ("subject", "name", "document") and (following.key or "")[:5] in ("", ref.key):
         return True  # 组织事务一般行政管理事务: a 款 said right before a 项 of its own
-    return ref.kind == "subject" and text[end:end + 1] == "的" and following.start == end + 1 and \
+    said = re.match(r"(?:[（(][类款][)）]|[类款])?(?:下面|下|里面|里)?的", text[end:])  # 城乡社区管理事务款的行政运行
+    return ref.kind == "subject" and said is not None and following.start == end + said.end() and \
         following.kind in ("subject", "name", "word", "document")
 
 
@@ -594,6 +604,8 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
         chosen = _operation([c for c in cues if not any(a <= c[0] < b for a, b in said_again)])
     refs = sum_named(text, pointed_again(text, list_head(text, _counterpart(text, _without_excluded(text, kept)))))
     op = chosen or ("lookup" if refs else "text")
+    if _part_of_project_named(text, previous, refs):
+        refs, op = [], "text"  # 兰溪路工程的立项依据？哪家公司负责施工: that project's 实施主体, not a name
     if previous is not None and previous.op == "count" and INVOLVED.match(text):
         refs = []  # 编报绩效目标的项目有几个？涉及多少项目资金: the money of what was counted, said after it
     refs = kind_named_before(text, averaged_over(op, previous, refs) or refs, earlier)
@@ -623,6 +635,17 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
 
 
 _LIST_JOIN = ("和", "与", "及", "、", "跟")
+
+
+def _part_of_project_named(text: str, previous: Part | None, refs: list[Ref]) -> bool:
+    """A clause asking one standard part of a project's 说明 (its 实施主体, 实施周期 …), naming nothing the
+    dictionary knows, right after a part that named a project by its words: that project's part."""
+    from assistant.project_text import PARTS
+
+    if previous is None or not any(r.kind in ("name", "document") for r in previous.operands()):
+        return False
+    asked = any(re.search(words, text) for part, words in PARTS.items() if part != "年度预算安排")
+    return asked and all(r.kind == "name" for r in refs)
 
 
 def _shared_tail(text: str, refs: list[Ref]) -> list[Ref]:
@@ -786,6 +809,8 @@ def _restated(text: str, refs: list[Ref]) -> list[Ref]:
         last = out[-1] if out else None
         gap = _SAID_AGAIN_FILLER.sub("", text[last.start + len(last.text): ref.start]) if last is not None else ""
         if last is not None and last.start >= 0 and _RESTATED.search(gap):
+            if last.kind in ("concept", "subject", "code") and ref.kind == "name":
+                continue  # 基本支出，也就是保障机构运转那部分: a gloss on a standard name, which stays
             out.pop()
             while out and out[-1].start >= 0 and text[out[-1].start + len(out[-1].text): last.start] in _JOINED:
                 last = out.pop()  # 做审计和绩效评价的那笔钱（财政委托业务）: the whole phrase said again

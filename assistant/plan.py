@@ -819,7 +819,11 @@ def plan(part: Part, doc: Disclosure, raw: str) -> Planned:
     if container_ref is not None:
         within = resolve_ref(doc, container_ref, part, outer) if container is not None else \
             _missing(doc, container_ref)
-    operands = _merge(tuple(resolve_ref(doc, r, part, container) for r in part.refs if r.role in ("operand", "part")))
+    named = tuple(resolve_ref(doc, r, part, container) for r in part.refs if r.role in ("operand", "part"))
+    operands = _merge(named)
+    if part.op in ("sum", "each") and len(named) > 1 and len(operands) == 1 and \
+            all(t.kind == "stated" for r in named for t in r.mention.targets):
+        part = replace(part, op="lookup")  # 用于标准化菜场及副食品行业管理的钱: one item, its uses listed
     part, operands, narrowing = _qualify(doc, part, operands, container)
     operands = _elided_measure(doc, part, operands)
     operands = _other_measure(doc, part, operands)

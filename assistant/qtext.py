@@ -33,7 +33,8 @@ def normalize_question(text: str) -> str:
     text = _USED_FOR.sub("", text)  # 用于产业扶持的“科技条件专项”和…合计多少: what the names are for, no ask
     text = _PARTITION.sub("里", text)  # 政府采购预算按货物、工程、服务分，排第二的: among its parts
     text = _under(text)  # 住房公积金（住房改革支出下面那项）: the row inside the one named
-    text = _LISTED.sub(r"\1", text)  # 那几个政策专项（科技创新、生命健康）加起来: the ones listed are asked
+    # 那几个政策专项（科技创新、生命健康）/ 四个专项——A、B——加起来: the ones listed are asked
+    text = _LISTED.sub(lambda m: m.group(1) or m.group(2), text)
     text = _GRANTED.sub(r"\1财政拨款", text)  # 财政给福利院拨了多少: the 财政拨款 said around who gets it
     return text.replace("“", "").replace("”", "").replace('"', "").replace("'", "")
 
@@ -55,7 +56,7 @@ _GRANTED = re.compile(r"(?:财政|政府)(?:局|部门)?(?:一年)?(?:给|向|�
 _EXAMPLES = re.compile(r"\([^()]{1,40}?(?:这些|那些|等等?|之类|什么的)\)")
 _HINT = re.compile(r"\([^()]{0,12}(?:减去?|加上?|除以|乘以?)[^()]{0,12}\)")
 _LISTED = re.compile(r"(?:那|这)?(?:几|[两三四五六七八九十\d]{1,2})[个项笔块类]?[\u4e00-\u9fff]{0,8}"
-                     r"\(([^()]+、[^()]+)\)")
+                     r"(?:\(([^()]+、[^()]+)\)|[—－-]{1,2}([^—－()\-]+、[^—－()\-]+)[—－-]{1,2})")
 _GLOSS = re.compile(r"\((?:按|以|含|不含|包括|包含|即|也就是|就是|指|注|口径|主要是|主要为|比如|例如)[^()]{1,20}\)")
 # 购房补贴（房贴）, never 区经委（商务委）: a body's other name is for scoping to read
 _NICKNAME = re.compile(r"(?<=[\u4e00-\u9fff])\((?![类款项]\))(?![\u4e00-\u9fff]{1,2}(?:委|局|院|办|会|厅|处|街道)\))"

@@ -24,12 +24,15 @@ def described(q: str, names: frozenset[str]) -> str:
 
 _SHARED_HEAD = re.compile(r"([\u4e00-\u9fff]{1,4}?)(?:和|与|跟|及)([\u4e00-\u9fff]{1,4}?)(?:的|[两二][笔项个块种]的?)"
                           r"([\u4e00-\u9fff]{3,20})")
+# 省级和市级困难职工…资金: two modifiers of one length, the head said right after the second
+_PARALLEL = tuple(re.compile(rf"([\u4e00-\u9fff]{{{n}}})(?:和|与|跟|及)([\u4e00-\u9fff]{{{n}}})"
+                             r"([\u4e00-\u9fff]{3,20})") for n in (2, 3, 4))
 
 
 def distributed(q: str, names: frozenset[str]) -> str:
     """省级和市级的困难职工帮扶救助钱 → 省级困难职工帮扶救助和市级困难职工帮扶救助…: two modifiers sharing one
     head, when the document names the head with each of them (its characters in order, after it)."""
-    for m in _SHARED_HEAD.finditer(q):
+    for m in (*_SHARED_HEAD.finditer(q), *_parallel(q)):
         a, b, head = m.groups()
         for end in range(len(head), 1, -1):
             whole = q[m.start():m.start(3)] + head[:end]  # 对个人和家庭的补助: one name, said whole
@@ -52,3 +55,36 @@ def _named_with(modifier: str, head: str, names: frozenset[str]) -> str | None:
     if not fits:
         return None
     return fits[0] if fits[0].startswith(modifier) else modifier + head
+
+
+def _parallel(q: str) -> list[re.Match[str]]:
+    """省级和市级困难职工…: modifiers of one length (their head said once, after the second), at each place."""
+    return [m for at in range(len(q)) for p in _PARALLEL if (m := p.match(q, at))]
+
+
+# 省级…资金比市级的多多少 / 年末比年初变化了多少: a short side of a comparison, its head left unsaid
+_COMPARED = re.compile(r"(?<=比)([\u4e00-\u9fff]{2,4}?)的?(?=多|少|高|低|增|减|变化|差|相比)")
+_RUN_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,30})$")
+
+
+def elided(q: str, names: frozenset[str]) -> str:
+    """The head a short side of 比 leaves unsaid, completed from the other side or from a name said
+    earlier in the question: each side then names what the document lists."""
+    for m in _COMPARED.finditer(q):
+        short = m.group(1)
+        if scan(short, names) or re.search(r"年$|年度$|上年|去年|前年|预算|决算|执行", short):
+            continue
+        before = _RUN_BEFORE.search(q[: m.start() - 1])
+        other = before.group(1) if before else ""
+        said = [q[f.start:f.end] for f in scan(q[: m.start()], names)]
+        whole = next((s for s in said if s.startswith(short) and s != short), None)
+        if whole is None and len(other) > len(short) and not other.startswith(short):
+            whole = _named_with(short, other[len(short):], names)
+        if whole is None:
+            continue
+        if other and other != whole and len(other) <= 4:  # 年末比年初: the first side cut short too
+            first = next((s for s in said if s.startswith(other) and s != other), None)
+            if first and before is not None:
+                return q[: before.start()] + first + "比" + whole + q[m.end(1):]
+        return q[: m.start()] + whole + q[m.end(1):]
+    return q

@@ -64,7 +64,22 @@ def _qualifiers(part: Part) -> Part:
         elif right.kind == "name" and right.role == "operand" and left.kind in KNOWN and gap == "" and \
                 not is_column(left):
             refs[i + 1] = replace(right, role="qualifier")
+        elif _describes(part, left, right):
+            refs[i] = replace(left, role="qualifier")
     return replace(part, refs=tuple(refs))
+
+
+_CLAUSE_GAP = re.compile(r"[^，,。；;？?！!、]{0,12}")
+_IS = re.compile(r"是|属于|叫|算作|归入|列入|列在|走")  # 这些钱走的是“X”: X said in other words, not narrowed
+
+
+def _describes(part: Part, left: Ref, right: Ref) -> bool:
+    """局长2024年一年的工资收入 / 那2台单价100万以上的设备: one figure asked (no 和, no 各), an unknown phrase
+    before the asked name describes it — never a second figure of its own, answered beside a nearby one."""
+    return part.op == "lookup" and left.kind == "name" and left.role == "operand" and \
+        right.role == "operand" and _in_place(part, left) and _in_place(part, right) and \
+        _CLAUSE_GAP.fullmatch(_gap(part, left, right)) is not None and \
+        not _JOINERS.search(_gap(part, left, right)) and not _IS.search(_gap(part, left, right))
 
 
 def _bind_columns(part: Part) -> Part:
@@ -106,7 +121,8 @@ def _containers(part: Part) -> Part:
             if scope.within is not None and part.op == "share":
                 refs = [r for r in refs if r is not scope.within and r != replace(scope.within, role="whole")]
             scope = replace(scope, within=c)
-            if part.op == "share":
+            if part.op == "share":  # 一般公共预算里X那块，项目支出占多少: of X's row; the fund only scopes it
+                refs = [r for r in refs if not (r.role == "whole" and fund_of(r))]
                 refs.append(replace(c, role="whole"))  # 在A里面，B占多少: A is the whole
     return replace(part, refs=tuple(sorted(refs, key=lambda r: r.start)), scope=scope)
 
@@ -146,7 +162,7 @@ def _fiscal_before(part: Part) -> Part:
     for left, right in itertools.pairwise(part.refs):
         fiscal = left.key == "财政拨款收入" or fund_of(left) is not None
         if fiscal and not re.search(r"收入|支出|总计|合计|总额$", left.text) and right.kind == "concept" and \
-                not is_column(right) and left.start >= 0 and \
+                not is_column(right) and left.start >= 0 and _in_place(part, right) and \
                 part.text[left.start + len(left.text):right.start] in ("", "的"):
             refs.remove(left)
     return replace(part, refs=tuple(refs)) if len(refs) != len(part.refs) else part
@@ -337,8 +353,45 @@ def _own_total(part: Part) -> Part:
     return replace(part, refs=tuple(r for r in part.refs if id(r) not in drop)) if drop else part
 
 
+_ITS_SHARE = re.compile(r"的?(?:那|这)?一?(?:部分|块)")  # 人民会堂那部分: a body's part of the figure
+
+
+def _body_share(part: Part) -> Part:
+    """机关运行经费多少？人民会堂那部分在里面占多少: the body's own figure of that measure, over the whole."""
+    names = [r for r in part.refs if r.kind == "name" and r.role in ("operand", "container") and _in_place(part, r)]
+    figures = [r for r in part.refs if r.kind == "concept" and r.role in ("operand", "container")]
+    if part.op != "share" or len(names) != 1 or len({r.key for r in figures}) != 1 or is_column(figures[0]) or \
+            not _ITS_SHARE.match(part.text, names[0].start + len(names[0].text)):
+        return part  # (X这块 of a column: X's row, read in that column)
+    body, figure = names[0], figures[0]
+    refs = [r for r in part.refs if r is not body and r not in figures]
+    refs += [replace(body, role="qualifier"), replace(figure, role="operand", start=body.start + len(body.text)),
+             replace(figure, role="container", start=-1)]
+    return replace(part, refs=tuple(sorted(refs, key=lambda r: r.start)))
+
+
+_TAKE = re.compile(r"减掉|减去|扣掉|扣除|刨去|去掉|除去|除掉")
+
+
+def _taken_out(part: Part) -> Part:
+    """政府采购预算里，扣除服务类，还剩多少 / 三公经费里，扣掉出国费和公车运行费，剩下的: the one thing named
+    before the taking-out (a container, or an operand) less everything taken out of it (read inside it)."""
+    took = _TAKE.search(part.text)
+    if part.op != "difference" or took is None:
+        return part
+    before = [r for r in part.refs if _in_place(part, r) and r.start < took.start() and
+              ((r.role == "container" and not fund_of(r)) or r.role == "operand")]
+    out = [r for r in part.refs if r.role == "excluded" or (r.role == "operand" and r.start >= took.end())]
+    if len(before) != 1 or not out or (len(out) == 1 and before[0].role == out[0].role == "operand"):
+        return part  # (A扣掉B: already the two operands, in order)
+    taken = {id(r) for r in (*before, *out)}
+    refs = [r for r in part.refs if id(r) not in taken or r.role == "container"]
+    refs += [replace(r, role="operand") for r in (*before, *out)]
+    return replace(part, refs=tuple(sorted(refs, key=lambda r: (r.start, r.role != "operand"))))
+
+
 def assign(part: Part) -> Part:
-    part = _bind_columns(_qualifiers(_head_nouns(_own_total(part))))
+    part = _bind_columns(_qualifiers(_head_nouns(_own_total(_body_share(_taken_out(part))))))
     part = _ranked_within(_containers(part))
     part = _funds(_fiscal_before(part))
     part = _fix_op(_without_wholes(part))

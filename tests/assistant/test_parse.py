@@ -46,7 +46,17 @@ CASES = [
     ("用于标准化菜场的钱有多少", "lookup[o:用于标准化菜场]"),
     ("政府采购总预算多少？其中服务类占百分之几？",  # 总预算 right after a name: its own total
      "lookup[o:政府采购] ; share[w:政府采购,p:政府采购服务]{in=政府采购}"),
-    ("三公经费跟去年比有变化吗，原因是什么？", "reason[o:三公经费]"),  # whether it changed: said with the why
+    ("三公经费跟去年比有变化吗，原因是什么？", "growth[o:三公经费]{period=last} ; reason[o:三公经费]"),  # each asked
+    # a reason asked as 理由; a 项 said inside its 款; a gloss after a standard name; all taken out of one;
+    # the pair asked 各: a part each; an unknown phrase before the name describes it; a hedge names nothing
+    ("项目支出安排这么多的理由是什么", "reason[o:项目支出]"),
+    ("城乡社区管理事务款的行政运行是多少", "lookup[o:行政运行]{in=21201}"),
+    ("基本支出是多少？也就是养人那部分", "lookup[o:基本支出]"),
+    ("三公经费里，扣掉出国费和接待费，剩下多少",
+     "difference[o:三公经费,o:因公出国(境)费,o:公务接待费]{in=三公经费}"),
+    ("住房公积金年初预算和决算各是多少", "lookup[o:30113]{basis=budget} ; lookup[o:30113]{basis=final}"),
+    ("科长2024年一年的奖金是多少", "lookup[q:科长,o:30103]{years=2024}"),
+    ("工资福利支出差不多是商品和服务支出的几倍", "multiple[o:301,o:302]"),
     # every part answered in order; 各 gives one part per figure; 后者 points back
     ("一般公共服务支出和社会保障和就业支出各是多少？后者占支出总计的比例是多少？",
      "lookup[o:201] ; lookup[o:208] ; share[p:208,w:支出总计]"),

@@ -234,7 +234,7 @@ CASES = [
     (W25, "社区公共服务中心建筑高度多高", [("29.8", "米")]),
     (JGW, "编报绩效目标的项目一共涉及多少资金", [("314076.90", "万元")]),  # 314,076.90 is one number
     (GHZY, "下面几个单位的医保，也就是事业单位医疗，花了多少", [("196.29", "万元")]),  # the name said again
-    (SEED, "三公经费跟去年比有变化吗，原因是什么", [("0", "万元")]),  # the why says whether it changed
+    (SEED, "三公经费跟去年比有变化吗，原因是什么", [("0", "万元"), ("0", "万元")]),  # whether, then why
     # the 说明 restating a project's figure is no second figure to add
     (SEED, "市劳模一次性奖励一共奖励多少人、总共多少钱", [("200", "人"), ("40.00", "万元")]),
     (SEED, "公用经费那几项里面，除去其他商品和服务支出，哪一项最多？", [("11.50", "万元")]),
@@ -279,7 +279,7 @@ CASES = [
     (JGW, "建管委机关行政运行预算多少", [("9241538.16", "元")]),  # 机关: the body's own organ
     (JGW, "扶持中小企业那笔多少钱", [("62000000.00", "元")]),  # 扶持, as the document says 支持
     (W25, "去年三公经费实际花了多少，有决算数吗", [None]),  # a 预算 holds no 决算; whether it has one, said once
-    (SWJU, "电商企业去哪申请补贴", [None, None]),  # a procedure, which no disclosure states
+    (SWJU, "电商企业去哪申请补贴", [None]),  # a procedure, which no disclosure states
     (JGW, "兰溪路-真南路下立交施工单位中标价是多少", [None]),  # its 实施主体 states no sum of money
     (SWJ, "有几个项目编报了绩效目标，涉及多少钱", [("25", "个"), ("11381.60", "万元")]),  # the count's own sum
     (SEED, "工会经费收入有多少", [None]),  # 30228 工会经费 is spent, never income
@@ -301,7 +301,7 @@ CASES = [
     (W24, "一般公共服务支出是多少？基本支出和项目支出又各是多少？",  # 又: the row just asked
      [("2932700", "元"), ("0", "元"), ("2932700", "元")]),
     (CZJ, "财政局每个月的公用经费是多少", [None]),  # the documents give the year, never a month
-    (SEED, "困难职工单月能拿多少补助", [None, None]),
+    (SEED, "困难职工单月能拿多少补助", [None]),
     (SEED, "石家庄市总今年的培训费是多少", [("4.37", "万元")]),  # the name cut short is the body
     (SWJU, "行政单位离退休跟事业单位离退休比，多了多少", [("1643936.00", "元")]),  # A跟B比: not last year
     (SEED, "住房公积金（住房改革支出下面的）是多少", [("115.21", "万元")]),  # the row inside the one named
@@ -339,6 +339,28 @@ CASES = [
     (SEED, "项目支出里，省级困难职工及劳模帮扶救助专项资金占多少", [("52.42", "%")]),  # the prose's own name
     (GHZY, "基本支出里的公用经费，也就是日常公用那块，是多少？", [("480.66", "万元")]),  # a pointer, no place
     (GHZY, "一般公共预算里，城乡社区规划与管理（项）的基本支出是多少", [("488.68", "万元")]),  # X(项)的 column
+    # an unknown phrase describing the one name asked is no second figure: the narrower thing, or said missing
+    (CZJ, "财政局副局长去年的奖金有多少", [None]),
+    (CZJ, "我一直留意养老保险这块，想了解一下财政局机关事业单位基本养老保险缴费支出是多少",  # said again, longer
+     [("160.75", "万元")]),
+    (CZJ, "工资福利支出将近是商品和服务支出的几倍", [("12.18", "倍")]),  # a hedge names nothing
+    (W25, "政府采购预算里，扣除服务类，还剩多少", [("3838.15", "万元")]),  # the container less its part
+    (W25, "政府采购预算扣除服务类以后还剩多少", [("3838.15", "万元")]),
+    (SEED, "基本支出是多少？也就是保障机构运转那部分", [("3721.03", "万元")]),  # a gloss on a standard name
+    (SEED, "机关运行经费多少？人民会堂那块在其中占几成", [("72.75", "万元"), ("44.32", "%")]),  # a body's part
+    (GHZY, "年末结转和结余是多少？年初结转和结余呢？年末比年初少了多少",  # 年末/年初: the names said before
+     [("100.00", "万元"), ("112.88", "万元"), ("-12.88", "万元")]),
+    (GHZY, "住房公积金年初预算和决算分别是多少", [("289.59", "万元"), ("289.59", "万元")]),  # a part each
+    (GHZY, "城乡社区管理事务款的行政运行决算多少", [("1105.68", "万元")]),  # the 项 inside the 款 said
+    (SWJU, "用于标准化菜场及副食品行业管理的经费是多少", [("3136.40", "万元")]),  # one item, its uses listed
+    (SWJ, "三个专项——生命健康、商业创新、贸易高质量发展——一共多少", [("5501.00", "万元")]),  # the ones listed
+    (JTW, "2018年三公经费比上年少了295.18万元，那上年的三公经费是多少", [("3095.86", "万元")]),  # told, then asked
+    (SWJ, "编报了绩效目标的项目多少个？涉及多少万元资金？", [("25", "个"), ("11381.60", "万元")]),
+    (JGW, "城乡社区管理事务款里项目支出多少？基本支出在这个款里占比多少？",  # 这个款里: where, not what
+     [("232555410.00", "元"), ("15.47", "%")]),
+    (W25, "政府采购预算里，扣掉工程和服务，还剩多少", [("57.43", "万元")]),  # less everything taken out
+    (SEED, "今年收入一共多少？财政拨款在其中占多大比重？", [("4154.03", "万元"), ("100.00", "%")]),  # 在其中: the total
+    (JTW, "三公经费里，扣除因公出国（境）费和公务用车运行费，剩下的是多少", [("290.50", "万元")]),
 ]
 
 
@@ -417,6 +439,10 @@ def test_a_pair_asked_together_gives_both(assistant, question, figures):
     (JGW, "建管委在燃气方面管些什么", "燃气配套工程"),  # 在…方面: the duties naming it
     (JTW, "市交委在出租车这一块负责什么", "出租汽车行业管理"),
     (SEED, "人民会堂那32.24万元机关运行经费拿来干嘛", "办公及印刷费"),  # the stated item of that amount
+    # a project's part asked after it is named: the part of that project, each question its own
+    (JGW, "兰溪路-真南路下立交工程的立项依据是什么？哪家公司负责施工？什么时候开工？", "2027年12月31日"),
+    (JGW, "兰溪路-真南路下立交工程的立项依据是什么？哪家公司负责施工？", "上海建工五建集团有限公司"),
+    (SWJU, "商务委今年安排了1万元公务接待费，出于什么考虑？", "实际业务需求"),  # a reason asked as 考虑
 ])
 def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, said):
     answer = assistant.ask(question, doc=doc)
