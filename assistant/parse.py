@@ -24,7 +24,7 @@ from assistant.followups import (
     sum_named,
 )
 from assistant.frames import ASKING_WORDS, unframe
-from assistant.grammar import Entry, grammar, is_cjk, scan
+from assistant.grammar import RECIPIENTS, Entry, grammar, is_cjk, scan
 from assistant.qtext import normalize_question
 from assistant.query import Part, Query, Ref, Scope
 from assistant.rewrites import described, distributed, elided
@@ -414,7 +414,7 @@ def _filler_words() -> list[str]:
 
 def _slot_patterns() -> list[re.Pattern[str]]:
     g = grammar()
-    found: list[re.Pattern[str]] = [_YEAR, _STATED_AMOUNT, g.unknown, g.excluded, _NEUTRAL,
+    found: list[re.Pattern[str]] = [_YEAR, _STATED_AMOUNT, g.unknown, g.excluded, _NEUTRAL, RECIPIENTS,
                                     *(p for _, p in _DIRECTION)]
     for body in g.slots.values():
         found += list(body.values()) if isinstance(body, dict) else [body]

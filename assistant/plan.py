@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from assistant.compute import Operand, total_column
 from assistant.exact import Ask, where
-from assistant.grammar import grammar
+from assistant.grammar import RECIPIENTS, grammar
 from assistant.link import Mention, Target, link, vocabulary
 from assistant.project_figures import WHOLE_ASKED, project_pair, project_whole, total_of_project
 from assistant.qtext import plain_name
@@ -455,6 +455,8 @@ _MONTHLY = re.compile(r"每(?:一)?个月|按月|分月|月度|单月|各月|(?:
 def _problem(doc: Disclosure, part: Part) -> str | None:
     if part.unread:
         return f"没有读懂“{'、'.join(part.unread)}”，这一问无法回答。"
+    if RECIPIENTS.search(part.text):
+        return f"{where(doc)}只公开资金的科目、金额和用途，不列出拿到资金的企业（个人）名单，也不列每家的金额。"
     government = _WHOLE_GOVERNMENT.search(part.text)
     if government and part.op not in TEXT_OPS[1:]:
         return (f"{where(doc)}只公开{doc.department}自己的收支，不含{government.group(1)}的财政收支"

@@ -360,6 +360,8 @@ CASES = [
      [("232555410.00", "元"), ("15.47", "%")]),
     (W25, "政府采购预算里，扣掉工程和服务，还剩多少", [("57.43", "万元")]),  # less everything taken out
     (SEED, "今年收入一共多少？财政拨款在其中占多大比重？", [("4154.03", "万元"), ("100.00", "%")]),  # 在其中: the total
+    (SWJ, "科技创新专项都奖励了哪些企业", [None]),  # who received it: no disclosure lists them
+    (JGW, "掘路修复那笔钱每家施工企业能拿多少", [None]),
     (JTW, "三公经费里，扣除因公出国（境）费和公务用车运行费，剩下的是多少", [("290.50", "万元")]),
 ]
 
@@ -443,6 +445,7 @@ def test_a_pair_asked_together_gives_both(assistant, question, figures):
     (JGW, "兰溪路-真南路下立交工程的立项依据是什么？哪家公司负责施工？什么时候开工？", "2027年12月31日"),
     (JGW, "兰溪路-真南路下立交工程的立项依据是什么？哪家公司负责施工？", "上海建工五建集团有限公司"),
     (SWJU, "商务委今年安排了1万元公务接待费，出于什么考虑？", "实际业务需求"),  # a reason asked as 考虑
+    (SFLYY, "公务用车运行费是按什么核定的", "根据实际公务用处运行情况"),  # 按什么定的: its ground
 ])
 def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, said):
     answer = assistant.ask(question, doc=doc)
