@@ -38,6 +38,7 @@ _DIRECTION = (("up", re.compile(r"增加|增长|上升|涨|多了|提高|新增|
 # 那27.9个亿 / 那二十多个亿: a figure the asker quotes
 _STATED_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*个?(?:亿|万|千)?元?|[一二两三四五六七八九十百千几]+多?个?[亿万]元?")
 _NEUTRAL = re.compile(r"变化|变动|增减|浮动|差异|不变|没变|没有变化|没有变")
+_LEVEL_MARK = re.compile(r"[（(][类款项][)）]")  # 购房补贴（项）: says the row's level, names nothing
 _ORDINAL = re.compile(r"第\s*([二三四五六七八九十2-9])|排(?:名)?(?:在)?第\s*([二三四五六七八九十2-9])")
 
 
@@ -362,7 +363,7 @@ _COUNTED_TAIL = re.compile(rf"{_COUNT_OF}$|[这那]?[两二三四五六七八九
 _COUNTED_MID = re.compile(rf"{_COUNT_OF}(?=[\u4e00-\u9fff]{{1,4}}$)")
 _FOR_WHOM = re.compile(rf"^(?:单位)?(?:(?:给|为|替){_WHOM}{_PAID}?|{_WHOM}{_PAID})的?$")
 _STAFF = re.compile(r"^(?:机关|单位|在职|在编|职|编|离休|退休|离退休)?(?:工作)?(?:人员|职工|员工|干部)$")  # who
-_VERBISH = re.compile(r"[花用给批出投多少大小高低比较到从按把被对于向以将由自之该第总共值各]")
+_VERBISH = re.compile(r"[花用给批出投多少大小高低比较到从按把被对于向以将由自之该第总共值各我你您咱]")
 
 
 def _is_name(phrase: str) -> bool:
@@ -414,7 +415,7 @@ def _filler_words() -> list[str]:
 
 def _slot_patterns() -> list[re.Pattern[str]]:
     g = grammar()
-    found: list[re.Pattern[str]] = [_YEAR, _STATED_AMOUNT, g.unknown, g.excluded, _NEUTRAL, RECIPIENTS,
+    found: list[re.Pattern[str]] = [_YEAR, _STATED_AMOUNT, g.unknown, g.excluded, _NEUTRAL, RECIPIENTS, _LEVEL_MARK,
                                     *(p for _, p in _DIRECTION)]
     for body in g.slots.values():
         found += list(body.values()) if isinstance(body, dict) else [body]

@@ -365,7 +365,7 @@ def _stated(doc: Disclosure, ref: Ref, container: Mention | None, money: bool = 
     from assistant.stated_items import stated_item, stated_measure, stated_use
 
     own = _OWN_PHRASE.match(ref.text)
-    alone = re.search(r"(?:本级|本部)$", ref.text) and container is not None and container.targets and \
+    alone = re.search(r"(?:本级|本部|本身|自身|自己)$", ref.text) and container is not None and container.targets and \
         container.targets[0].kind == "concept"  # 机关运行经费…其中机关本级: the container's, for the body itself
     if own or alone:  # 总工会本级的机关运行经费: the department's own figure
         found = _own_amount(doc, own.group(1) if own else container.surface)

@@ -361,6 +361,10 @@ CASES = [
     (W25, "政府采购预算里，扣掉工程和服务，还剩多少", [("57.43", "万元")]),  # less everything taken out
     (SEED, "今年收入一共多少？财政拨款在其中占多大比重？", [("4154.03", "万元"), ("100.00", "%")]),  # 在其中: the total
     (SWJ, "科技创新专项都奖励了哪些企业", [None]),  # who received it: no disclosure lists them
+    (SEED, "机关运行经费合计多少？其中市总工会机关自身是多少", [("72.75", "万元"), ("40.51", "万元")]),  # its own
+    (SFLYY, "住房公积金今年预算比上年执行数涨了还是跌了，幅度是多少", [("-0.47", "%")]),  # 幅度: a rate
+    (JGW, "我核对一下：职业年金缴费和住房公积金两项加起来多少", [("7670894.28", "元")]),  # 我核对: who asks
+    (SWJ, "机关人员的购房补贴（项）是多少", [("1488000.00", "元")]),  # （项）: the row's level, no name
     (JGW, "掘路修复那笔钱每家施工企业能拿多少", [None]),
     (JTW, "三公经费里，扣除因公出国（境）费和公务用车运行费，剩下的是多少", [("290.50", "万元")]),
 ]
@@ -446,6 +450,8 @@ def test_a_pair_asked_together_gives_both(assistant, question, figures):
     (JGW, "兰溪路-真南路下立交工程的立项依据是什么？哪家公司负责施工？", "上海建工五建集团有限公司"),
     (SWJU, "商务委今年安排了1万元公务接待费，出于什么考虑？", "实际业务需求"),  # a reason asked as 考虑
     (SFLYY, "公务用车运行费是按什么核定的", "根据实际公务用处运行情况"),  # 按什么定的: its ground
+    (JTW, "政府性基金的钱都用在哪些地方", "铁路建设"),  # 地方: where, no name
+    (SEED, "项目支出都花在了哪几个项目上", "市级劳动模范一次性奖励资金"),  # the items the 说明 names under it
 ])
 def test_a_purpose_quotes_the_sentence_that_says_it(assistant, doc, question, said):
     answer = assistant.ask(question, doc=doc)
