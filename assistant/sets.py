@@ -181,7 +181,8 @@ def members(p: Planned) -> tuple[str, list[Operand]]:
     return "功能分类科目", [o for o in rows if o.value != 0] if col else rows
 
 
-_IN_TEXT = re.compile(r"说明|列出|列举|提到|写到|写的|文字里|主要为|哪些项目|哪几个项目|哪几项|什么项目")  # 项目: its named items
+# the 说明's list asked: said to be in it, or its items asked as 项目 (花在哪些项目上)
+_IN_TEXT = re.compile(r"说明|列出|列举|提到|写到|写的|文字里|主要为|哪些项目|哪几个项目|哪几项|什么项目")
 
 
 def _listed_in_text(p: Planned, ref) -> list[Operand]:
