@@ -72,7 +72,7 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
         if parts and _SAID_AGAIN.match(text) and part.refs and not part.inherited and len(part.operands()) > 1:
             continue  # 基本支出是多少？就是人头费加日常开支那块: what it is made of, no second ask
         if parts and _SAID_AGAIN.match(text) and part.refs and not part.inherited and \
-                not _ASKS_ITSELF.search(text) and _exact(parts[-1]):
+                not ASKING_WORDS.search(text) and _exact(parts[-1]):
             continue  # 基本支出是多少？就是保运转、发人头费那块: a gloss on a name already exact
         if parts and _SAID_AGAIN.match(text) and part.refs and not part.inherited:
             parts[-1] = part  # 几个事业单位的医保，也就是事业单位医疗，花了多少: the name said again, exactly
@@ -146,6 +146,8 @@ def _each(part: Part) -> list[Part]:
     安排了多少: the one figure, for each unit named."""
     if part.op == "lookup" and part.scope.basis == "both":  # 年初预算和决算各是多少: each figure its own part
         return [replace(part, scope=replace(part.scope, basis=b)) for b in ("budget", "final")]
+    if part.op == "completion" and _PAIR_THEN_RATE.search(part.text):  # 年初预算、决算和完成率: three asked
+        return [*(replace(part, op="lookup", scope=replace(part.scope, basis=b)) for b in ("budget", "final")), part]
     if part.op != "each":
         return [part]
     operands = [r for r in part.refs if r.role in ("operand", "qualifier")]
@@ -202,7 +204,8 @@ def _asks(text: str, names: frozenset[str] = frozenset()) -> tuple[bool, bool]:
 
 _TOTAL_WORDS = {"一共", "总共", "合计"}
 _SAID_AGAIN = re.compile(r"^(?:也就是|就是|即|指的是|也即)")
-_ASKS_ITSELF = re.compile(r"多少|几|什么|啥|吗|呢|哪|如何|怎么")
+_PAIR_THEN_RATE = re.compile(r"预算数?(?:是?多少)?[、，,和及与]\s*决算数?(?:是?多少)?[、，,和及与]\s*(?:和)?"
+                             r"(?:完成|执行)")  # 年初预算、决算和完成率: the pair, then its rate
 
 
 def _exact(part: Part) -> bool:
@@ -474,7 +477,8 @@ def _direction(text: str) -> str | None:
     return next((d for d, p in _DIRECTION if p.search(text)), None)
 
 
-def _anaphora(text: str, previous: Part | None, earlier: tuple[Part, ...] = (), op: str = "") -> list[Ref]:
+def _anaphora(text: str, previous: Part | None, earlier: tuple[Part, ...] = (), op: str = "",
+              own: tuple[Ref, ...] = ()) -> list[Ref]:
     """后者/前者/两者/其中/它 → the previous part's operands (多少钱？救助多少人？它占…: a sum of money points
     past a count, at the money asked before it)."""
     if previous is None:
@@ -497,7 +501,7 @@ def _anaphora(text: str, previous: Part | None, earlier: tuple[Part, ...] = (), 
             chosen = [previous.scope.within] if previous.scope.within is not None else before[:1]
         else:
             chosen = {"last": before[-1:], "first": before[:1], "all": before, "one": before[:1],
-                      "within": before[:1]}[kind]
+                      "within": _holding(before[:1], earlier, own)}[kind]
         # 在这个款里，项目支出占多少: the 款 the part is read in; 占这一类: the whole itself
         inside = kind == "container" and re.match(r"(?:里面|里头|里|中|内|当中)", text[m.end():]) is not None
         role = "container" if kind == "within" or inside else "operand"
@@ -507,6 +511,16 @@ def _anaphora(text: str, previous: Part | None, earlier: tuple[Part, ...] = (), 
             found.append(replace(within, start=-1, role="container"))  # 这笔: the figure, read where it was
         return found
     return []
+
+
+def _holding(chosen: list[Ref], earlier: tuple[Part, ...], own: tuple[Ref, ...]) -> list[Ref]:
+    """总共多少？服务类多少？服务在里面占几成: 里面 is never the thing itself — the earlier figure that holds it."""
+    keys = {r.key for r in own if r.key}
+    if not chosen or chosen[0].key not in keys:
+        return chosen
+    holders = set(ontology().ancestors(chosen[0].key or ""))
+    found = next((o for p in reversed(earlier) for o in p.operands() if o.key in holders), None)
+    return [found] if found is not None else chosen
 
 
 def _owns(text: str, ref: Ref, following: Ref) -> bool:
@@ -610,7 +624,7 @@ def _part(text: str, previous: Part | None, names: frozenset[str] = frozenset(),
     if previous is not None and previous.op == "count" and INVOLVED.match(text):
         refs = []  # 编报绩效目标的项目有几个？涉及多少项目资金: the money of what was counted, said after it
     refs = kind_named_before(text, averaged_over(op, previous, refs) or refs, earlier)
-    refs += _anaphora(text, previous, earlier, op) + columns_again(text, previous, refs) + \
+    refs += _anaphora(text, previous, earlier, op, tuple(refs)) + columns_again(text, previous, refs) + \
         project_money(previous, refs)
     refs = _containers(text, _without_table_titles(text, sorted(refs, key=lambda r: r.start)))
     scope = _scope(text, op, refs)
