@@ -341,6 +341,7 @@ CASES = [
     (GHZY, "一般公共预算里，城乡社区规划与管理（项）的基本支出是多少", [("488.68", "万元")]),  # X(项)的 column
     # an unknown phrase describing the one name asked is no second figure: the narrower thing, or said missing
     (CZJ, "财政局副局长去年的奖金有多少", [None]),
+    (CZJ, "处长一年的绩效工资是多少", [None]),  # the period said is no part of who
     (CZJ, "我一直留意养老保险这块，想了解一下财政局机关事业单位基本养老保险缴费支出是多少",  # said again, longer
      [("160.75", "万元")]),
     (CZJ, "工资福利支出将近是商品和服务支出的几倍", [("12.18", "倍")]),  # a hedge names nothing
