@@ -78,7 +78,7 @@ def _lookup(p: Planned, ctx: Context) -> Answer:
     if p.ask.doc.kind == "决算" and all(r.candidates for r in p.operands):  # a name not found is no pair
         from assistant.final_answer import answer_execution
 
-        # 年初预算和决算分别是多少: the pair; its 年初预算 asked as a part of its own: that figure alone
+        # 年初预算和决算分别是多少: the pair; one of them asked as a part of its own: that figure alone
         pair = {"both": "pair", "budget": "budget", "final": "final"}.get(p.part.scope.basis or "")
         found_exec = answer_execution(_item_asked(p), pair)
         if found_exec is not None:

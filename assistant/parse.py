@@ -69,13 +69,11 @@ def parse(question: str, names: frozenset[str] = frozenset()) -> Query:
         if parts and parts[-1].op in ("rank", "nth") and part.op == "lookup" and \
                 not any(r.start >= 0 for r in part.refs):
             continue  # 第二多的是哪一类？多少钱: the one found, with its amount
-        if parts and _SAID_AGAIN.match(text) and part.refs and not part.inherited and len(part.operands()) > 1:
-            continue  # 基本支出是多少？就是人头费加日常开支那块: what it is made of, no second ask
-        if parts and _SAID_AGAIN.match(text) and part.refs and not part.inherited and \
-                not ASKING_WORDS.search(text) and _exact(parts[-1]):
-            continue  # 基本支出是多少？就是保运转、发人头费那块: a gloss on a name already exact
         if parts and _SAID_AGAIN.match(text) and part.refs and not part.inherited:
-            parts[-1] = part  # 几个事业单位的医保，也就是事业单位医疗，花了多少: the name said again, exactly
+            # 就是人头费加日常开支那块: what it is made of; 就是保运转、发人头费那块 after a standard name: a gloss
+            # — no second ask either way; 几个事业单位的医保，也就是事业单位医疗: the name said again, exactly
+            if len(part.operands()) <= 1 and (ASKING_WORDS.search(text) or not _exact(parts[-1])):
+                parts[-1] = part
             continue
         if parts and part.inherited and parts[-1].op == "lookup" and _EXISTS.search(parts[-1].text) and \
                 part.op in ("count", "lookup"):
@@ -208,10 +206,15 @@ _PAIR_THEN_RATE = re.compile(r"预算数?(?:是?多少)?[、，,和及与]\s*决
                              r"(?:完成|执行)")  # 年初预算、决算和完成率: the pair, then its rate
 
 
+_STANDARD = ("concept", "subject", "code")  # what the ontology or the tables name exactly
+
+
 def _exact(part: Part) -> bool:
     """Every operand a standard concept, row or code: nothing a gloss after it could make more exact."""
     operands = part.operands()
-    return bool(operands) and all(r.kind in ("concept", "subject", "code") for r in operands)
+    return bool(operands) and all(r.kind in _STANDARD for r in operands)
+
+
 _IN_THOSE = re.compile(  # 那几项里面， / 几个专项里哪个 / 按几个大类看: where, not how many
     r"几[个项类款块笔]?[^，,？?]{0,12}?(?:里面|里头|当中|之中|里|中)(?=[，,]|$|哪|谁|最|排|的)"
     r"|几[个项类款块笔]?[^，,？?]{0,6}?(?:来?看|而言|来说)(?=[，,]|$)")
@@ -824,7 +827,7 @@ def _restated(text: str, refs: list[Ref]) -> list[Ref]:
         last = out[-1] if out else None
         gap = _SAID_AGAIN_FILLER.sub("", text[last.start + len(last.text): ref.start]) if last is not None else ""
         if last is not None and last.start >= 0 and _RESTATED.search(gap):
-            if last.kind in ("concept", "subject", "code") and ref.kind == "name":
+            if last.kind in _STANDARD and ref.kind == "name":
                 continue  # 基本支出，也就是保障机构运转那部分: a gloss on a standard name, which stays
             out.pop()
             while out and out[-1].start >= 0 and text[out[-1].start + len(out[-1].text): last.start] in _JOINED:

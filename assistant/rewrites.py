@@ -34,6 +34,8 @@ def distributed(q: str, names: frozenset[str]) -> str:
     head, when the document names the head with each of them (its characters in order, after it)."""
     for m in (*_SHARED_HEAD.finditer(q), *_parallel(q)):
         a, b, head = m.groups()
+        if not (any(a in n for n in names) and any(b in n for n in names)):
+            continue  # a modifier no name of the document holds: no head is ever said with both
         for end in range(len(head), 1, -1):
             whole = q[m.start():m.start(3)] + head[:end]  # 对个人和家庭的补助: one name, said whole
             if any(whole in n for n in names):

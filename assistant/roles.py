@@ -76,10 +76,11 @@ _IS = re.compile(r"是|属于|叫|算作|归入|列入|列在|走")  # 这些钱
 def _describes(part: Part, left: Ref, right: Ref) -> bool:
     """局长2024年一年的工资收入 / 那2台单价100万以上的设备: one figure asked (no 和, no 各), an unknown phrase
     before the asked name describes it — never a second figure of its own, answered beside a nearby one."""
-    return part.op == "lookup" and left.kind == "name" and left.role == "operand" and \
-        right.role == "operand" and _in_place(part, left) and _in_place(part, right) and \
-        _CLAUSE_GAP.fullmatch(_gap(part, left, right)) is not None and \
-        not _JOINERS.search(_gap(part, left, right)) and not _IS.search(_gap(part, left, right))
+    if part.op != "lookup" or left.kind != "name" or left.role != "operand" or right.role != "operand" or \
+            not (_in_place(part, left) and _in_place(part, right)):
+        return False
+    gap = _gap(part, left, right)
+    return _CLAUSE_GAP.fullmatch(gap) is not None and not _JOINERS.search(gap) and not _IS.search(gap)
 
 
 def _bind_columns(part: Part) -> Part:
