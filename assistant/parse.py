@@ -225,13 +225,28 @@ _OP_WORDS = 95  # cues this strong (why-words) are never part of a name
 _QUESTION_OPS = ("reason", "purpose", "duties", "definition", "text", "goal", "basis", "name")
 
 
+_GOES_ON = ("、", "，", ",")  # marks inside a sentence
+
+
 def _clauses(q: str, names: frozenset[str]) -> list[str]:
     """Pieces between punctuation; one that asks nothing joins the next (context) or, last, the previous."""
     split = re.split(r"([？?。；;！!，、]|,(?!(?<=\d,)\d{3}))", q)  # 29,381万元 is one number
     pieces = [(p, mark) for p, mark in zip(split[::2], [*split[1::2], ""], strict=True) if p.strip()]
     joined: list[str] = []
-    pending = ""
+    pending = gloss = ""
     for piece, mark in pieces:
+        if gloss or (joined and not pending and _SAID_AGAIN.match(piece)):
+            # 基本支出是多少？也就是保运转那部分。今年…: a gloss on the ask before, to the end of its sentence —
+            # never context for the next (parse reads it against the part it follows)
+            gloss += piece
+            if mark in _GOES_ON:
+                gloss += mark
+                continue
+            if mark and not ASKING_WORDS.search(gloss):
+                joined.append(gloss)
+                gloss = ""
+                continue
+            piece, gloss = gloss, ""  # it asks (就是Y花了多少), or ends the question: read as before
         text = pending + piece
         asks, words = _asks(text, names)
         if mark == "、" and asks and not ASKING_WORDS.search(piece):
@@ -241,6 +256,8 @@ def _clauses(q: str, names: frozenset[str]) -> list[str]:
             pending = ""
         else:
             pending = text + "，"
+    if gloss:  # a gloss the question ends on, mid-sentence
+        pending = gloss.rstrip("、，,") + "，"
     if pending:
         tail = pending.rstrip("，")
         _, taken = _refs_of(tail, None, names)

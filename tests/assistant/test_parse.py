@@ -56,6 +56,9 @@ CASES = [
      "difference[o:三公经费,o:因公出国(境)费,o:公务接待费]{in=三公经费}"),
     ("住房公积金年初预算和决算各是多少", "lookup[o:30113]{basis=budget} ; lookup[o:30113]{basis=final}"),
     ("科长2024年一年的奖金是多少", "lookup[q:科长,o:30103]{years=2024}"),
+    # a gloss sentence after an ask belongs to it, never to the ask that follows
+    ("项目支出是多少？也就是办专门事情的那部分。人员经费呢？", "lookup[o:项目支出] ; lookup[o:人员经费]"),
+    ("三公经费多少？即出国、公车和接待三块。机关运行经费呢？", "lookup[o:三公经费] ; lookup[o:机关运行经费]"),
     ("工资福利支出差不多是商品和服务支出的几倍", "multiple[o:301,o:302]"),
     # every part answered in order; 各 gives one part per figure; 后者 points back
     ("一般公共服务支出和社会保障和就业支出各是多少？后者占支出总计的比例是多少？",
